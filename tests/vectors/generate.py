@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""Write the shared test vectors: checksums.json and authorization.json.
+
+An implementation of the gateway's four checksum schemes and of the
+Authorization token that is independent of the crate: Python's hashlib,
+base64 and json over its own copy of the scheme table in SPEC.md.
+
+    python3 tests/vectors/generate.py          # (re)write both files
+    python3 tests/vectors/generate.py --check  # exit 1 if a committed file differs
+"""
+
+import base64
+import hashlib
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# ---------------------------------------------------------------------------
+# The scheme table (SPEC.md, "The four checksum schemes"), one entry a scheme.
+
+SECRET_PREFIX = {"kind": "secretKey"}
+RESULT_PREFIX = {"kind": "literal", "value": "PAYHCM1.0"}
+
+SCHEMES = {
+    "paygate": {
+        "message": "payment request body (POST /paygate)",
+        "prefix": SECRET_PREFIX,
+        "fields": ["partnerCode", "accessKey", "orderId", "orderInfo", "requestCode", "amount",
+                   "serviceCode", "returnUrl", "ipAddress", "accountCode"],
+    },
+    "result": {
+        "message": "payment result the gateway PUTs to returnUrl",
+        "prefix": RESULT_PREFIX,
+        "fields": ["paygate", "orderId", "amount", "payDate", "type", "orderInfo", "payTransId",
+                   "errorCode"],
+    },
+    "refund": {
+        "message": "refund request body (POST /refund)",
+        "prefix": SECRET_PREFIX,
+        "fields": ["partnerCode", "accessKey", "transactionNo", "orderId", "requestCode", "amount",
+                   "transactionType", "orderInfo"],
+    },
+    "lookup": {
+        "message": "lookup request body (POST /GetOrderInfo)",
+        "prefix": SECRET_PREFIX,
+        "fields": ["partnerCode", "accessKey", "transactionNo", "orderId"],
+    },
+}
+
+
+def value_text(value):
+    """A string is hashed exactly as given; an integer as its base-10 digits."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"field value must be a string or an integer: {value!r}")
+    return value if isinstance(value, str) else str(value)
+
+
+def preimage(scheme, fields, secret_key):
+    entry = SCHEMES[scheme]
+    if entry["prefix"]["kind"] == "secretKey":
+        if secret_key is None:
+            raise ValueError(f"scheme {scheme} needs a secret key")
+        prefix = secret_key
+    else:
+        prefix = entry["prefix"]["value"]
+    return prefix + "".join(value_text(fields[name]) for name in entry["fields"])
+
+
+def checksum(scheme, fields, secret_key, uppercase=False):
+    digest = hashlib.sha256(preimage(scheme, fields, secret_key).encode("utf-8")).hexdigest()
+    return digest.upper() if uppercase else digest
+
+
+# ---------------------------------------------------------------------------
+# Sample data: the guide's examples and credentials.
+
+GUIDE_TOKEN_PRETTY = (
+    "ewogICJBY2Nlc3NLZXkiOiIwNGVlZWM5NWJhMzI0YWEzOTQ1YmVkOTUwZjc5YTNkOCIsCiAgIlNlY3JldEtleSI6Ik1EUmxa"
+    "V1ZqT1RWaVlUTXlOR0ZoTXprME5XSXRaV1E1TlRCbU56bGhNMlE0IiwKICAiQXBwTmFtZSI6ImhjbV9zc29fYWRtaW4iLAog"
+    "ICJQYXJ0bmVyQ29kZSI6ImhjbV90ZXN0X3NzbyIsCiAgIlBhcnRuZXJDb2RlQ3VzIjoiaGNtX3Rlc3Rfc3NvIgp9")
+GUIDE_TOKEN_SPACED = (
+    "ewoiQWNjZXNzS2V5IjoiODkyNjA1NzI4N2FjYTdlZTBiNzdjNGYwMWZjMmU0ZTYiLAoiU2VjcmV0S2V5IjoiWWpjM0RreU5q"
+    "QTFOekk0TjJGallUZGxaVEFZelJtTURGbVl6SmxOR1UyTyIsCiJBcHBOYW1lIjogImZpc19lc2IiLAoiUGFydG5lckNvZGUi"
+    "OiAiMDAwLjAwLkZJUy5FU0IiLAoiUGFydG5lckNvZGVDdXMiOiAiMDAwLjAwLkZJUy5FU0IiCn0=")
+
+TOKEN_KEYS = ["AccessKey", "SecretKey", "AppName", "PartnerCode", "PartnerCodeCus"]
+
+
+def camel(key):
+    return key[0].lower() + key[1:]
+
+
+def decode_token(token):
+    data = json.loads(base64.b64decode(token, validate=True).decode("utf-8"))
+    return {camel(key): data[key] for key in TOKEN_KEYS}
+
+
+def encode_token(credentials):
+    obj = {key: credentials[camel(key)] for key in TOKEN_KEYS}
+    text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+SECRET = decode_token(GUIDE_TOKEN_PRETTY)["secretKey"]
+OTHER_SECRET = decode_token(GUIDE_TOKEN_SPACED)["secretKey"]
+
+PAYGATE = {
+    "partnerCode": "000.00.18.H29", "accessKey": "f6047c5b34702d1edd05926c421317f62a58edc3e1c06ce74820d",
+    "orderId": "SBN_100012", "orderInfo": "thanh toan tien dien thoai", "requestCode": "12357851",
+    "amount": 40000, "serviceCode": "hcm_dichvucong", "returnUrl": "http://paydate.com.vn/return",
+    "ipAddress": "120.72.114.122", "accountCode": "payment_test",
+}
+RESULT = {
+    "paygate": "momo", "orderId": "SBN_100012", "amount": 40000, "payDate": "20191212161254",
+    "type": "Pay", "orderInfo": "thanh toan tien dien thoai", "payTransId": "1258485", "errorCode": "00",
+}
+REFUND = {
+    "partnerCode": "000.00.18.H29",
+    "accessKey": "f53abff08e6433696db0fdbe5e2e1d88f5f6e7624e4cd897db2ded626c0bee9b",
+    "transactionNo": "835651612", "orderId": "050720190008", "requestCode": "1590278921647",
+    "amount": 10000, "transactionType": "02", "orderInfo": "hoan tien don hang 050720190008",
+}
+LOOKUP = {key: REFUND[key] for key in SCHEMES["lookup"]["fields"]}
+
+VI_NFC = unicodedata.normalize("NFC", "Thanh toán tiền điện thoại")
+VI_NFD = unicodedata.normalize("NFD", VI_NFC)
+ASTRAL = "Thanh toán 🧾💳"
+MAX_SAFE = 9007199254740991
+BASE = {"paygate": PAYGATE, "result": RESULT, "refund": REFUND, "lookup": LOOKUP}
+# A fixed, random-looking 64-hex value that is the checksum of nothing in this file.
+UNRELATED_HEX = hashlib.sha256(b"lgsp-paygate vectors: unrelated digest").hexdigest()
+# The guide's placeholder checksum (it appears under two different schemes there).
+GUIDE_PLACEHOLDER = "3B2C7C400EB89625A82B9F92B82863F4E997A9DBDEA726AF7FBB4F2DBF6C2ABD"
+
+
+# ---------------------------------------------------------------------------
+# checksums.json
+
+
+def fields_for(scheme, **overrides):
+    values = {**BASE[scheme], **overrides}
+    assert set(values) == set(SCHEMES[scheme]["fields"]), (scheme, sorted(values))
+    return {name: values[name] for name in SCHEMES[scheme]["fields"]}
+
+
+def secret_for(scheme, secret_key=SECRET):
+    return None if SCHEMES[scheme]["prefix"]["kind"] == "literal" else secret_key
+
+
+def case(id, comment, scheme, fields, flags, *, secret_key=SECRET, uppercase=False, received=None):
+    secret_key = secret_for(scheme, secret_key)
+    text = preimage(scheme, fields, secret_key)
+    expected = checksum(scheme, fields, secret_key, uppercase)
+    if received is None:
+        result, sent = "valid", expected
+    else:
+        assert received.lower() != expected.lower(), id
+        result, sent = "invalid", received
+    return {
+        "id": id, "comment": comment, "scheme": scheme, "secretKey": secret_key, "fields": fields,
+        "uppercase": uppercase, "preimage": text, "preimageHex": text.encode("utf-8").hex(),
+        "checksum": sent, "result": result, "flags": flags,
+    }
+
+
+def checksum_cases():
+    guide_paygate = fields_for("paygate", accessKey=" " + PAYGATE["accessKey"], accountCode="payment_test ")
+    lookup_response = fields_for(
+        "result", paygate="vnpay", orderId="29.98.H29-310519-0001_201", amount="40000",
+        payDate="20200712225148", type="pay", orderInfo="Nội dung", payTransId="13333267")
+    cases = [
+        case("paygate-ascii", "Payment request with the guide's values and a clean accessKey: the "
+             "baseline every other paygate case differs from.", "paygate", fields_for("paygate"), ["Ascii"]),
+        case("paygate-amount-string", "Same values as paygate-ascii but amount given as the string "
+             "\"40000\": a string is hashed as given, an integer as its digits, so the digest is the "
+             "same as paygate-ascii.", "paygate", fields_for("paygate", amount="40000"), ["StringAmount"]),
+        case("paygate-guide-whitespace", "The guide's paygate sample as written: leading space in "
+             "accessKey, trailing space in accountCode. Whitespace is part of the pre-image, so the "
+             "digest differs from paygate-ascii.", "paygate", guide_paygate, ["GuideSample", "Whitespace"]),
+        case("paygate-nfc-vietnamese", "Vietnamese orderInfo in composed form (NFC), the form most "
+             "input methods produce.", "paygate", fields_for("paygate", orderInfo=VI_NFC), ["NFC"]),
+        case("paygate-nfd-vietnamese", "The same orderInfo in decomposed form (NFD): no normalisation "
+             "is applied, so the digest differs from paygate-nfc-vietnamese.", "paygate",
+             fields_for("paygate", orderInfo=VI_NFD), ["NFD"]),
+        case("paygate-astral-emoji", "orderInfo with characters outside the BMP (4-byte UTF-8, "
+             "surrogate pairs in JavaScript strings).", "paygate", fields_for("paygate", orderInfo=ASTRAL),
+             ["Astral"]),
+        case("paygate-empty-secret", "An empty secret key is still a key: the pre-image simply starts "
+             "with partnerCode.", "paygate", fields_for("paygate"), ["EmptySecret"], secret_key=""),
+        case("paygate-max-safe-amount", "The largest amount a JavaScript number holds exactly "
+             "(2^53 - 1), given as an integer.", "paygate", fields_for("paygate", amount=MAX_SAFE),
+             ["MaxSafeAmount"]),
+        case("paygate-uppercase", "paygate-ascii with the upper-case hex the guide's samples use.",
+             "paygate", fields_for("paygate"), ["Uppercase"], uppercase=True),
+        case("result-ascii", "Payment result with the guide's values and the table's spelling "
+             "\"Pay\"; the prefix is the literal PAYHCM1.0, no secret.", "result", fields_for("result"),
+             ["Ascii", "NoSecret"]),
+        case("result-type-lowercase-pay", "type \"pay\" as the guide's sample writes it: values are "
+             "case-sensitive, so the digest differs from result-ascii.", "result",
+             fields_for("result", type="pay"), ["NoSecret", "CaseSensitive"]),
+        case("result-type-refund", "A result reporting a refund (type \"Refund\").", "result",
+             fields_for("result", type="Refund"), ["NoSecret"]),
+        case("result-lookup-response-string-amount", "Values as the guide's lookup response returns "
+             "them, amount included as the string \"40000\", Vietnamese orderInfo in NFC.", "result",
+             lookup_response, ["NoSecret", "StringAmount", "NFC"]),
+        case("result-amount-string", "result-ascii with amount as the string \"40000\": same digest "
+             "as result-ascii.", "result", fields_for("result", amount="40000"), ["NoSecret", "StringAmount"]),
+        case("result-guide-whitespace", "The guide's result sample values with their leading spaces "
+             "(\" 20191212161254\", \" pay\", \" 00\") hashed as given.", "result",
+             fields_for("result", payDate=" 20191212161254", type=" pay", errorCode=" 00"),
+             ["NoSecret", "GuideSample", "Whitespace"]),
+        case("result-failed-payment", "A failed payment (errorCode \"24\") still carries a valid "
+             "checksum.", "result", fields_for("result", errorCode="24"), ["NoSecret"]),
+        case("result-uppercase", "result-ascii in upper-case hex.", "result", fields_for("result"),
+             ["NoSecret", "Uppercase"], uppercase=True),
+        case("refund-ascii", "Refund request with the guide's refund values and an ASCII orderInfo.",
+             "refund", fields_for("refund"), ["Ascii"]),
+        case("refund-guide-vietnamese", "The guide's refund sample, orderInfo \"Nội dung\" in NFC.",
+             "refund", fields_for("refund", orderInfo="Nội dung"), ["GuideSample", "NFC"]),
+        case("refund-max-safe-amount", "Refund of the largest exactly representable amount.", "refund",
+             fields_for("refund", amount=MAX_SAFE), ["MaxSafeAmount"]),
+        case("refund-uppercase", "refund-ascii in upper-case hex.", "refund", fields_for("refund"),
+             ["Uppercase"], uppercase=True),
+        case("lookup-ascii", "Lookup request with the guide's values (transactionNo, not the "
+             "example's payTransId).", "lookup", fields_for("lookup"), ["Ascii"]),
+        case("lookup-empty-secret", "Lookup with an empty secret key.", "lookup", fields_for("lookup"),
+             ["EmptySecret"], secret_key=""),
+        case("lookup-non-ascii-secret", "A secret key with Vietnamese letters: the secret is hashed "
+             "as UTF-8 like every value (a masked pre-image shows one '*' per byte).", "lookup",
+             fields_for("lookup"), ["NonAsciiSecret"], secret_key="khóa bí mật"),
+    ]
+    paygate_nfc = fields_for("paygate", orderInfo=VI_NFC)
+    refund = fields_for("refund")
+    cases += [
+        case("paygate-wrong-checksum", "A well-formed but unrelated checksum.", "paygate",
+             fields_for("paygate"), ["WrongChecksum"], received=UNRELATED_HEX),
+        case("paygate-guide-placeholder-checksum", "The guide's paygate sample with its own checksum "
+             "(trailing space removed): the guide's checksums are placeholders, not real digests.",
+             "paygate", guide_paygate, ["GuideSample", "WrongChecksum"], received=GUIDE_PLACEHOLDER),
+        case("paygate-amount-changed", "amount raised to 400000 after signing; the checksum is the "
+             "one for amount 40000.", "paygate", fields_for("paygate", amount=400000), ["ModifiedField"],
+             received=checksum("paygate", fields_for("paygate"), SECRET)),
+        case("result-errorcode-changed", "A failed payment (errorCode \"24\") turned into a success "
+             "(\"00\") after signing.", "result", fields_for("result"), ["NoSecret", "ModifiedField"],
+             received=checksum("result", fields_for("result", errorCode="24"), None)),
+        case("result-secret-instead-of-literal", "Checksum computed with the secret key in place of "
+             "the literal PAYHCM1.0 prefix.", "result", fields_for("result"), ["NoSecret", "WrongPrefix"],
+             received=hashlib.sha256((SECRET + preimage("result", RESULT, None)[len("PAYHCM1.0"):])
+                                     .encode("utf-8")).hexdigest()),
+        case("refund-wrong-secret", "Checksum computed with another unit's secret key (the guide's "
+             "second sample token).", "refund", refund, ["WrongSecret"],
+             received=checksum("refund", refund, OTHER_SECRET)),
+        case("refund-lookup-scheme", "Checksum of the lookup scheme over the same values: right "
+             "secret and values, wrong field list.", "refund", refund, ["WrongScheme"],
+             received=checksum("lookup", refund, SECRET)),
+        case("lookup-truncated", "The correct checksum with its last hex digit cut off (63 digits).",
+             "lookup", fields_for("lookup"), ["Truncated"],
+             received=checksum("lookup", fields_for("lookup"), SECRET)[:63]),
+        case("paygate-nfd-signed-as-nfc", "orderInfo arrives in NFD but the sender signed the NFC "
+             "text: without normalisation the checksum does not match.", "paygate",
+             fields_for("paygate", orderInfo=VI_NFD), ["NFD", "NormalizationMismatch"],
+             received=checksum("paygate", paygate_nfc, SECRET)),
+    ]
+    return cases
+
+
+def check_checksum_cases(cases):
+    by_id = {c["id"]: c for c in cases}
+    assert len(by_id) == len(cases), "case ids must be unique"
+    same = [("paygate-ascii", "paygate-amount-string"), ("result-ascii", "result-amount-string")]
+    differ = [("paygate-nfc-vietnamese", "paygate-nfd-vietnamese"), ("paygate-ascii", "paygate-guide-whitespace"),
+              ("result-ascii", "result-type-lowercase-pay"), ("paygate-ascii", "paygate-empty-secret")]
+    for a, b in same + differ:
+        equal = by_id[a]["checksum"] == by_id[b]["checksum"]
+        assert equal == ((a, b) in same), (a, b)
+    for c in cases:
+        assert VI_NFD not in c["preimage"] or "NFD" in c["flags"], c["id"]
+        if c["result"] == "valid" and not c["uppercase"]:
+            assert c["checksum"] == c["checksum"].lower() and len(c["checksum"]) == 64, c["id"]
+
+
+# ---------------------------------------------------------------------------
+# authorization.json
+
+
+def b64(data):
+    return base64.b64encode(data if isinstance(data, bytes) else data.encode("utf-8")).decode("ascii")
+
+
+def auth_valid(id, comment, token, credentials, encodes):
+    assert decode_token(token) == credentials, id
+    assert (encode_token(credentials) == token) == encodes, id
+    return {"id": id, "comment": comment, "token": token, "credentials": credentials,
+            "encodes": encodes, "result": "valid"}
+
+
+def auth_invalid(id, comment, token):
+    return {"id": id, "comment": comment, "token": token, "credentials": None, "encodes": False,
+            "result": "invalid", "errorCode": "INVALID_TOKEN"}
+
+
+def authorization_cases():
+    pretty, spaced = decode_token(GUIDE_TOKEN_PRETTY), decode_token(GUIDE_TOKEN_SPACED)
+    vietnamese = {"accessKey": "f6047c5b34702d1edd05926c421317f62a58edc3e1c06ce74820d", "secretKey": SECRET,
+                  "appName": "Cổng dịch vụ công Thành phố", "partnerCode": "000.00.18.H29",
+                  "partnerCodeCus": "000.00.18.H29"}
+    astral = {"accessKey": "04eeec95ba324aa3945bed950f79a3d8", "secretKey": "khóa 🔑",
+              "appName": "nộp thuế đất 🧾", "partnerCode": "hcm_test_sso", "partnerCodeCus": "hcm_test_sso"}
+    compact = {key: pretty[camel(key)] for key in TOKEN_KEYS}
+    no_secret = json.dumps({k: v for k, v in compact.items() if k != "SecretKey"}, separators=(",", ":"))
+    bad_utf8 = json.dumps(compact, separators=(",", ":")).encode("utf-8").replace(b"hcm_sso_admin", b"hcm_\xc3\x28")
+    cases = [
+        auth_valid("guide-token-pretty", "The guide's first sample token: pretty-printed JSON with "
+                   "newlines and indentation; its length is a multiple of 4, so it needs no '=' padding. "
+                   "Re-encoding gives compact JSON, a different token.", GUIDE_TOKEN_PRETTY, pretty, False),
+        auth_valid("guide-token-spaced", "The guide's second sample token: newlines and a space after "
+                   "some colons, one '=' of padding.", GUIDE_TOKEN_SPACED, spaced, False),
+        auth_valid("encode-guide-credentials", "The first sample's credentials as compact JSON in the "
+                   "fixed key order.", encode_token(pretty), pretty, True),
+        auth_valid("encode-second-credentials", "The second sample's credentials as compact JSON.",
+                   encode_token(spaced), spaced, True),
+        auth_valid("encode-vietnamese-appname", "Vietnamese appName: the JSON keeps the letters "
+                   "unescaped and the token is base64 of its UTF-8 bytes.", encode_token(vietnamese),
+                   vietnamese, True),
+        auth_valid("encode-astral", "Emoji in appName and secretKey (4-byte UTF-8); the token "
+                   "contains '+' and '/' (standard alphabet, not URL-safe).", encode_token(astral), astral, True),
+        auth_invalid("not-base64", "Characters outside the base64 alphabet.", "%%%"),
+        auth_invalid("base64-not-json", "Valid base64 of text that is not JSON.",
+                     b64("AccessKey=04eeec95ba324aa3945bed950f79a3d8")),
+        auth_invalid("base64-json-array", "Valid base64 of a JSON array holding the credential values.",
+                     b64(json.dumps(list(compact.values()), separators=(",", ":")))),
+        auth_invalid("missing-secret-key", "A credentials object without SecretKey.", b64(no_secret)),
+        auth_invalid("invalid-utf8", "Otherwise complete credentials JSON whose AppName holds the "
+                     "bytes C3 28, which are not UTF-8; a lossy decoder would accept it.", b64(bad_utf8)),
+        auth_invalid("empty", "An empty token.", ""),
+    ]
+    assert "+" in encode_token(astral) and "/" in encode_token(astral), "encode-astral must use '+' and '/'"
+    valid_tokens = [c["token"] for c in cases if c["result"] == "valid"]
+    assert {len(t) - len(t.rstrip("=")) for t in valid_tokens} == {0, 1, 2}, "cover every padding length"
+    return cases
+
+
+# ---------------------------------------------------------------------------
+
+
+def render(obj):
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def outputs():
+    cases = checksum_cases()
+    check_checksum_cases(cases)
+    checksums = {"generator": "tests/vectors/generate.py (Python hashlib, independent of the crate)",
+                 "schemes": SCHEMES, "cases": cases}
+    return {HERE / "checksums.json": render(checksums),
+            HERE / "authorization.json": render({"cases": authorization_cases()})}
+
+
+def main(argv):
+    check = argv[1:] == ["--check"]
+    if argv[1:] and not check:
+        print("usage: generate.py [--check]", file=sys.stderr)
+        return 2
+    stale = []
+    for path, text in outputs().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if check:
+            if current != text:
+                stale.append(path.name)
+        elif current != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+    if stale:
+        print("out of date: " + ", ".join(stale) + " (run python3 tests/vectors/generate.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
