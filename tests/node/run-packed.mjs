@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Tests the package the way a user gets it: `npm pack` pkg/, install the tarball into a throwaway
+// consumer project, run the Node tests there (so 'lgsp-paygate' resolves to the installed copy),
+// then type-check tests/ts/consumer.ts against the installed .d.ts files, as CommonJS and as ESM.
+//
+// Usage: node tests/node/run-packed.mjs [test-name-pattern]
+// LGSP_KEEP_CONSUMER=1 keeps the consumer project for inspection.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pkgDir = path.join(repo, 'pkg');
+const tsc = path.join(repo, 'node_modules', '.bin', 'tsc');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function must(status, what) {
+  if (status !== 0) throw new Error(`${what} failed (exit ${status})`);
+}
+
+function copy(from, to) {
+  fs.cpSync(path.join(repo, from), to, {
+    recursive: true,
+    filter: (src) => !src.endsWith('run-packed.mjs'),
+  });
+}
+
+function writeJson(file, value) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+function prepare(work) {
+  const packed = spawnSync(npm, ['pack', pkgDir, '--pack-destination', work, '--json', '--silent'], { encoding: 'utf8' });
+  must(packed.status ?? 1, `npm pack ${pkgDir}:\n${packed.stderr}`);
+  const [info] = JSON.parse(packed.stdout);
+  const tarball = path.join(work, info.filename);
+  console.log(`packed ${info.name}@${info.version}: ${info.entryCount} files, ${info.size} bytes`);
+
+  const consumer = path.join(work, 'consumer');
+  writeJson(path.join(consumer, 'package.json'), { name: 'lgsp-paygate-consumer', version: '0.0.0', private: true });
+  must(run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: consumer }), 'npm install of the tarball');
+
+  copy('tests/node', path.join(consumer, 'tests', 'node'));
+  copy('tests/ts', path.join(consumer, 'tests', 'ts'));
+  fs.mkdirSync(path.join(consumer, 'tests', 'vectors'), { recursive: true });
+  for (const name of ['checksums.json', 'authorization.json']) {
+    fs.copyFileSync(path.join(repo, 'tests', 'vectors', name), path.join(consumer, 'tests', 'vectors', name));
+  }
+  fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
+  fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });
+  fs.copyFileSync(path.join(repo, 'pkg-template', 'README.md'), path.join(consumer, 'pkg-template', 'README.md'));
+  return consumer;
+}
+
+function nodeTests(consumer, pattern) {
+  const dir = path.join(consumer, 'tests', 'node');
+  const files = fs.readdirSync(dir).filter((f) => /\.test\.(cjs|mjs)$/.test(f)).sort().map((f) => path.join('tests', 'node', f));
+  const args = ['--test', '--test-reporter=spec', ...(pattern ? ['--test-name-pattern', pattern] : []), ...files];
+  console.log(`\n# node ${args.join(' ')}`);
+  return run(process.execPath, args, { cwd: consumer });
+}
+
+/** Type-checks consumer.ts once where it is CommonJS and once where it is an ES module. */
+function typeCheck(consumer) {
+  if (!fs.existsSync(tsc)) {
+    console.error(`missing ${tsc}: run npm install in the repository first`);
+    return 1;
+  }
+  let status = 0;
+  for (const type of ['commonjs', 'module']) {
+    const dir = path.join(consumer, 'tests', `ts-${type}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(consumer, 'tests', 'ts', 'consumer.ts'), path.join(dir, 'consumer.ts'));
+    writeJson(path.join(dir, 'package.json'), { private: true, type });
+    writeJson(path.join(dir, 'tsconfig.json'), {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'node16',
+        moduleResolution: 'node16',
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: [],
+        skipLibCheck: false,
+        noUncheckedIndexedAccess: true,
+      },
+      files: ['consumer.ts'],
+    });
+    console.log(`\n# tsc --noEmit: tests/ts/consumer.ts as ${type === 'module' ? 'an ES module' : 'CommonJS'}`);
+    const result = run(tsc, ['-p', path.join(dir, 'tsconfig.json')], { cwd: dir });
+    console.log(result === 0 ? 'ok' : `not ok (exit ${result})`);
+    status ||= result;
+  }
+  return status;
+}
+
+function main() {
+  if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
+    console.error('pkg/ is not built: run `make pkg` first');
+    return 1;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-paygate-packed-'));
+  try {
+    const consumer = prepare(work);
+    const tests = nodeTests(consumer, process.argv[2]);
+    const types = typeCheck(consumer);
+    console.log(`\nnode tests: ${tests === 0 ? 'passed' : 'FAILED'}; type check: ${types === 0 ? 'passed' : 'FAILED'}`);
+    return tests || types;
+  } catch (e) {
+    console.error(e.message);
+    return 1;
+  } finally {
+    if (process.env.LGSP_KEEP_CONSUMER) console.log(`consumer kept in ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();
