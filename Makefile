@@ -1,0 +1,129 @@
+# Build and test lgsp-paygate: the Rust crate, its WebAssembly package and the debugger page.
+# `make test` runs every check in order and stops at the first failure; it needs no TTY.
+# Each tool is installed only when missing (or at the wrong version), so `make tools` is
+# cheap to repeat.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+# The test steps must run one after another, in the order listed.
+.NOTPARALLEL:
+
+# node_modules/.bin first: its wasm-opt is the one wasm-pack must find, not a system one.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export DEBIAN_FRONTEND := noninteractive
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_PACK_VERSION := 0.15.1
+# The wasm-bindgen CLI must be the very version the crate links against.
+WASM_BINDGEN_VERSION = $(shell awk -F'"' '$$0 == "name = \"wasm-bindgen\"" { getline; print $$2; exit }' Cargo.lock)
+# On CI the committed Cargo.lock must already be complete.
+CARGO_LOCKED := $(if $(filter true 1,$(CI)),--locked)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+# Everything the package is built from; pkg/ is rebuilt only when one of these changes.
+PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src -type f 2>/dev/null) \
+	$(wildcard pkg-template/*) scripts/build-pkg.mjs
+
+.PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
+	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test clean
+
+help:
+	@echo "make tools         install what is missing: wasm target, clippy, rustfmt, wasm-pack,"
+	@echo "                   wasm-bindgen CLI (Cargo.lock's version), npm dev tools, chromium"
+	@echo "make pkg           build the npm package into pkg/"
+	@echo "make serve         build, then serve the page at http://$(HOST):$(PORT)/"
+	@echo "make lint          rustfmt check, clippy (native and $(WASM_TARGET))"
+	@echo "make test          lint, test-rust, test-vectors, test-wasm, pkg, test-node, test-browser"
+	@echo "make clean         remove pkg/"
+
+# ---------------------------------------------------------------------------------------------
+# Tools
+
+tools: tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser
+
+tools-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
+		|| rustup target add $(WASM_TARGET)
+	@for component in clippy rustfmt; do \
+		rustup component list --installed | grep -q "^$$component" \
+			|| rustup component add $$component; \
+	done
+
+tools-wasm-pack:
+	@if [[ "$$(wasm-pack --version 2>/dev/null)" != "wasm-pack $(WASM_PACK_VERSION)" ]]; then \
+		cargo install wasm-pack --version '=$(WASM_PACK_VERSION)' --locked; \
+	fi
+
+# Installed without --locked: the CLI's own lock file does not build with current toolchains.
+tools-wasm-bindgen:
+	@version='$(WASM_BINDGEN_VERSION)'; \
+	if [[ -z "$$version" ]]; then echo "no wasm-bindgen in Cargo.lock" >&2; exit 1; fi; \
+	if [[ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $$version" \
+		|| "$$(wasm-bindgen-test-runner --version 2>/dev/null)" != *" $$version" ]]; then \
+		cargo install wasm-bindgen-cli --version "=$$version"; \
+	fi
+
+tools-npm: node_modules/.installed
+
+# npm ci empties node_modules/ first, taking this stamp with it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tools-browser:
+	@if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then \
+		$(SUDO) apt-get update; \
+		$(SUDO) apt-get install -y chromium chromium-driver; \
+	fi
+
+# ---------------------------------------------------------------------------------------------
+# Build
+
+pkg: pkg/package.json
+
+pkg/package.json: $(PKG_INPUTS) | tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm
+	node scripts/build-pkg.mjs
+
+serve: pkg
+	node scripts/serve.mjs --port $(PORT) --host $(HOST)
+
+clean:
+	rm -rf pkg
+
+# ---------------------------------------------------------------------------------------------
+# Checks, in the order `make test` runs them
+
+lint: tools-rust
+	cargo fmt --all --check
+	cargo clippy $(CARGO_LOCKED) --all-targets -- -D warnings
+	cargo clippy $(CARGO_LOCKED) --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test $(CARGO_LOCKED)
+
+test-vectors:
+	@if [[ -f tests/vectors/generate.py ]]; then \
+		echo "python3 tests/vectors/generate.py --check"; \
+		python3 tests/vectors/generate.py --check; \
+	else \
+		echo "test-vectors: tests/vectors/generate.py not written yet, skipped"; \
+	fi
+
+# The second run forces the browser for test files not configured with run_in_browser;
+# the runner starts Chromium headless and without its sandbox (needed as root).
+test-wasm: tools-rust tools-wasm-pack tools-wasm-bindgen tools-browser
+	wasm-pack test --mode no-install --node
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --mode no-install --headless --chrome
+
+test-node: pkg
+	node tests/node/run-packed.mjs
+
+test-browser: pkg tools-browser
+	node tests/browser/run.mjs
+
+test: lint test-rust test-vectors test-wasm pkg test-node test-browser
