@@ -16,7 +16,7 @@ import {
   validate,
   verify,
 } from "lgsp-paygate";
-import type { FieldValue, Scheme } from "lgsp-paygate";
+import type { Credentials, FieldValue, Problem, Scheme, SchemeInfo, ValidationReport } from "lgsp-paygate";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type NotAny<T> = IsAny<T> extends true ? false : true;
@@ -25,7 +25,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const schemeIsExact: Equal<Scheme, "paygate" | "result" | "refund" | "lookup"> = true;
 const fieldValueIsExact: Equal<FieldValue, string | number> = true;
 
-const credentials = {
+const credentials: Credentials = {
   partnerCode: "000.00.18.H29",
   accessKey: "f6047c5b34702d1edd05926c421317f62a58edc3e1c06ce74820d",
   secretKey: "MDRlZWVjOTViYTMyNGFhMzk0NWItZWQ5NTBmNzlhM2Q4",
@@ -50,7 +50,7 @@ const verified: boolean = verify("lookup", { ...lookupFields, checksum: digest }
 checksum("pay", lookupFields, credentials.secretKey);
 
 // The scheme table.
-const table = schemes();
+const table: SchemeInfo[] = schemes();
 const ids: Scheme[] = table.map((s) => s.id);
 const firstFields: string[] | undefined = table[0]?.fields;
 for (const s of table) {
@@ -67,7 +67,8 @@ for (const s of table) {
 }
 
 // Validation as data.
-const report = validate("paygate", { amount: 0 });
+const report: ValidationReport = validate("paygate", { amount: 0 });
+const firstProblem: Problem | undefined = report.errors[0];
 const valid: boolean = report.valid;
 const problems: string[] = [...report.errors, ...report.warnings].map((p) => `${p.path} ${p.code} ${p.message}`);
 
@@ -157,6 +158,6 @@ const precise: [
 
 export const used = [
   schemeIsExact, fieldValueIsExact, digest, upper, masked, revealed, resultDigest, verified, ids, firstFields,
-  valid, problems, paygateJson, paygateChecksum, paygateAmount, paygateWarnings, refundType, lookupJson,
+  valid, problems, firstProblem, paygateJson, paygateChecksum, paygateAmount, paygateWarnings, refundType, lookupJson,
   accepted, paidOrder, reply, ack, ok, code, url, amount, amountText, decodedSecret, decodedApp, precise,
 ];
