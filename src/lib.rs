@@ -1,2 +1,40 @@
-//! lgsp-paygate: the HCM LGSP e-payment gateway's checksums, messages and tokens.
+//! lgsp-paygate: sign, verify and debug messages of the Ho Chi Minh City LGSP e-payment gateway.
+//!
+//! The core is plain Rust over `serde_json` values: the scheme table and its engine
+//! ([`scheme`]), checksums ([`checksum`]), validation as data ([`validate`]), builders,
+//! payment-result handling, gateway responses and the `Authorization` token. The only
+//! WebAssembly glue is [`bindings`], which converts JavaScript values in and out and calls the
+//! core.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod body;
+pub mod builders;
+pub mod checksum;
+pub mod error;
+pub mod fields;
+pub mod messages;
+pub mod options;
+pub mod payment_result;
+pub mod response;
+pub mod rules;
+pub mod scheme;
+pub mod scheme_info;
+pub mod text;
+pub mod token;
+pub mod validate;
+
+pub mod bindings;
+
+pub use body::Body;
+pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
+pub use checksum::{checksum, preimage, verify};
+pub use error::{Error, ErrorCode};
+pub use messages::{Credentials, LookupRequest, PaygateRequest, PaymentResult, RefundRequest};
+pub use options::{ChecksumOptions, PreimageOptions};
+pub use payment_result::{parse_payment_result, payment_result_reply, PaymentResultReport};
+pub use response::{parse_gateway_response, GatewayResponse, ResponseKind};
+pub use scheme::{Preimage, Scheme, SCHEMES};
+pub use scheme_info::{schemes, SchemeInfo};
+pub use token::{decode_authorization, encode_authorization, AuthorizationCredentials};
+pub use validate::{validate, Problem, ProblemCode, ValidationReport};

@@ -1,0 +1,190 @@
+//! JavaScript values in, JavaScript values out. Nothing here decides anything about the
+//! gateway: it reads JS values into `serde_json` values (refusing what JSON cannot hold, never
+//! coercing), and turns core results and errors into JS values.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::{Error, ErrorCode};
+use crate::Body;
+
+/// How deep an argument may nest. Gateway messages are flat; this bounds the walk.
+const MAX_DEPTH: usize = 32;
+
+fn bad(path: &str, message: String) -> Error {
+    Error::at(ErrorCode::InvalidArgument, if path.is_empty() { "argument" } else { path }, message)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A JS string as Rust text; lone surrogates (which UTF-8 cannot hold) are refused.
+fn string(v: &JsValue, path: &str) -> Result<String, Error> {
+    let js: &JsString = v.unchecked_ref();
+    if !js.is_valid_utf16() {
+        return Err(bad(path, format!("{path}: the string holds a lone surrogate, which has no UTF-8 form")));
+    }
+    v.as_string().ok_or_else(|| bad(path, format!("{path}: not a string")))
+}
+
+fn number(n: f64, path: &str) -> Result<Value, Error> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    if !n.is_finite() {
+        return Err(bad(path, format!("{path}: {n} is not a JSON number")));
+    }
+    if n.fract() == 0.0 && n.abs() <= MAX_SAFE {
+        // -0 is 0, as JSON.stringify writes it.
+        return Ok(if n >= 0.0 { Value::from(n as u64) } else { Value::from(n as i64) });
+    }
+    Number::from_f64(n).map(Value::Number).ok_or_else(|| bad(path, format!("{path}: {n} is not a JSON number")))
+}
+
+fn bigint(v: &JsValue, path: &str) -> Result<Value, Error> {
+    let text = js_sys::BigInt::unchecked_from_js_ref(v).to_string(10).map(String::from).unwrap_or_default();
+    if let Ok(u) = text.parse::<u64>() {
+        Ok(Value::from(u))
+    } else if let Ok(i) = text.parse::<i64>() {
+        Ok(Value::from(i))
+    } else {
+        Err(bad(path, format!("{path}: the BigInt does not fit 64 bits")))
+    }
+}
+
+/// Read a JS value as JSON. `undefined` reads as `None` (an absent member, as in `JSON.stringify`).
+pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, Error> {
+    if depth > MAX_DEPTH {
+        return Err(bad(path, format!("{path}: nested deeper than {MAX_DEPTH} levels")));
+    }
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    if v.is_null() {
+        return Ok(Some(Value::Null));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Some(Value::Bool(b)));
+    }
+    if let Some(n) = v.as_f64() {
+        return number(n, path).map(Some);
+    }
+    if v.is_string() {
+        return string(v, path).map(|s| Some(Value::String(s)));
+    }
+    if v.is_bigint() {
+        return bigint(v, path).map(Some);
+    }
+    if v.is_symbol() || v.is_function() || !v.is_object() {
+        return Err(bad(
+            path,
+            format!("{path}: a {} cannot be read as JSON", v.js_typeof().as_string().unwrap_or_default()),
+        ));
+    }
+    let read_err = |key: &str| bad(path, format!("{}: reading it threw", join(path, key)));
+    if Array::is_array(v) {
+        let len =
+            Reflect::get(v, &JsValue::from_str("length")).map_err(|_| read_err("length"))?.as_f64().unwrap_or(0.0);
+        let mut out = Vec::new();
+        for i in 0..(len as u32) {
+            let item = Reflect::get_u32(v, i).map_err(|_| read_err(&i.to_string()))?;
+            out.push(to_json(&item, &join(path, &i.to_string()), depth + 1)?.unwrap_or(Value::Null));
+        }
+        return Ok(Some(Value::Array(out)));
+    }
+    let obj: &Object = v.unchecked_ref();
+    let keys = Reflect::own_keys(obj).map_err(|_| bad(path, format!("{path}: listing its keys threw")))?;
+    let mut map = Map::new();
+    for key in keys.iter() {
+        if !key.is_string() {
+            continue; // symbol keys are not JSON
+        }
+        let name = string(&key, path)?;
+        let desc = Reflect::get_own_property_descriptor(obj, &key).map_err(|_| read_err(&name))?;
+        let enumerable = !desc.is_undefined()
+            && Reflect::get(&desc, &JsValue::from_str("enumerable")).map_err(|_| read_err(&name))?.is_truthy();
+        if !enumerable {
+            continue;
+        }
+        let value = Reflect::get(obj, &key).map_err(|_| read_err(&name))?;
+        if let Some(value) = to_json(&value, &join(path, &name), depth + 1)? {
+            map.insert(name, value);
+        }
+    }
+    Ok(Some(Value::Object(map)))
+}
+
+/// A required argument read as JSON (`undefined` reads as `null`, which the core refuses by name).
+pub fn json_arg(v: &JsValue, name: &str) -> Result<Value, JsValue> {
+    Ok(to_json(v, name, 0).map_err(|e| js_error(&e))?.unwrap_or(Value::Null))
+}
+
+/// An optional argument read as JSON: `undefined` and `null` are `None`.
+pub fn optional_json_arg(v: &JsValue, name: &str) -> Result<Option<Value>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    json_arg(v, name).map(Some)
+}
+
+/// A required string argument.
+pub fn string_arg(v: &JsValue, name: &str) -> Result<String, JsValue> {
+    if !v.is_string() {
+        return Err(js_error(&bad(name, format!("{name} must be a string"))));
+    }
+    string(v, name).map_err(|e| js_error(&e))
+}
+
+/// An optional string argument: `undefined` and `null` are `None`.
+pub fn optional_string_arg(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    string_arg(v, name).map(Some)
+}
+
+/// A required boolean argument.
+pub fn bool_arg(v: &JsValue, name: &str) -> Result<bool, JsValue> {
+    v.as_bool().ok_or_else(|| js_error(&bad(name, format!("{name} must be a boolean"))))
+}
+
+/// A body given as JSON text or as a value.
+pub fn body_arg(v: &JsValue, name: &str) -> Result<Body, JsValue> {
+    if v.is_string() {
+        string_arg(v, name).map(Body::Text)
+    } else {
+        json_arg(v, name).map(Body::Json)
+    }
+}
+
+/// A core value as a plain JS value (objects, not Maps; safe integers as numbers).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(ErrorCode::InvalidArgument, format!("result could not be converted: {e}"))))
+}
+
+/// A core error as a JS `Error` with `code`, and `path` and `problems` when present.
+pub fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("LgspPaygateError");
+    let set = |k: &str, v: &JsValue| {
+        // Setting a property on a fresh Error cannot fail; if it did, the Error is still thrown.
+        let _ = Reflect::set(&err, &JsValue::from_str(k), v);
+    };
+    set("code", &JsValue::from_str(e.code.as_str()));
+    if let Some(path) = &e.path {
+        set("path", &JsValue::from_str(path));
+    }
+    if !e.problems.is_empty() {
+        if let Ok(problems) = to_js(&e.problems) {
+            set("problems", &problems);
+        }
+    }
+    err.into()
+}

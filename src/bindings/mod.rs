@@ -1,0 +1,114 @@
+//! The WebAssembly exports. Each one does the same three steps: convert the JS arguments in,
+//! call the core, convert the result (or the error) out. The TypeScript signatures are written
+//! once, in `types.d.ts`, and shipped as the package's declarations.
+
+pub mod convert;
+
+use wasm_bindgen::prelude::*;
+
+use self::convert::{
+    body_arg, bool_arg, js_error, json_arg, optional_json_arg, optional_string_arg, string_arg, to_js,
+};
+use crate::{AuthorizationCredentials, ChecksumOptions, Error, PreimageOptions, ResponseKind};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
+    r.map_err(|e| js_error(&e))
+}
+
+/// The checksum of `fields` under `scheme`, as 64 hex digits.
+#[wasm_bindgen(js_name = checksum, skip_typescript)]
+pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let fields = json_arg(&fields, "fields")?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let options = core(ChecksumOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
+    core(crate::checksum(&scheme, &fields, secret.as_deref(), options.uppercase))
+}
+
+/// The pre-image of `fields` under `scheme`, secret masked unless `revealSecret`.
+#[wasm_bindgen(js_name = preimage, skip_typescript)]
+pub fn preimage(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let fields = json_arg(&fields, "fields")?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
+    Ok(core(crate::preimage(&scheme, &fields, secret.as_deref()))?.text(options.reveal_secret).into_owned())
+}
+
+/// Whether `message` carries the right checksum for `scheme`.
+#[wasm_bindgen(js_name = verify, skip_typescript)]
+pub fn verify(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<bool, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let message = json_arg(&message, "message")?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    core(crate::verify(&scheme, &message, secret.as_deref()))
+}
+
+/// The scheme table.
+#[wasm_bindgen(js_name = schemes, skip_typescript)]
+pub fn schemes() -> Result<JsValue, JsValue> {
+    to_js(&crate::schemes())
+}
+
+/// Every problem of `message` as a message of `scheme`.
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate(scheme: JsValue, message: JsValue) -> Result<JsValue, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    to_js(&core(crate::validate(&scheme, &message))?)
+}
+
+/// A signed payment request.
+#[wasm_bindgen(js_name = buildPaygateRequest, skip_typescript)]
+pub fn build_paygate_request(order: JsValue, credentials: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::build_paygate_request(&json_arg(&order, "order")?, &json_arg(&credentials, "credentials")?))?)
+}
+
+/// A signed refund request.
+#[wasm_bindgen(js_name = buildRefundRequest, skip_typescript)]
+pub fn build_refund_request(refund: JsValue, credentials: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::build_refund_request(&json_arg(&refund, "order")?, &json_arg(&credentials, "credentials")?))?)
+}
+
+/// A signed lookup request.
+#[wasm_bindgen(js_name = buildLookupRequest, skip_typescript)]
+pub fn build_lookup_request(lookup: JsValue, credentials: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::build_lookup_request(&json_arg(&lookup, "order")?, &json_arg(&credentials, "credentials")?))?)
+}
+
+/// Parse, validate and verify a payment result body.
+#[wasm_bindgen(js_name = parsePaymentResult, skip_typescript)]
+pub fn parse_payment_result(body: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::parse_payment_result(body_arg(&body, "body")?))?)
+}
+
+/// The unit's reply to a payment result.
+#[wasm_bindgen(js_name = paymentResultReply, skip_typescript)]
+pub fn payment_result_reply(accepted: JsValue, message: JsValue) -> Result<String, JsValue> {
+    let accepted = bool_arg(&accepted, "accepted")?;
+    let message = optional_string_arg(&message, "message")?;
+    Ok(crate::payment_result_reply(accepted, message.as_deref()))
+}
+
+/// Parse a gateway response.
+#[wasm_bindgen(js_name = parseGatewayResponse, skip_typescript)]
+pub fn parse_gateway_response(kind: JsValue, body: JsValue) -> Result<JsValue, JsValue> {
+    let kind = core(ResponseKind::parse(&string_arg(&kind, "kind")?))?;
+    to_js(&core(crate::parse_gateway_response(kind, body_arg(&body, "body")?))?)
+}
+
+/// The `Authorization` token for these credentials.
+#[wasm_bindgen(js_name = encodeAuthorization, skip_typescript)]
+pub fn encode_authorization(credentials: JsValue) -> Result<String, JsValue> {
+    let credentials = core(AuthorizationCredentials::from_value(&json_arg(&credentials, "credentials")?))?;
+    Ok(crate::encode_authorization(&credentials))
+}
+
+/// The credentials an `Authorization` token carries.
+#[wasm_bindgen(js_name = decodeAuthorization, skip_typescript)]
+pub fn decode_authorization(token: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::decode_authorization(&string_arg(&token, "token")?))?)
+}

@@ -1,0 +1,158 @@
+//! Builders for the three requests a unit sends: validate the order, fill in `partnerCode`,
+//! `accessKey` and `checksum`, and give back the body and the exact JSON text to send.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::checksum::to_hex;
+use crate::error::{Error, ErrorCode};
+use crate::messages::{Credentials, LookupRequest, PaygateRequest, RefundRequest};
+use crate::scheme::{as_object, scheme};
+use crate::validate::{check_message, check_text, Problem, ProblemCode};
+
+/// A built request: the typed body, the JSON text to send, and the warnings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Built<T> {
+    /// The request body.
+    pub body: T,
+    /// `body` as the exact JSON text to send.
+    pub json: String,
+    /// What validation warned about (values hashed as written though probably not meant so).
+    pub warnings: Vec<Problem>,
+}
+
+/// Fields the builder fills itself, so the order must not carry them.
+const FILLED: &[&str] = &["partnerCode", "accessKey", "checksum"];
+
+/// Fields with a documented default when the order omits them: `(scheme, field, value)`.
+const DEFAULTS: &[(&str, &str, &str)] = &[("refund", "transactionType", "02")];
+
+fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Value) -> Result<Built<T>, Error> {
+    let s = scheme(scheme_id)?;
+    let order = as_object(order, "order")?;
+    let creds = Credentials::from_value(credentials)?;
+
+    let mut message: Map<String, Value> = order.clone();
+    for (id, name, value) in DEFAULTS {
+        if *id == s.id && !message.contains_key(*name) {
+            message.insert((*name).to_owned(), Value::String((*value).to_owned()));
+        }
+    }
+    message.insert("partnerCode".to_owned(), Value::String(creds.partner_code.clone()));
+    message.insert("accessKey".to_owned(), Value::String(creds.access_key.clone()));
+
+    let mut checked = check_message(s, &message, false);
+    let report = &mut checked.report;
+    for name in FILLED.iter().filter(|n| order.contains_key(**n)) {
+        report.error(
+            name,
+            ProblemCode::NotAllowed,
+            format!("{name} is filled in by the builder; leave it out of the order"),
+        );
+    }
+    // In a request the unit builds, an unknown key is a typo, not a peer's quirk.
+    let (unknown, warnings): (Vec<Problem>, Vec<Problem>) =
+        std::mem::take(&mut report.warnings).into_iter().partition(|p| p.code == ProblemCode::UnknownKey);
+    report.warnings = warnings;
+    for p in unknown {
+        report.error(&p.path, ProblemCode::UnknownKey, format!("{} is not a field of the {} request", p.path, s.id));
+    }
+    let mut secret_report = crate::validate::ValidationReport::default();
+    check_text(&mut secret_report, "credentials.secretKey", &creds.secret_key);
+    report.warnings.extend(secret_report.warnings);
+    if !report.valid {
+        let mut err = Error::new(
+            ErrorCode::InvalidMessage,
+            format!("the {} request is invalid: {}", s.id, summary(&report.errors)),
+        );
+        err.problems = std::mem::take(&mut report.errors);
+        return Err(err);
+    }
+    let digest = s.preimage(&checked.canonical, Some(&creds.secret_key))?.digest();
+    checked.canonical.insert("checksum".to_owned(), Value::String(to_hex(&digest, false)));
+    let body: T = serde_json::from_value(Value::Object(checked.canonical)).map_err(|e| {
+        Error::new(ErrorCode::InvalidMessage, format!("the {} request does not fit its type: {e}", s.id))
+    })?;
+    Ok(Built { body, json: String::new(), warnings: checked.report.warnings })
+}
+
+fn summary(problems: &[Problem]) -> String {
+    problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; ")
+}
+
+fn finish<T: Serialize>(mut built: Built<T>) -> Result<Built<T>, Error> {
+    built.json = serde_json::to_string(&built.body)
+        .map_err(|e| Error::new(ErrorCode::InvalidMessage, format!("the request cannot be written as json: {e}")))?;
+    Ok(built)
+}
+
+/// Build a payment request (`POST /paygate`) from the order fields and the credentials.
+pub fn build_paygate_request(order: &Value, credentials: &Value) -> Result<Built<PaygateRequest>, Error> {
+    finish(build("paygate", order, credentials)?)
+}
+
+/// Build a refund request (`POST /refund`); `transactionType` defaults to `02` (full refund).
+pub fn build_refund_request(refund: &Value, credentials: &Value) -> Result<Built<RefundRequest>, Error> {
+    finish(build("refund", refund, credentials)?)
+}
+
+/// Build a lookup request (`POST /GetOrderInfo`).
+pub fn build_lookup_request(lookup: &Value, credentials: &Value) -> Result<Built<LookupRequest>, Error> {
+    finish(build("lookup", lookup, credentials)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn creds() -> Value {
+        json!({"partnerCode": "000.00.18.H29", "accessKey": "f6047c", "secretKey": "top-secret-key"})
+    }
+
+    fn order() -> Value {
+        json!({"orderId": "SBN_100012", "amount": 40000, "orderInfo": "Thanh toán", "requestCode": "12357851",
+            "serviceCode": "hcm_dichvucong", "returnUrl": "https://unit.example/return", "ipAddress": "120.72.114.122",
+            "accountCode": "payment_test"})
+    }
+
+    #[test]
+    fn paygate_body_json_and_checksum_agree() {
+        let built = build_paygate_request(&order(), &creds()).unwrap();
+        assert_eq!(serde_json::from_str::<PaygateRequest>(&built.json).unwrap(), built.body);
+        assert!(built.warnings.is_empty());
+        let body = serde_json::to_value(&built.body).unwrap();
+        assert_eq!(crate::checksum::verify("paygate", &body, Some("top-secret-key")), Ok(true));
+        assert!(built.json.starts_with("{\"partnerCode\":\"000.00.18.H29\",\"accessKey\":\"f6047c\""));
+    }
+
+    #[test]
+    fn invalid_order_lists_every_problem_without_the_secret() {
+        let mut o = order();
+        o["amount"] = json!(-1);
+        o["checksum"] = json!("x");
+        o["orderID"] = json!("typo");
+        let err = build_paygate_request(&o, &creds()).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidMessage);
+        let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+        for p in ["amount", "checksum", "orderID"] {
+            assert!(paths.contains(&p), "{p} not in {paths:?}");
+        }
+        assert!(!format!("{err:?}").contains("top-secret-key"));
+    }
+
+    #[test]
+    fn refund_defaults_to_full_refund_and_lookup_accepts_alias_with_warning() {
+        let r = build_refund_request(
+            &json!({"transactionNo": "835651612", "orderId": "050720190008", "requestCode": "1590278921647", "amount": 10000, "orderInfo": "Nội dung"}),
+            &creds(),
+        )
+        .unwrap();
+        assert_eq!(r.body.transaction_type, "02");
+        let l = build_lookup_request(&json!({"payTransId": "835651612", "orderId": "O"}), &creds()).unwrap();
+        assert_eq!(l.body.transaction_no, "835651612");
+        assert_eq!(l.warnings[0].code, ProblemCode::Alias);
+        assert!(!l.json.contains("payTransId"));
+    }
+}

@@ -1,0 +1,110 @@
+//! Checksums and their verification, over the scheme table.
+
+use serde_json::{Map, Value};
+use subtle::ConstantTimeEq;
+
+use crate::error::{Error, ErrorCode};
+use crate::scheme::{as_object, scheme, Preimage};
+
+/// Hex digits of a digest, lower case unless `uppercase`.
+pub fn to_hex(digest: &[u8; 32], uppercase: bool) -> String {
+    if uppercase {
+        hex::encode_upper(digest)
+    } else {
+        hex::encode(digest)
+    }
+}
+
+/// The checksum of `fields` under scheme `scheme_id`, as 64 hex digits.
+pub fn checksum(scheme_id: &str, fields: &Value, secret: Option<&str>, uppercase: bool) -> Result<String, Error> {
+    Ok(to_hex(&preimage(scheme_id, fields, secret)?.digest(), uppercase))
+}
+
+/// The pre-image of `fields` under scheme `scheme_id`.
+pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result<Preimage, Error> {
+    scheme(scheme_id)?.preimage(as_object(fields, "fields")?, secret)
+}
+
+/// Whether the received checksum text names this digest.
+///
+/// Case and surrounding whitespace of the received hex do not matter. Anything that is not 64
+/// hex digits does not match. The comparison of the 32 digest bytes is constant-time
+/// (`subtle::ConstantTimeEq`), so the time taken does not tell how many bytes matched.
+pub fn matches(received: &str, digest: &[u8; 32]) -> bool {
+    let mut bytes = [0u8; 32];
+    match hex::decode_to_slice(received.trim(), &mut bytes) {
+        Ok(()) => bool::from(bytes.ct_eq(digest)),
+        Err(_) => false,
+    }
+}
+
+/// The `checksum` a message carries, or `MISSING_FIELD` / `INVALID_FIELD`.
+pub fn received_checksum(message: &Map<String, Value>) -> Result<&str, Error> {
+    match message.get("checksum") {
+        None => Err(Error::at(ErrorCode::MissingField, "checksum", "missing field: checksum")),
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => Err(Error::at(
+            ErrorCode::InvalidField,
+            "checksum",
+            format!("checksum: must be a string, got {}", crate::scheme::json_type_name(other)),
+        )),
+    }
+}
+
+/// Whether `message` (which carries `checksum`) is signed correctly under scheme `scheme_id`.
+pub fn verify(scheme_id: &str, message: &Value, secret: Option<&str>) -> Result<bool, Error> {
+    let s = scheme(scheme_id)?;
+    let message = as_object(message, "message")?;
+    let received = received_checksum(message)?;
+    let digest = s.preimage(message, secret)?.digest();
+    Ok(matches(received, &digest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn lookup() -> Value {
+        json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "1", "orderId": "O"})
+    }
+
+    #[test]
+    fn hex_case_follows_the_option() {
+        let lower = checksum("lookup", &lookup(), Some("k"), false).unwrap();
+        let upper = checksum("lookup", &lookup(), Some("k"), true).unwrap();
+        assert_eq!(lower.len(), 64);
+        assert_eq!(lower.to_uppercase(), upper);
+        assert!(lower.chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+    }
+
+    #[test]
+    fn verify_ignores_case_and_surrounding_space_only() {
+        let sum = checksum("lookup", &lookup(), Some("k"), false).unwrap();
+        for received in [sum.clone(), sum.to_uppercase(), format!(" {sum} "), format!("{sum}\n")] {
+            let mut m = lookup();
+            m["checksum"] = json!(received);
+            assert_eq!(verify("lookup", &m, Some("k")), Ok(true), "{received:?}");
+        }
+        let mut flipped = sum.into_bytes();
+        flipped[10] = if flipped[10] == b'0' { b'1' } else { b'0' };
+        let mut m = lookup();
+        m["checksum"] = json!(String::from_utf8(flipped).unwrap());
+        assert_eq!(verify("lookup", &m, Some("k")), Ok(false));
+        m["checksum"] = json!("zz");
+        assert_eq!(verify("lookup", &m, Some("k")), Ok(false));
+    }
+
+    #[test]
+    fn verify_needs_a_checksum_string() {
+        assert_eq!(verify("lookup", &lookup(), Some("k")).unwrap_err().code, ErrorCode::MissingField);
+        let mut m = lookup();
+        m["checksum"] = json!(5);
+        assert_eq!(verify("lookup", &m, Some("k")).unwrap_err().code, ErrorCode::InvalidField);
+    }
+
+    #[test]
+    fn fields_must_be_an_object() {
+        assert_eq!(checksum("lookup", &json!([1]), Some("k"), false).unwrap_err().code, ErrorCode::InvalidArgument);
+    }
+}

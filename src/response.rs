@@ -1,0 +1,323 @@
+//! The gateway's answers to `/paygate`, `/refund` and `/GetOrderInfo`.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::body::Body;
+use crate::error::{Error, ErrorCode};
+use crate::fields::Description;
+use crate::scheme::json_type_name;
+use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
+
+/// Which request a response answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ResponseKind {
+    /// `POST /paygate`.
+    Paygate,
+    /// `POST /refund`.
+    Refund,
+    /// `POST /GetOrderInfo`.
+    Lookup,
+}
+
+impl ResponseKind {
+    /// `paygate`, `refund` or `lookup`, or `INVALID_ARGUMENT`.
+    pub fn parse(kind: &str) -> Result<Self, Error> {
+        match kind {
+            "paygate" => Ok(ResponseKind::Paygate),
+            "refund" => Ok(ResponseKind::Refund),
+            "lookup" => Ok(ResponseKind::Lookup),
+            other => Err(Error::at(
+                ErrorCode::InvalidArgument,
+                "kind",
+                format!("unknown response kind {}: expected paygate, refund or lookup", quoted(other)),
+            )),
+        }
+    }
+}
+
+/// One gateway error code: its wire spelling, where the guide lists it, and what it means.
+#[derive(Debug)]
+pub struct GatewayCode {
+    /// Wire value, misspellings kept (`SIGNTURE_WRONG`, `ORDER_EXITS`, `NOT_EXITS`).
+    pub code: &'static str,
+    /// The responses the guide lists it for.
+    pub kinds: &'static [ResponseKind],
+    /// Meaning in English and Vietnamese.
+    pub description: Description,
+}
+
+use ResponseKind::{Lookup, Paygate, Refund};
+
+/// The gateway's error codes, as the guide lists them.
+pub static GATEWAY_CODES: &[GatewayCode] = &[
+    GatewayCode {
+        code: "SUCCESSFUL",
+        kinds: &[Paygate, Refund, Lookup],
+        description: Description { en: "success", vi: "Thành công" },
+    },
+    GatewayCode {
+        code: "FAILED",
+        kinds: &[Paygate, Refund, Lookup],
+        description: Description { en: "failed", vi: "Thất bại" },
+    },
+    GatewayCode {
+        code: "PARAM_ERROR",
+        kinds: &[Paygate, Refund, Lookup],
+        description: Description { en: "the request lacks data", vi: "Dữ liệu gửi lên thiếu nội dung" },
+    },
+    GatewayCode {
+        code: "SIGNTURE_WRONG",
+        kinds: &[Paygate],
+        description: Description {
+            en: "integrity check failed: the checksum does not match",
+            vi: "Dữ liệu không toàn vẹn",
+        },
+    },
+    GatewayCode {
+        code: "ORDER_EXITS",
+        kinds: &[Paygate, Refund],
+        description: Description { en: "the transaction already exists", vi: "Giao dịch đã tồn tại" },
+    },
+    GatewayCode {
+        code: "NOT_AUTHORIZED",
+        kinds: &[Refund],
+        description: Description { en: "authorization failed", vi: "Lỗi Authorized" },
+    },
+    GatewayCode {
+        code: "ACCOUNT_NOT_EXIST",
+        kinds: &[Refund],
+        description: Description { en: "the account does not exist", vi: "Tài khoản không tồn tại" },
+    },
+    GatewayCode {
+        code: "NOT_EXITS",
+        kinds: &[Lookup],
+        description: Description { en: "the transaction does not exist", vi: "Giao dịch không tồn tại" },
+    },
+];
+
+/// A transaction as the lookup response describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderInfo {
+    /// Amount as a number (the wire sends a string).
+    pub amount: Option<u64>,
+    /// Amount exactly as the wire wrote it.
+    pub amount_text: Option<String>,
+    /// Every other member of `data` that is a string, by its wire name.
+    #[serde(flatten)]
+    pub fields: Map<String, Value>,
+}
+
+/// A parsed gateway response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GatewayResponse {
+    /// Which request it answers.
+    pub kind: ResponseKind,
+    /// `error_code` exactly as received.
+    pub error_code: String,
+    /// `error_code` is `SUCCESSFUL`.
+    pub ok: bool,
+    /// `error_code` is one the guide lists.
+    pub known: bool,
+    /// What the code means.
+    pub description: Description,
+    /// `error_message` as received (empty when absent).
+    pub error_message: String,
+    /// The payment URL (`data.url` of a `/paygate` answer).
+    pub url: Option<String>,
+    /// The transaction (`data` of a `/GetOrderInfo` answer).
+    pub order: Option<OrderInfo>,
+    /// `data` as received.
+    pub data: Value,
+    /// What is odd in the response.
+    pub warnings: Vec<Problem>,
+}
+
+const UNKNOWN: Description =
+    Description { en: "an error code the guide does not list", vi: "Mã lỗi không có trong tài liệu" };
+
+/// Parse a gateway response. A body that is not a JSON object with a string `error_code` cannot
+/// be interpreted: `INVALID_JSON` or `INVALID_MESSAGE`. Everything else is reported.
+pub fn parse_gateway_response(kind: ResponseKind, body: Body) -> Result<GatewayResponse, Error> {
+    let value = body.into_value("the gateway response")?;
+    let map = value.as_object().ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidMessage,
+            format!("the gateway response must be a JSON object, got {}", json_type_name(&value)),
+        )
+    })?;
+    let error_code = match map.get("error_code") {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err(Error::at(
+                ErrorCode::InvalidMessage,
+                "error_code",
+                format!("error_code must be a string, got {}", json_type_name(other)),
+            ))
+        }
+        None => {
+            return Err(Error::at(ErrorCode::InvalidMessage, "error_code", "the gateway response has no error_code"))
+        }
+    };
+    let mut r = ValidationReport::default();
+    let entry = GATEWAY_CODES.iter().find(|c| c.code == error_code);
+    match entry {
+        Some(c) if !c.kinds.contains(&kind) => r.warn(
+            "error_code",
+            ProblemCode::UnknownCode,
+            format!("error_code {} is not listed for this endpoint", quoted(&error_code)),
+        ),
+        Some(_) => {}
+        None => {
+            let hint = GATEWAY_CODES
+                .iter()
+                .find(|c| c.code.eq_ignore_ascii_case(error_code.trim()))
+                .map(|c| format!(" ({} once trimmed and upper-cased)", c.code))
+                .unwrap_or_default();
+            r.warn(
+                "error_code",
+                ProblemCode::UnknownCode,
+                format!("error_code {} is not one the guide lists{hint}", quoted(&error_code)),
+            );
+        }
+    }
+    let error_message = match map.get("error_message") {
+        Some(Value::String(s)) => s.clone(),
+        None => String::new(),
+        Some(other) => {
+            r.warn(
+                "error_message",
+                ProblemCode::WrongType,
+                format!("error_message should be a string, got {}", json_type_name(other)),
+            );
+            String::new()
+        }
+    };
+    let data = map.get("data").cloned().unwrap_or(Value::Null);
+    if data.as_str() == Some("null") {
+        r.warn("data", ProblemCode::WrongType, "data is the string \"null\", read as no data".to_owned());
+    }
+    let ok = error_code == "SUCCESSFUL";
+    let url = match (kind, &data) {
+        (Paygate, Value::Object(d)) => match d.get("url") {
+            Some(Value::String(u)) => Some(u.clone()),
+            _ => {
+                r.warn("data.url", ProblemCode::MissingField, "data has no url string".to_owned());
+                None
+            }
+        },
+        _ => None,
+    };
+    if kind == Paygate && ok && url.is_none() && !data.is_object() {
+        r.warn("data.url", ProblemCode::MissingField, "a successful payment request should carry data.url".to_owned());
+    }
+    let order = match (kind, &data) {
+        (Lookup, Value::Object(d)) => Some(order_info(d, &mut r)),
+        _ => None,
+    };
+    Ok(GatewayResponse {
+        kind,
+        ok,
+        known: entry.is_some(),
+        description: entry.map_or(UNKNOWN, |c| c.description),
+        error_code,
+        error_message,
+        url,
+        order,
+        data,
+        warnings: r.warnings,
+    })
+}
+
+fn order_info(d: &Map<String, Value>, r: &mut ValidationReport) -> OrderInfo {
+    let mut info = OrderInfo::default();
+    match d.get("amount") {
+        Some(Value::String(s)) => {
+            info.amount_text = Some(s.clone());
+            let digits = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !(s.len() > 1 && s.starts_with('0'));
+            info.amount = s.parse::<u64>().ok().filter(|n| digits && *n <= crate::validate::MAX_SAFE_AMOUNT);
+            if info.amount.is_none() {
+                r.warn(
+                    "data.amount",
+                    ProblemCode::AmountNotInteger,
+                    format!("data.amount {} is not a plain positive integer", quoted(s)),
+                );
+            }
+        }
+        Some(Value::Number(n)) => {
+            info.amount_text = Some(n.to_string());
+            info.amount = n.as_u64().filter(|n| *n <= crate::validate::MAX_SAFE_AMOUNT);
+            if info.amount.is_none() {
+                r.warn(
+                    "data.amount",
+                    ProblemCode::AmountNotInteger,
+                    format!("data.amount {n} is not a safe positive integer"),
+                );
+            }
+        }
+        Some(other) => r.warn(
+            "data.amount",
+            ProblemCode::WrongType,
+            format!("data.amount should be a string, got {}", json_type_name(other)),
+        ),
+        None => r.warn("data.amount", ProblemCode::MissingField, "data has no amount".to_owned()),
+    }
+    for (k, v) in d {
+        if k != "amount" {
+            info.fields.insert(k.clone(), v.clone());
+        }
+    }
+    info
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_code_keeps_its_wire_spelling() {
+        for c in GATEWAY_CODES {
+            for kind in c.kinds {
+                let data = if *kind == Paygate { json!({"url": "https://pay.example/x"}) } else { json!(null) };
+                let r = parse_gateway_response(
+                    *kind,
+                    Body::Json(json!({"error_code": c.code, "error_message": "", "data": data})),
+                )
+                .unwrap();
+                assert_eq!(r.error_code, c.code);
+                assert!(r.known && r.warnings.is_empty(), "{r:?}");
+                assert_eq!(r.ok, c.code == "SUCCESSFUL");
+            }
+        }
+    }
+
+    #[test]
+    fn guide_examples() {
+        let pay = r#"{"error_code":"SUCCESSFUL","error_message":"","data":{"url":"http://103.9.0.215/paygate/napas/payment?x=1"}}"#;
+        let r = parse_gateway_response(Paygate, Body::Text(pay.into())).unwrap();
+        assert_eq!(r.url.as_deref(), Some("http://103.9.0.215/paygate/napas/payment?x=1"));
+        let refund = r#"{"error_code":"SUCCESSFUL","error_message":"SUCCESSFUL ","data":"null"}"#;
+        let r = parse_gateway_response(Refund, Body::Text(refund.into())).unwrap();
+        assert_eq!(r.warnings.len(), 1);
+        let lookup = json!({"error_code": "SUCCESSFUL", "error_message": "", "data": {"amount": "40000", "orderId": "29.98.H29-310519-0001_201",
+            "payTransId": "13333267", "errorCode": "00", "paygate": "vnpay", "type": "pay", "payDate": "20200712225148"}});
+        let r = parse_gateway_response(Lookup, Body::Json(lookup)).unwrap();
+        let order = r.order.unwrap();
+        assert_eq!(order.amount, Some(40000));
+        assert_eq!(order.amount_text.as_deref(), Some("40000"));
+        assert_eq!(order.fields["payTransId"], "13333267");
+    }
+
+    #[test]
+    fn odd_codes_are_reported_not_repaired() {
+        let r = parse_gateway_response(Refund, Body::Json(json!({"error_code": " FAILED"}))).unwrap();
+        assert!(!r.known && !r.ok);
+        assert!(r.warnings[0].message.contains("FAILED once trimmed"), "{:?}", r.warnings);
+        assert_eq!(parse_gateway_response(Refund, Body::Json(json!([]))).unwrap_err().code, ErrorCode::InvalidMessage);
+        assert_eq!(parse_gateway_response(Refund, Body::Text("nope".into())).unwrap_err().code, ErrorCode::InvalidJson);
+    }
+}

@@ -1,0 +1,401 @@
+//! The four checksum schemes as one table, and the one engine that walks it.
+//!
+//! A checksum is SHA-256 over the UTF-8 bytes of a plain concatenation, no separators: a prefix
+//! (the secret key, or a literal) followed by the scheme's fields in order. Adding a scheme is
+//! one entry in [`SCHEMES`].
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorCode};
+
+/// What comes before the fields in a pre-image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefix {
+    /// The unit's secret key (requests the unit sends).
+    SecretKey,
+    /// A fixed text (the gateway's payment result: `PAYHCM1.0`).
+    Literal(&'static str),
+}
+
+/// One checksum scheme: the message it signs and the order of its pre-image.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Scheme {
+    /// Stable id: `paygate`, `result`, `refund`, `lookup`.
+    pub id: &'static str,
+    /// The message it signs, in English.
+    pub message: &'static str,
+    /// HTTP method that carries the message.
+    pub method: &'static str,
+    /// Gateway path, or `None` for the result the gateway sends to the unit's `returnUrl`.
+    pub path: Option<&'static str>,
+    /// What comes first in the pre-image.
+    pub prefix: Prefix,
+    /// The message fields in pre-image order.
+    pub fields: &'static [&'static str],
+    /// Other names seen in the wild for a field: `(alias, field)`. Accepted with a warning.
+    pub aliases: &'static [(&'static str, &'static str)],
+}
+
+/// The literal that starts every `result` pre-image.
+pub const RESULT_PREFIX: &str = "PAYHCM1.0";
+
+/// The scheme table.
+pub static SCHEMES: &[Scheme] = &[
+    Scheme {
+        id: "paygate",
+        message: "Payment request",
+        method: "POST",
+        path: Some("/paygate"),
+        prefix: Prefix::SecretKey,
+        fields: &[
+            "partnerCode",
+            "accessKey",
+            "orderId",
+            "orderInfo",
+            "requestCode",
+            "amount",
+            "serviceCode",
+            "returnUrl",
+            "ipAddress",
+            "accountCode",
+        ],
+        aliases: &[],
+    },
+    Scheme {
+        id: "result",
+        message: "Payment result (sent by the gateway to returnUrl)",
+        method: "PUT",
+        path: None,
+        prefix: Prefix::Literal(RESULT_PREFIX),
+        fields: &["paygate", "orderId", "amount", "payDate", "type", "orderInfo", "payTransId", "errorCode"],
+        aliases: &[],
+    },
+    Scheme {
+        id: "refund",
+        message: "Refund request",
+        method: "POST",
+        path: Some("/refund"),
+        prefix: Prefix::SecretKey,
+        fields: &[
+            "partnerCode",
+            "accessKey",
+            "transactionNo",
+            "orderId",
+            "requestCode",
+            "amount",
+            "transactionType",
+            "orderInfo",
+        ],
+        aliases: &[],
+    },
+    Scheme {
+        id: "lookup",
+        message: "Transaction lookup",
+        method: "POST",
+        path: Some("/GetOrderInfo"),
+        prefix: Prefix::SecretKey,
+        fields: &["partnerCode", "accessKey", "transactionNo", "orderId"],
+        aliases: &[("payTransId", "transactionNo")],
+    },
+];
+
+/// The scheme with this id, or `UNKNOWN_SCHEME`.
+pub fn scheme(id: &str) -> Result<&'static Scheme, Error> {
+    SCHEMES.iter().find(|s| s.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
+        Error::at(
+            ErrorCode::UnknownScheme,
+            "scheme",
+            format!("unknown scheme {:?}: expected one of {}", truncate(id, 40), ids.join(", ")),
+        )
+    })
+}
+
+fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// Where a segment's bytes come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SegmentSource {
+    /// The secret key.
+    Secret,
+    /// The scheme's literal prefix.
+    Literal,
+    /// A message field.
+    Field,
+}
+
+/// One piece of a pre-image: which field, its text, and where its bytes sit.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// `secretKey`, `prefix`, or the field name.
+    pub name: &'static str,
+    /// Where the bytes come from.
+    pub source: SegmentSource,
+    /// The text hashed for it (a secret for [`SegmentSource::Secret`]).
+    pub text: String,
+    /// Byte offset in the pre-image.
+    pub offset: usize,
+    /// Byte length.
+    pub length: usize,
+}
+
+impl fmt::Debug for Segment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text: &dyn fmt::Debug = if self.source == SegmentSource::Secret { &"[REDACTED]" } else { &self.text };
+        f.debug_struct("Segment")
+            .field("name", &self.name)
+            .field("source", &self.source)
+            .field("text", text)
+            .field("offset", &self.offset)
+            .field("length", &self.length)
+            .finish()
+    }
+}
+
+/// A pre-image: its segments in order and the bytes they make.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Preimage {
+    /// The scheme it was built for.
+    pub scheme: &'static Scheme,
+    /// The segments in order.
+    pub segments: Vec<Segment>,
+    text: String,
+}
+
+impl fmt::Debug for Preimage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Preimage")
+            .field("scheme", &self.scheme.id)
+            .field("segments", &self.segments)
+            .field("text", &self.masked())
+            .finish()
+    }
+}
+
+impl Preimage {
+    /// The exact pre-image text, secret included.
+    pub fn revealed(&self) -> &str {
+        &self.text
+    }
+
+    /// The pre-image with each byte of the secret shown as `*`, so offsets stay right.
+    pub fn masked(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        for seg in &self.segments {
+            if seg.source == SegmentSource::Secret {
+                out.extend(std::iter::repeat_n('*', seg.length));
+            } else {
+                out.push_str(&seg.text);
+            }
+        }
+        out
+    }
+
+    /// The pre-image, masked unless `reveal_secret`.
+    pub fn text(&self, reveal_secret: bool) -> Cow<'_, str> {
+        if reveal_secret {
+            Cow::Borrowed(&self.text)
+        } else {
+            Cow::Owned(self.masked())
+        }
+    }
+
+    /// SHA-256 of the pre-image bytes.
+    pub fn digest(&self) -> [u8; 32] {
+        Sha256::digest(self.text.as_bytes()).into()
+    }
+}
+
+/// The text a field value contributes: a string exactly as given, an integer as its base-10
+/// digits. Anything else is `INVALID_FIELD` naming the field.
+pub fn field_text<'a>(name: &str, value: &'a Value) -> Result<Cow<'a, str>, Error> {
+    match value {
+        Value::String(s) => Ok(Cow::Borrowed(s)),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                Ok(Cow::Owned(u.to_string()))
+            } else if let Some(i) = n.as_i64() {
+                Ok(Cow::Owned(i.to_string()))
+            } else {
+                Err(Error::at(
+                    ErrorCode::InvalidField,
+                    name,
+                    format!("{name}: must be a string or an integer, got the non-integer number {n}"),
+                ))
+            }
+        }
+        other => Err(Error::at(
+            ErrorCode::InvalidField,
+            name,
+            format!("{name}: must be a string or an integer, got {}", json_type_name(other)),
+        )),
+    }
+}
+
+/// The JSON type of a value, for messages.
+pub fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a non-integer number",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `value` as an object, or `INVALID_ARGUMENT` naming `what`.
+pub fn as_object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, Error> {
+    value.as_object().ok_or_else(|| {
+        Error::at(ErrorCode::InvalidArgument, what, format!("{what}: must be an object, got {}", json_type_name(value)))
+    })
+}
+
+impl Scheme {
+    /// Whether the pre-image starts with the secret key.
+    pub fn needs_secret(&self) -> bool {
+        self.prefix == Prefix::SecretKey
+    }
+
+    /// The message fields: the pre-image fields, then `checksum`.
+    pub fn message_fields(&self) -> impl Iterator<Item = &'static str> {
+        self.fields.iter().copied().chain(std::iter::once("checksum"))
+    }
+
+    /// Build the pre-image of `fields` (keys as on the wire; other keys are ignored).
+    ///
+    /// Every missing field is named in one `MISSING_FIELD` error; a missing secret for a
+    /// secret-prefixed scheme is `MISSING_SECRET`. An empty secret is a secret.
+    pub fn preimage(&'static self, fields: &Map<String, Value>, secret: Option<&str>) -> Result<Preimage, Error> {
+        let missing: Vec<&str> = self.fields.iter().copied().filter(|f| !fields.contains_key(*f)).collect();
+        if let Some(first) = missing.first() {
+            let mut message = format!("missing field(s) for scheme {}: {}", self.id, missing.join(", "));
+            for (alias, canonical) in self.aliases {
+                if missing.contains(canonical) && fields.contains_key(*alias) {
+                    message.push_str(&format!(" ({alias} was given: the {} scheme names it {canonical})", self.id));
+                }
+            }
+            return Err(Error::at(ErrorCode::MissingField, *first, message));
+        }
+        let mut segments = Vec::with_capacity(self.fields.len() + 1);
+        let mut text = String::new();
+        let mut push = |name: &'static str, source: SegmentSource, piece: &str| {
+            segments.push(Segment { name, source, text: piece.to_owned(), offset: text.len(), length: piece.len() });
+            text.push_str(piece);
+        };
+        match self.prefix {
+            Prefix::SecretKey => {
+                let secret = secret.ok_or_else(|| {
+                    Error::at(
+                        ErrorCode::MissingSecret,
+                        "secretKey",
+                        format!("the {} scheme starts with the secret key: pass secretKey", self.id),
+                    )
+                })?;
+                push("secretKey", SegmentSource::Secret, secret);
+            }
+            Prefix::Literal(lit) => push("prefix", SegmentSource::Literal, lit),
+        }
+        for name in self.fields {
+            // Presence was checked above.
+            let value = fields.get(*name).unwrap_or(&Value::Null);
+            push(name, SegmentSource::Field, &field_text(name, value)?);
+        }
+        Ok(Preimage { scheme: self, segments, text })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn obj(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn ids_are_unique_and_found() {
+        for (i, s) in SCHEMES.iter().enumerate() {
+            assert!(SCHEMES[i + 1..].iter().all(|t| t.id != s.id));
+            assert_eq!(scheme(s.id).map(|t| t.id), Ok(s.id));
+        }
+    }
+
+    #[test]
+    fn unknown_scheme_is_named() {
+        let err = scheme("payment").unwrap_err();
+        assert_eq!(err.code, ErrorCode::UnknownScheme);
+        assert!(err.message.contains("\"payment\""), "{}", err.message);
+    }
+
+    #[test]
+    fn segments_tile_the_preimage() {
+        let s = scheme("lookup").unwrap();
+        let f = obj(json!({"partnerCode": "P", "accessKey": "ắ", "transactionNo": 12, "orderId": "O"}));
+        let p = s.preimage(&f, Some("sk")).unwrap();
+        assert_eq!(p.revealed(), "skPắ12O");
+        let mut next = 0;
+        for seg in &p.segments {
+            assert_eq!(seg.offset, next);
+            assert_eq!(&p.revealed()[seg.offset..seg.offset + seg.length], seg.text);
+            next += seg.length;
+        }
+        assert_eq!(next, p.revealed().len());
+        assert_eq!(p.masked(), "**Pắ12O");
+    }
+
+    #[test]
+    fn missing_fields_are_all_named() {
+        let s = scheme("lookup").unwrap();
+        let err = s.preimage(&obj(json!({"partnerCode": "P"})), Some("k")).unwrap_err();
+        assert_eq!(err.code, ErrorCode::MissingField);
+        assert!(err.message.contains("accessKey, transactionNo, orderId"), "{}", err.message);
+    }
+
+    #[test]
+    fn alias_is_pointed_out_not_used() {
+        let s = scheme("lookup").unwrap();
+        let f = obj(json!({"partnerCode": "P", "accessKey": "A", "payTransId": "1", "orderId": "O"}));
+        let err = s.preimage(&f, Some("k")).unwrap_err();
+        assert!(err.message.contains("payTransId was given"), "{}", err.message);
+    }
+
+    #[test]
+    fn secret_is_required_only_for_secret_schemes() {
+        let lookup = scheme("lookup").unwrap();
+        let f = obj(json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "1", "orderId": "O"}));
+        assert_eq!(lookup.preimage(&f, None).unwrap_err().code, ErrorCode::MissingSecret);
+        assert_eq!(lookup.preimage(&f, Some("")).unwrap().revealed(), "PA1O");
+    }
+
+    #[test]
+    fn non_scalar_values_are_rejected_by_name() {
+        for bad in [json!(1.5), json!(true), json!(null), json!([1]), json!({})] {
+            let err = field_text("amount", &bad).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidField);
+            assert_eq!(err.path.as_deref(), Some("amount"));
+        }
+        assert_eq!(field_text("amount", &json!(-5)).unwrap(), "-5");
+    }
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let s = scheme("lookup").unwrap();
+        let f = obj(json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "1", "orderId": "O"}));
+        let p = s.preimage(&f, Some("hunter2-secret")).unwrap();
+        assert!(!format!("{p:?}").contains("hunter2"));
+    }
+}

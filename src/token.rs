@@ -1,0 +1,167 @@
+//! The `Authorization` token: standard base64 of a UTF-8 JSON object holding the unit's
+//! credentials. It carries the secret key, so it is a secret too.
+
+use std::fmt;
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode};
+use crate::messages::{check_keys, required_string};
+use crate::scheme::as_object;
+
+/// The token's JSON keys, in the order the guide writes them, with the camelCase names used
+/// everywhere else in the API.
+const KEYS: [(&str, &str); 5] = [
+    ("AccessKey", "accessKey"),
+    ("SecretKey", "secretKey"),
+    ("AppName", "appName"),
+    ("PartnerCode", "partnerCode"),
+    ("PartnerCodeCus", "partnerCodeCus"),
+];
+
+/// Standard alphabet; padding written when encoding, optional when decoding.
+const ENGINE: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// What an `Authorization` token carries. `Debug` never shows the secret key.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationCredentials {
+    /// Access key.
+    pub access_key: String,
+    /// Secret key.
+    pub secret_key: String,
+    /// Application name.
+    pub app_name: String,
+    /// Partner code.
+    pub partner_code: String,
+    /// Customer partner code.
+    pub partner_code_cus: String,
+}
+
+impl fmt::Debug for AuthorizationCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthorizationCredentials")
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"[REDACTED]")
+            .field("app_name", &self.app_name)
+            .field("partner_code", &self.partner_code)
+            .field("partner_code_cus", &self.partner_code_cus)
+            .finish()
+    }
+}
+
+impl AuthorizationCredentials {
+    /// Read `{accessKey, secretKey, appName, partnerCode, partnerCodeCus}` from a JSON object.
+    pub fn from_value(value: &Value) -> Result<Self, Error> {
+        let map = as_object(value, "credentials")?;
+        let names = KEYS.map(|(_, js)| js);
+        check_keys(map, "credentials", &names, &[])?;
+        let get = |key| required_string(map, "credentials", key);
+        Ok(AuthorizationCredentials {
+            access_key: get("accessKey")?,
+            secret_key: get("secretKey")?,
+            app_name: get("appName")?,
+            partner_code: get("partnerCode")?,
+            partner_code_cus: get("partnerCodeCus")?,
+        })
+    }
+
+    fn values(&self) -> [&str; 5] {
+        [&self.access_key, &self.secret_key, &self.app_name, &self.partner_code, &self.partner_code_cus]
+    }
+}
+
+/// The token for these credentials: compact JSON in the guide's key order, standard base64 with
+/// padding.
+pub fn encode_authorization(credentials: &AuthorizationCredentials) -> String {
+    let mut map = serde_json::Map::new();
+    for ((wire, _), value) in KEYS.iter().zip(credentials.values()) {
+        map.insert((*wire).to_owned(), Value::String(value.to_owned()));
+    }
+    ENGINE.encode(Value::Object(map).to_string())
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::at(ErrorCode::InvalidToken, "token", message)
+}
+
+/// Decode a token. White space inside its JSON does not matter; errors never quote the token.
+pub fn decode_authorization(token: &str) -> Result<AuthorizationCredentials, Error> {
+    if token.is_empty() {
+        return Err(invalid("the token is empty"));
+    }
+    let bytes = ENGINE.decode(token).map_err(|e| {
+        let what = match e {
+            base64::DecodeError::InvalidByte(i, _) => {
+                format!("a character that is not standard base64 at position {i}")
+            }
+            base64::DecodeError::InvalidLength(_) => "a length that base64 cannot have".to_owned(),
+            base64::DecodeError::InvalidLastSymbol(i, _) => format!("an impossible last character at position {i}"),
+            base64::DecodeError::InvalidPadding => "wrong padding".to_owned(),
+        };
+        invalid(format!("the token is not standard base64: {what}"))
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| invalid(format!("the token's bytes are not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        invalid(
+            format!(
+                "the token is not base64 of JSON: {:?} error at line {} column {}",
+                e.classify(),
+                e.line(),
+                e.column()
+            )
+            .to_lowercase(),
+        )
+    })?;
+    let map = value.as_object().ok_or_else(|| invalid("the token's JSON is not an object"))?;
+    let mut out = [const { String::new() }; 5];
+    for ((wire, _), slot) in KEYS.iter().zip(out.iter_mut()) {
+        *slot = match map.get(*wire) {
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err(invalid(format!("the token's {wire} is not a string"))),
+            None => return Err(invalid(format!("the token has no {wire}"))),
+        };
+    }
+    let [access_key, secret_key, app_name, partner_code, partner_code_cus] = out;
+    Ok(AuthorizationCredentials { access_key, secret_key, app_name, partner_code, partner_code_cus })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GUIDE_TEST: &str = "ewogICJBY2Nlc3NLZXkiOiIwNGVlZWM5NWJhMzI0YWEzOTQ1YmVkOTUwZjc5YTNkOCIsCiAgIlNlY3JldEtleSI6Ik1EUmxaV1ZqT1RWaVlUTXlOR0ZoTXprME5XSXRaV1E1TlRCbU56bGhNMlE0IiwKICAiQXBwTmFtZSI6ImhjbV9zc29fYWRtaW4iLAogICJQYXJ0bmVyQ29kZSI6ImhjbV90ZXN0X3NzbyIsCiAgIlBhcnRuZXJDb2RlQ3VzIjoiaGNtX3Rlc3Rfc3NvIgp9";
+
+    #[test]
+    fn guide_token_decodes_and_round_trips() {
+        let c = decode_authorization(GUIDE_TEST).unwrap();
+        assert_eq!(c.app_name, "hcm_sso_admin");
+        assert_eq!(c.partner_code, "hcm_test_sso");
+        assert!(!format!("{c:?}").contains(&c.secret_key));
+        assert_eq!(decode_authorization(&encode_authorization(&c)).unwrap(), c);
+    }
+
+    #[test]
+    fn unpadded_tokens_decode() {
+        let c = decode_authorization(GUIDE_TEST).unwrap();
+        let token = encode_authorization(&c);
+        assert_eq!(decode_authorization(token.trim_end_matches('=')).unwrap(), c);
+    }
+
+    #[test]
+    fn errors_never_quote_the_token() {
+        for bad in ["%%%", "bm90IGpzb24=", "WzFd", "e30="] {
+            let err = decode_authorization(bad).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidToken, "{bad}");
+            assert!(!err.message.contains(bad), "{}", err.message);
+        }
+    }
+}
