@@ -1,0 +1,150 @@
+//! The JS-visible contract, run in Node and in Chromium by `wasm-pack test`: thrown values are
+//! `Error`s with a stable `code`, text crosses the boundary intact, and the module keeps working
+//! after any error.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use lgsp_paygate::bindings as api;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const CHECKSUMS: &str = include_str!("vectors/checksums.json");
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    Reflect::set(obj, &key.into(), value).expect("set works on a plain object");
+}
+
+fn code_of(err: JsValue) -> String {
+    assert!(err.is_instance_of::<js_sys::Error>(), "thrown value is not an Error: {err:?}");
+    Reflect::get(&err, &"code".into()).ok().and_then(|c| c.as_string()).unwrap_or_default()
+}
+
+fn lookup_fields() -> JsValue {
+    js(r#"{"partnerCode":"000.00.18.H29","accessKey":"ắ🧾","transactionNo":"835651612","orderId":"Đơn hàng 1"}"#)
+}
+
+fn vector(id: &str) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_str(CHECKSUMS).expect("vectors parse");
+    doc["cases"].as_array().and_then(|c| c.iter().find(|c| c["id"] == id).cloned()).expect("vector exists")
+}
+
+#[test]
+fn vector_through_the_boundary() {
+    for id in ["paygate-nfc-vietnamese", "paygate-nfd-vietnamese", "paygate-astral-emoji", "result-guide-whitespace"] {
+        let case = vector(id);
+        let fields = js(&case["fields"].to_string());
+        let secret = case["secretKey"].as_str().map_or(JsValue::NULL, JsValue::from_str);
+        let got = api::checksum(case["scheme"].as_str().unwrap().into(), fields, secret, JsValue::UNDEFINED).unwrap();
+        assert_eq!(got, case["checksum"].as_str().unwrap(), "{id}");
+    }
+}
+
+#[test]
+fn preimage_round_trips_non_ascii_and_masks_the_secret() {
+    let masked = api::preimage("lookup".into(), lookup_fields(), "khóa".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(masked, "*****000.00.18.H29ắ🧾835651612Đơn hàng 1");
+    let revealed =
+        api::preimage("lookup".into(), lookup_fields(), "khóa".into(), js(r#"{"revealSecret":true}"#)).unwrap();
+    assert_eq!(revealed, "khóa000.00.18.H29ắ🧾835651612Đơn hàng 1");
+}
+
+#[test]
+fn errors_are_errors_with_codes_and_the_module_survives() {
+    let good = || api::checksum("lookup".into(), lookup_fields(), "k".into(), JsValue::UNDEFINED).unwrap();
+    let expected = good();
+
+    assert_eq!(
+        code_of(api::checksum("nope".into(), lookup_fields(), "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "UNKNOWN_SCHEME"
+    );
+    assert_eq!(good(), expected);
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), js("{}"), "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "MISSING_FIELD"
+    );
+    assert_eq!(good(), expected);
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), lookup_fields(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err()),
+        "MISSING_SECRET"
+    );
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), lookup_fields(), 42.into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+
+    let fields = lookup_fields();
+    set(&fields, "orderId", &JsValue::from_f64(f64::NAN));
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    let fields = lookup_fields();
+    set(&fields, "orderId", &js_sys::Symbol::for_("x").into());
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    let fields = lookup_fields();
+    set(&fields, "orderId", &JsString::from_char_code1(0xD800).into());
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    let fields = lookup_fields();
+    set(&fields, "orderId", &JsValue::from_f64(1.5));
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_FIELD"
+    );
+    let fields = lookup_fields();
+    set(&fields, "orderId", &Array::new().into());
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_FIELD"
+    );
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), JsValue::NULL, "k".into(), JsValue::UNDEFINED).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        code_of(api::checksum("lookup".into(), lookup_fields(), "k".into(), js(r#"{"upper":true}"#)).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(code_of(api::decode_authorization("%%%".into()).unwrap_err()), "INVALID_TOKEN");
+    assert_eq!(code_of(api::parse_payment_result("{".into()).unwrap_err()), "INVALID_JSON");
+    assert_eq!(good(), expected);
+}
+
+#[test]
+fn builder_errors_carry_problems_and_no_secret() {
+    let order = js(r#"{"transactionNo":"1","orderId":"","extra":true}"#);
+    let creds = js(r#"{"partnerCode":"P","accessKey":"A","secretKey":"very-secret-value"}"#);
+    let err = api::build_lookup_request(order, creds).unwrap_err();
+    let message = Reflect::get(&err, &"message".into()).unwrap().as_string().unwrap();
+    assert!(!message.contains("very-secret-value"));
+    let problems = Reflect::get(&err, &"problems".into()).unwrap();
+    assert!(Array::is_array(&problems));
+    assert_eq!(Array::from(&problems).length(), 2, "{:?}", JSON::stringify(&problems));
+    assert_eq!(code_of(err), "INVALID_MESSAGE");
+}
+
+#[test]
+fn reports_are_plain_objects() {
+    let report = api::validate(
+        "lookup".into(),
+        js(r#"{"partnerCode":"P","accessKey":"A","payTransId":"1","orderId":"O","checksum":"00"}"#),
+    )
+    .unwrap();
+    assert!(report.is_object() && !report.is_instance_of::<js_sys::Map>());
+    assert_eq!(Reflect::get(&report, &"valid".into()).unwrap(), JsValue::FALSE);
+    let text = JSON::stringify(&report).unwrap().as_string().unwrap();
+    assert!(text.contains(r#""code":"INVALID_CHECKSUM""#) && text.contains(r#""code":"ALIAS""#), "{text}");
+    let schemes = api::schemes().unwrap();
+    assert_eq!(Array::from(&schemes).length(), 4);
+    let first = Array::from(&schemes).get(0);
+    assert!(Object::keys(first.unchecked_ref::<Object>()).length() >= 6);
+}
