@@ -114,7 +114,7 @@ test('an unknown key is a warning', () => {
 });
 
 test('a message that is not an object is reported, not thrown', () => {
-  for (const message of [null, 42, 'text', []]) {
+  for (const message of [null, 42, true, []]) {
     const r = report('lookup', message);
     assert.equal(r.valid, false, `validate(lookup, ${JSON.stringify(message)}) is invalid`);
     assert.ok(r.errors.length > 0, `validate(lookup, ${JSON.stringify(message)}) reports an error`);

@@ -111,8 +111,8 @@ const response = parseGatewayResponse("lookup", { error_code: "SUCCESSFUL", erro
 const ok: boolean = response.ok && response.known;
 const code: string = response.errorCode + response.errorMessage + response.description.en + response.description.vi;
 const url: string | null = response.url;
-const amount: number | undefined = response.order?.amount;
-const amountText: string | undefined = response.order?.amountText;
+const amount: number | null | undefined = response.order?.amount;
+const amountText: string | null | undefined = response.order?.amountText;
 
 // @ts-expect-error a payment result is not a gateway response kind
 parseGatewayResponse("result", "{}");
