@@ -29,6 +29,7 @@ const throwingGetter = Object.defineProperty({ ...without('orderId') }, 'orderId
   },
 });
 const paygateFields = vectors.simpleValidCase('paygate').fields;
+const deeplyNested = Array.from({ length: 200 }).reduce((inner) => ({ inner }), {});
 
 /** [label, expected code, call]: every call gets the canary secret wherever it takes one. */
 const misuse = [
@@ -41,6 +42,7 @@ const misuse = [
   ['missing secret (null)', 'MISSING_SECRET', () => lib.checksum('lookup', fields, null)],
   ['missing secret (undefined)', 'MISSING_SECRET', () => lib.checksum('lookup', fields)],
   ['missing secret in preimage', 'MISSING_SECRET', () => lib.preimage('lookup', fields, null, { revealSecret: true })],
+  ['missing secret in verify', 'MISSING_SECRET', () => lib.verify('lookup', { ...fields, checksum: known.checksum }, null)],
   ['boolean value', 'INVALID_FIELD', () => lib.checksum('lookup', withField('orderId', true), CANARY_SECRET)],
   ['null value', 'INVALID_FIELD', () => lib.checksum('lookup', withField('orderId', null), CANARY_SECRET)],
   ['array value', 'INVALID_FIELD', () => lib.checksum('lookup', withField('orderId', ['050720190008']), CANARY_SECRET)],
@@ -53,6 +55,7 @@ const misuse = [
   ['function value', 'INVALID_ARGUMENT', () => lib.checksum('lookup', withField('orderId', () => '1'), CANARY_SECRET)],
   ['BigInt out of range', 'INVALID_ARGUMENT', () => lib.checksum('paygate', { ...paygateFields, amount: 2n ** 80n }, CANARY_SECRET)],
   ['throwing getter', 'INVALID_ARGUMENT', () => lib.checksum('lookup', throwingGetter, CANARY_SECRET)],
+  ['nesting too deep', 'INVALID_ARGUMENT', () => lib.validate('lookup', { ...fields, note: deeplyNested })],
   ['lone surrogate', 'INVALID_ARGUMENT', () => lib.checksum('lookup', withField('orderId', 'SBN_\uD800'), CANARY_SECRET)],
   ['invalid JSON payment result', 'INVALID_JSON', () => lib.parsePaymentResult('{"amount": 40000, "orderId": ')],
   ['invalid JSON payment result (typographic quotes)', 'INVALID_JSON', () => lib.parsePaymentResult('{"paygate":"momo”}')],

@@ -73,6 +73,19 @@ test('amount must be a positive integer a JavaScript number holds exactly', () =
   }
 });
 
+test('a NaN or infinite amount is reported, not thrown', () => {
+  for (const amount of [NaN, Infinity, -Infinity]) {
+    for (const scheme of ['paygate', 'result', 'refund']) {
+      let r;
+      assert.doesNotThrow(() => {
+        r = lib.validate(scheme, { ...messages[scheme], amount });
+      }, `${scheme}: validate() with amount ${amount} returns a report`);
+      assert.equal(r.valid, false, `${scheme}: amount ${amount} is invalid`);
+      assert.ok(problemsAt(r.errors, 'amount').length > 0, `${scheme}: an error at amount for ${amount}; errors were ${describe(r.errors)}`);
+    }
+  }
+});
+
 test('returnUrl must be an absolute http(s) URL', () => {
   assertErrorAt('paygate', { ...messages.paygate, returnUrl: 'ftp://x' }, 'returnUrl');
   assertErrorAt('paygate', { ...messages.paygate, returnUrl: '/return' }, 'returnUrl');
