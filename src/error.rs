@@ -80,7 +80,7 @@ impl Error {
                 err.line(),
                 err.column()
             )
-            .to_lowercase(),
+            .to_ascii_lowercase(),
         )
     }
 }

@@ -129,7 +129,7 @@ pub fn decode_authorization(token: &str) -> Result<AuthorizationCredentials, Err
                 e.line(),
                 e.column()
             )
-            .to_lowercase(),
+            .to_ascii_lowercase(),
         )
     })?;
     let map = value.as_object().ok_or_else(|| invalid("the token's JSON is not an object"))?;
