@@ -135,7 +135,12 @@ impl Credentials {
         Ok(Credentials {
             partner_code: required_string(map, "credentials", "partnerCode")?,
             access_key: required_string(map, "credentials", "accessKey")?,
-            secret_key: required_string(map, "credentials", "secretKey")?,
+            secret_key: required_string(map, "credentials", "secretKey").map_err(|mut e| {
+                if e.code == ErrorCode::MissingField {
+                    e.code = ErrorCode::MissingSecret;
+                }
+                e
+            })?,
         })
     }
 }
@@ -193,6 +198,8 @@ mod tests {
         assert_eq!(err.path.as_deref(), Some("credentials.secretKey"));
         assert!(!err.message.contains("123456789"), "{}", err.message);
         let err = Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A"})).unwrap_err();
+        assert_eq!(err.code, ErrorCode::MissingSecret);
+        let err = Credentials::from_value(&json!({"partnerCode": "P", "secretKey": "s"})).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingField);
         let err =
             Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A", "secretKey": "s", "secret": "x"}))
