@@ -11,8 +11,11 @@
 pub mod body;
 pub mod builders;
 pub mod checksum;
+pub mod diagnose;
 pub mod error;
+pub mod explain;
 pub mod fields;
+pub mod loose;
 pub mod messages;
 pub mod options;
 pub mod payment_result;
@@ -23,18 +26,22 @@ pub mod scheme_info;
 pub mod text;
 pub mod token;
 pub mod validate;
+pub mod visible;
 
 pub mod bindings;
 
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
 pub use checksum::{checksum, preimage, verify};
+pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};
+pub use explain::{explain, ExplainStep, Explanation};
+pub use loose::{parse_loose, Defect, DefectCode, LooseParse};
 pub use messages::{Credentials, LookupRequest, PaygateRequest, PaymentResult, RefundRequest};
 pub use options::{ChecksumOptions, PreimageOptions};
 pub use payment_result::{parse_payment_result, payment_result_reply, PaymentResultReport};
 pub use response::{parse_gateway_response, GatewayResponse, ResponseKind};
-pub use scheme::{Preimage, Scheme, SCHEMES};
+pub use scheme::{detect_scheme, Preimage, Scheme, SCHEMES};
 pub use scheme_info::{schemes, SchemeInfo};
 pub use token::{decode_authorization, encode_authorization, AuthorizationCredentials};
 pub use validate::{validate, Problem, ProblemCode, ValidationReport};

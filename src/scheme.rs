@@ -123,6 +123,26 @@ fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// The scheme whose message `message` most likely is, judged by its keys: each key the scheme
+/// knows counts for, each it lacks or does not know counts against. `None` when fewer than two
+/// keys match any scheme.
+pub fn detect_scheme(message: &Map<String, Value>) -> Option<&'static str> {
+    SCHEMES
+        .iter()
+        .filter_map(|s| {
+            let known = |k: &str| s.message_fields().any(|f| f == k) || s.aliases.iter().any(|(a, _)| *a == k);
+            let matched = message.keys().filter(|k| known(k)).count();
+            let extra = message.len() - matched;
+            let missing = s.message_fields().filter(|f| !message.contains_key(*f)).count();
+            (matched >= 2).then_some((2 * matched as i64 - extra as i64 - missing as i64, s.id))
+        })
+        .fold(None, |best: Option<(i64, &str)>, cand| match best {
+            Some(b) if b.0 >= cand.0 => Some(b),
+            _ => Some(cand),
+        })
+        .map(|(_, id)| id)
+}
+
 /// Where a segment's bytes come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -289,31 +309,65 @@ impl Scheme {
             }
             return Err(Error::at(ErrorCode::MissingField, *first, message));
         }
+        let prefix = self.prefix_part(secret)?;
+        self.assemble(Some(prefix), fields)
+    }
+
+    /// What starts this scheme's pre-image: the secret (`MISSING_SECRET` without one) or the literal.
+    pub fn prefix_part<'a>(&self, secret: Option<&'a str>) -> Result<PrefixPart<'a>, Error> {
+        match self.prefix {
+            Prefix::SecretKey => secret.map(PrefixPart::secret).ok_or_else(|| {
+                Error::at(
+                    ErrorCode::MissingSecret,
+                    "secretKey",
+                    format!("the {} scheme starts with the secret key: pass secretKey", self.id),
+                )
+            }),
+            Prefix::Literal(lit) => Ok(PrefixPart { name: "prefix", source: SegmentSource::Literal, text: lit }),
+        }
+    }
+
+    /// The pre-image of `prefix` (or none) followed by the fields in order. The one place where
+    /// pre-image bytes are put together; [`Scheme::preimage`] and the diagnosis both use it.
+    pub fn assemble(
+        &'static self,
+        prefix: Option<PrefixPart<'_>>,
+        fields: &Map<String, Value>,
+    ) -> Result<Preimage, Error> {
         let mut segments = Vec::with_capacity(self.fields.len() + 1);
         let mut text = String::new();
         let mut push = |name: &'static str, source: SegmentSource, piece: &str| {
             segments.push(Segment { name, source, text: piece.to_owned(), offset: text.len(), length: piece.len() });
             text.push_str(piece);
         };
-        match self.prefix {
-            Prefix::SecretKey => {
-                let secret = secret.ok_or_else(|| {
-                    Error::at(
-                        ErrorCode::MissingSecret,
-                        "secretKey",
-                        format!("the {} scheme starts with the secret key: pass secretKey", self.id),
-                    )
-                })?;
-                push("secretKey", SegmentSource::Secret, secret);
-            }
-            Prefix::Literal(lit) => push("prefix", SegmentSource::Literal, lit),
+        if let Some(p) = prefix {
+            push(p.name, p.source, p.text);
         }
         for name in self.fields {
-            // Presence was checked above.
-            let value = fields.get(*name).unwrap_or(&Value::Null);
+            let value = fields.get(*name).ok_or_else(|| {
+                Error::at(ErrorCode::MissingField, *name, format!("missing field for scheme {}: {name}", self.id))
+            })?;
             push(name, SegmentSource::Field, &field_text(name, value)?);
         }
         Ok(Preimage { scheme: self, segments, text })
+    }
+}
+
+/// The first segment of a pre-image: a secret or a literal.
+#[derive(Clone, Copy)]
+pub struct PrefixPart<'a> {
+    /// `secretKey` or `prefix`.
+    pub name: &'static str,
+    /// Secret or literal.
+    pub source: SegmentSource,
+    /// Its text.
+    pub text: &'a str,
+}
+
+impl<'a> PrefixPart<'a> {
+    /// A secret-key prefix.
+    pub fn secret(text: &'a str) -> Self {
+        PrefixPart { name: "secretKey", source: SegmentSource::Secret, text }
     }
 }
 
@@ -339,6 +393,29 @@ mod tests {
         let err = scheme("payment").unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownScheme);
         assert!(err.message.contains("\"payment\""), "{}", err.message);
+    }
+
+    #[test]
+    fn detects_schemes_by_their_keys() {
+        let keys = |ks: &[&str]| ks.iter().map(|k| ((*k).to_owned(), Value::Null)).collect::<Map<_, _>>();
+        for s in SCHEMES {
+            assert_eq!(detect_scheme(&keys(&s.message_fields().collect::<Vec<_>>())), Some(s.id));
+        }
+        assert_eq!(detect_scheme(&keys(&["partnerCode", "accessKey", "payTransId", "orderId"])), Some("lookup"));
+        assert_eq!(
+            detect_scheme(&keys(&[
+                "amount",
+                "orderId",
+                "orderInfo",
+                "payTransId",
+                " payDate",
+                "paygate",
+                "errorCode",
+                "type"
+            ])),
+            Some("result")
+        );
+        assert_eq!(detect_scheme(&keys(&["foo", "orderId"])), None);
     }
 
     #[test]

@@ -22,6 +22,16 @@ pub fn has_invisible(s: &str) -> bool {
     s.chars().any(is_invisible)
 }
 
+/// Typographic quotes: what word processors put in place of `"` and `'`.
+pub fn is_smart_quote(c: char) -> bool {
+    matches!(c, '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}')
+}
+
+/// Whether the text holds a typographic quote.
+pub fn has_smart_quotes(s: &str) -> bool {
+    s.chars().any(is_smart_quote)
+}
+
 /// Whether the text is in Unicode Normalization Form C.
 pub fn is_nfc(s: &str) -> bool {
     match is_nfc_quick(s.chars()) {

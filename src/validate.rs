@@ -22,6 +22,8 @@ pub enum ProblemCode {
     NotAnObject,
     /// A required field is absent.
     MissingField,
+    /// The secret key a secret-prefixed scheme starts with was not given.
+    MissingSecret,
     /// A field has the wrong JSON type.
     WrongType,
     /// A required field is an empty string.
@@ -56,6 +58,8 @@ pub enum ProblemCode {
     InvisibleCharacter,
     /// Text not in Unicode NFC (warning).
     NotNfc,
+    /// Typographic quotes, which word processors put in place of `"` and `'` (warning).
+    SmartQuotes,
     /// A key that is not part of the message (warning; an error in builders).
     UnknownKey,
     /// A field given under another name (warning).
@@ -255,6 +259,13 @@ pub(crate) fn check_text(r: &mut ValidationReport, name: &str, s: &str) {
             name,
             ProblemCode::InvisibleCharacter,
             format!("{name} contains an invisible character (zero-width space, BOM…)"),
+        );
+    }
+    if text::has_smart_quotes(s) {
+        r.warn(
+            name,
+            ProblemCode::SmartQuotes,
+            format!("{name} contains typographic quotes (“ ” ‘ ’), often pasted from a document"),
         );
     }
     if !text::is_nfc(s) {

@@ -112,3 +112,35 @@ pub fn encode_authorization(credentials: JsValue) -> Result<String, JsValue> {
 pub fn decode_authorization(token: JsValue) -> Result<JsValue, JsValue> {
     to_js(&core(crate::decode_authorization(&string_arg(&token, "token")?))?)
 }
+
+/// Which scheme a message most likely belongs to, or `null`.
+#[wasm_bindgen(js_name = detectScheme, skip_typescript)]
+pub fn detect_scheme(message: JsValue) -> Result<JsValue, JsValue> {
+    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    to_js(&crate::detect_scheme(core(crate::scheme::as_object(&message, "message"))?))
+}
+
+/// Read a body tolerantly, naming every repair.
+#[wasm_bindgen(js_name = parseLoose, skip_typescript)]
+pub fn parse_loose(text: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::parse_loose(&string_arg(&text, "text")?))
+}
+
+/// Every step of a checksum, byte by byte.
+#[wasm_bindgen(js_name = explain, skip_typescript)]
+pub fn explain(scheme: JsValue, message: JsValue, secret_key: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
+    to_js(&core(crate::explain(&scheme, &message, secret.as_deref(), options.reveal_secret))?)
+}
+
+/// Which likely mistake reproduces the received checksum.
+#[wasm_bindgen(js_name = diagnose, skip_typescript)]
+pub fn diagnose(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<JsValue, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    to_js(&core(crate::diagnose(&scheme, &message, secret.as_deref()))?)
+}

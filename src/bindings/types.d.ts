@@ -31,10 +31,10 @@ export interface SchemeInfo {
 
 /** Stable codes of validation problems. */
 export type ProblemCode =
-  | "NOT_AN_OBJECT" | "MISSING_FIELD" | "WRONG_TYPE" | "EMPTY_VALUE" | "AMOUNT_NOT_INTEGER"
+  | "NOT_AN_OBJECT" | "MISSING_FIELD" | "MISSING_SECRET" | "WRONG_TYPE" | "EMPTY_VALUE" | "AMOUNT_NOT_INTEGER"
   | "AMOUNT_NOT_POSITIVE" | "AMOUNT_TOO_LARGE" | "INVALID_URL" | "INVALID_IP_ADDRESS" | "INVALID_PAY_DATE"
   | "INVALID_TYPE" | "TYPE_CASING" | "UNDOCUMENTED_TRANSACTION_TYPE" | "INVALID_CHECKSUM" | "CHECKSUM_MISMATCH"
-  | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "UNKNOWN_KEY" | "ALIAS"
+  | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "SMART_QUOTES" | "UNKNOWN_KEY" | "ALIAS"
   | "NOT_ALLOWED" | "UNKNOWN_CODE";
 
 /** One problem: where (the field or key), what (a stable code), and in words. */
@@ -190,3 +190,87 @@ export function parseGatewayResponse(kind: ResponseKind, body: string | object):
 export function encodeAuthorization(credentials: AuthorizationCredentials): string;
 /** The credentials an `Authorization` token carries; throws INVALID_TOKEN. */
 export function decodeAuthorization(token: string): AuthorizationCredentials;
+
+/** Kinds of defect `parseLoose` repairs (or, for UNREADABLE, reports). */
+export type DefectCode =
+  | "BOM" | "SMART_QUOTES" | "SINGLE_QUOTES" | "UNQUOTED_KEY" | "TRAILING_COMMA" | "MISSING_COMMA" | "COMMENT"
+  | "NONSTANDARD_WHITESPACE" | "CONTROL_IN_STRING" | "KEY_WHITESPACE" | "KEY_ALIAS" | "DUPLICATE_KEY"
+  | "TRAILING_TEXT" | "UNREADABLE";
+
+/** One repair made while reading a body, with its place (1-based line and column). */
+export interface Defect { code: DefectCode; message: string; path: string | null; line: number | null; column: number | null }
+
+/** A body read tolerantly: the object (or null) and every repair it took. */
+export interface LooseParse { message: Record<string, unknown> | null; defects: Defect[] }
+
+/** One segment of a pre-image, byte by byte. */
+export interface ExplainStep {
+  index: number;
+  /** "secretKey", "prefix" or the field name. */
+  name: string;
+  source: "secret" | "literal" | "field";
+  present: boolean;
+  /** The text hashed ('*' per byte for an unrevealed secret). */
+  value: string;
+  given: "string" | "integer" | "missing" | "invalid";
+  /** The value with spaces (·), tabs (→), NBSP (⍽), zero-width (⟨ZWSP⟩…) and controls (⟨U+XXXX⟩) made visible. */
+  visible: string;
+  /** UTF-8 bytes as space-separated hex pairs ("**" per byte for an unrevealed secret). */
+  hex: string;
+  offset: number;
+  length: number;
+  chars: number;
+  warnings: Problem[];
+}
+
+/** A checksum explained step by step. */
+export interface Explanation {
+  scheme: Scheme;
+  steps: ExplainStep[];
+  preimage: string | null;
+  preimageHex: string | null;
+  byteLength: number | null;
+  digest: string | null;
+  digestUpper: string | null;
+  received: string | null;
+  matches: boolean | null;
+  valid: boolean;
+  /** What stops the digest: a missing field or secret, a value that is neither string nor integer. */
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Kinds of mistake `diagnose` recognises. */
+export type FindingCode =
+  | "TRIMMED" | "NFC" | "NFD" | "TYPE_CASING" | "AMOUNT_FORMAT" | "ALIAS_USED" | "FIELDS_SWAPPED" | "FIELD_MISSING"
+  | "UPPERCASE_VALUE" | "LOWERCASE_VALUE" | "SECRET_TRIMMED" | "SECRET_MISSING" | "PREFIX_MISSING" | "SECRET_AS_PREFIX"
+  | "OTHER_SCHEME";
+
+/** One mistake that reproduces the received checksum, and what the sender must have hashed instead. */
+export interface Finding {
+  code: FindingCode;
+  description: Description;
+  scheme: Scheme;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+/** Why a received checksum does not match. */
+export interface Diagnosis {
+  scheme: Scheme;
+  received: string | null;
+  computed: string | null;
+  matches: boolean;
+  findings: Finding[];
+  tried: number;
+  exhausted: boolean;
+  summary: Description;
+}
+
+/** Which scheme a message (object or JSON text) most likely belongs to, by its keys, or null. */
+export function detectScheme(message: object | string): Scheme | null;
+/** Read a body as it arrives in the wild (typographic quotes, `check-sum`, trailing commas…), naming every repair. */
+export function parseLoose(text: string): LooseParse;
+/** Every step of the checksum of `message` (object or JSON text); the secret is masked unless `revealSecret`. */
+export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;
+/** When the message's checksum does not match: every likely mistake that reproduces it (bounded search). */
+export function diagnose(scheme: Scheme, message: object | string, secretKey?: string | null): Diagnosis;

@@ -1,0 +1,544 @@
+//! Tolerant intake: read bodies as they arrive in the wild and as the guide's own examples are
+//! written (typographic quotes, keys with spaces, `check-sum`, trailing commas…). Every repair is
+//! named as a defect with its position; nothing is repaired silently, and what cannot be read is
+//! said, not guessed.
+
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::text::is_smart_quote;
+
+/// Kinds of defect the tolerant reader repairs or reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DefectCode {
+    /// A byte-order mark before the body.
+    Bom,
+    /// Typographic quotes (“ ”) used as string delimiters.
+    SmartQuotes,
+    /// Single quotes used as string delimiters.
+    SingleQuotes,
+    /// A key without quotes.
+    UnquotedKey,
+    /// A comma before `}` or `]`.
+    TrailingComma,
+    /// Two members with no comma between them.
+    MissingComma,
+    /// A comment (`//` or `/* */`).
+    Comment,
+    /// White space JSON does not allow between tokens (NBSP, ideographic space…).
+    NonstandardWhitespace,
+    /// A raw control character (newline, tab) inside a string.
+    ControlInString,
+    /// A key with leading or trailing white space.
+    KeyWhitespace,
+    /// A known misspelling of a key (`check-sum`).
+    KeyAlias,
+    /// The same key twice.
+    DuplicateKey,
+    /// Text after the body.
+    TrailingText,
+    /// What could not be read at all.
+    Unreadable,
+}
+
+/// One defect: what, where, and in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Defect {
+    /// The kind of defect.
+    pub code: DefectCode,
+    /// What was repaired (or why reading stopped).
+    pub message: String,
+    /// The key concerned, when there is one.
+    pub path: Option<String>,
+    /// 1-based line in the text, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+}
+
+/// The outcome of a tolerant read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LooseParse {
+    /// The body as an object, or `null` when it could not be read as one.
+    pub message: Option<Map<String, Value>>,
+    /// Every repair, in the order met.
+    pub defects: Vec<Defect>,
+}
+
+/// Misspellings of keys seen in the wild: `(as written, as meant)`.
+const KEY_ALIASES: &[(&str, &str)] = &[
+    ("check-sum", "checksum"),
+    ("check_sum", "checksum"),
+    ("checkSum", "checksum"),
+    ("CheckSum", "checksum"),
+    ("Checksum", "checksum"),
+    ("CHECKSUM", "checksum"),
+];
+
+const MAX_DEPTH: usize = 64;
+
+struct Reader {
+    chars: Vec<char>,
+    i: usize,
+    defects: Vec<Defect>,
+    whitespace_reported: bool,
+}
+
+type Read<T> = Result<T, Defect>;
+
+impl Reader {
+    fn position(&self, at: usize) -> (usize, usize) {
+        let mut line = 1;
+        let mut column = 1;
+        for c in self.chars.iter().take(at) {
+            if *c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
+
+    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
+        let (line, column) = self.position(at);
+        Defect { code, message, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
+    }
+
+    fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, message: String) {
+        let d = self.defect(code, at, path, message);
+        self.defects.push(d);
+    }
+
+    fn unreadable(&self, at: usize, message: impl Into<String>) -> Defect {
+        self.defect(DefectCode::Unreadable, at, None, message.into())
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.i).copied()
+    }
+
+    fn peek_at(&self, k: usize) -> Option<char> {
+        self.chars.get(self.i + k).copied()
+    }
+
+    fn skip_blank(&mut self) -> Read<()> {
+        loop {
+            match self.peek() {
+                Some(' ' | '\t' | '\n' | '\r') => self.i += 1,
+                Some(c) if c.is_whitespace() || c == '\u{FEFF}' => {
+                    if !self.whitespace_reported {
+                        self.whitespace_reported = true;
+                        self.note(
+                            DefectCode::NonstandardWhitespace,
+                            self.i,
+                            None,
+                            format!("white space U+{:04X} between tokens read as a space", u32::from(c)),
+                        );
+                    }
+                    self.i += 1;
+                }
+                Some('/') if self.peek_at(1) == Some('/') => {
+                    self.note(DefectCode::Comment, self.i, None, "a // comment was skipped".into());
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.i += 1;
+                    }
+                }
+                Some('/') if self.peek_at(1) == Some('*') => {
+                    let start = self.i;
+                    self.note(DefectCode::Comment, start, None, "a /* */ comment was skipped".into());
+                    self.i += 2;
+                    loop {
+                        match self.peek() {
+                            None => return Err(self.unreadable(start, "a /* comment is never closed")),
+                            Some('*') if self.peek_at(1) == Some('/') => {
+                                self.i += 2;
+                                break;
+                            }
+                            _ => self.i += 1,
+                        }
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Whether position `at` is followed (after spaces and tabs) by a structural character,
+    /// the end of a line or the end of the text: then a typographic quote there closes a string.
+    fn closes_at(&self, at: usize) -> bool {
+        let mut k = at + 1;
+        while matches!(self.chars.get(k), Some(' ' | '\t' | '\r')) {
+            k += 1;
+        }
+        matches!(self.chars.get(k), None | Some(',' | '}' | ']' | ':' | '\n'))
+    }
+
+    fn string(&mut self, path: Option<&str>) -> Read<String> {
+        let start = self.i;
+        let open = self.peek().unwrap_or('"');
+        self.i += 1;
+        let single = matches!(open, '\'' | '\u{2018}' | '\u{2019}');
+        let mut out = String::new();
+        let mut control_reported = false;
+        loop {
+            let at = self.i;
+            let Some(c) = self.peek() else {
+                return Err(self.unreadable(start, "a string is never closed"));
+            };
+            self.i += 1;
+            let closes = if single {
+                c == '\'' || (matches!(c, '\u{2018}' | '\u{2019}') && self.closes_at(at))
+            } else {
+                c == '"' || (is_smart_quote(c) && !matches!(c, '\u{2018}' | '\u{2019}') && self.closes_at(at))
+            };
+            if closes {
+                if open == '\'' && c == '\'' {
+                    self.note(DefectCode::SingleQuotes, start, path, format!("the string {out:?} is in single quotes"));
+                } else if open != '"' || c != '"' {
+                    self.note(
+                        if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes },
+                        start,
+                        path,
+                        format!("the string {out:?} is delimited by {open}…{c} instead of \"…\""),
+                    );
+                }
+                return Ok(out);
+            }
+            match c {
+                '\\' => out.push(self.escape(at)?),
+                c if u32::from(c) < 0x20 => {
+                    if !control_reported {
+                        control_reported = true;
+                        self.note(
+                            DefectCode::ControlInString,
+                            at,
+                            path,
+                            format!(
+                                "a raw U+{:04X} inside a string is kept as it is (JSON wants it escaped)",
+                                u32::from(c)
+                            ),
+                        );
+                    }
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+    }
+
+    fn hex4(&mut self, at: usize) -> Read<u32> {
+        let digits: String = self.chars.iter().skip(self.i).take(4).collect();
+        if digits.len() != 4 {
+            return Err(self.unreadable(at, "a \\u escape needs four hex digits"));
+        }
+        self.i += 4;
+        u32::from_str_radix(&digits, 16).map_err(|_| self.unreadable(at, "a \\u escape needs four hex digits"))
+    }
+
+    fn escape(&mut self, at: usize) -> Read<char> {
+        let Some(e) = self.peek() else { return Err(self.unreadable(at, "a string ends in a backslash")) };
+        self.i += 1;
+        Ok(match e {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            '\'' => '\'',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let hi = self.hex4(at)?;
+                let code =
+                    if (0xD800..0xDC00).contains(&hi) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
+                        self.i += 2;
+                        let lo = self.hex4(at)?;
+                        if !(0xDC00..0xE000).contains(&lo) {
+                            return Err(self.unreadable(at, "a \\u escape holds a lone surrogate"));
+                        }
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        hi
+                    };
+                char::from_u32(code).ok_or_else(|| self.unreadable(at, "a \\u escape holds a lone surrogate"))?
+            }
+            other => return Err(self.unreadable(at, format!("\\{other} is not a JSON escape"))),
+        })
+    }
+
+    fn number(&mut self) -> Read<Value> {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')) {
+            self.i += 1;
+        }
+        let text: String = self.chars[start..self.i].iter().collect();
+        serde_json::from_str::<Number>(&text)
+            .map(Value::Number)
+            .map_err(|_| self.unreadable(start, format!("{text:?} is not a number")))
+    }
+
+    fn word(&mut self) -> String {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '$')) {
+            self.i += 1;
+        }
+        self.chars[start..self.i].iter().collect()
+    }
+
+    fn is_quote(c: char) -> bool {
+        c == '"' || c == '\'' || is_smart_quote(c)
+    }
+
+    fn value(&mut self, path: &str, depth: usize) -> Read<Value> {
+        if depth > MAX_DEPTH {
+            return Err(self.unreadable(self.i, format!("nested deeper than {MAX_DEPTH} levels")));
+        }
+        self.skip_blank()?;
+        let at = self.i;
+        match self.peek() {
+            None => Err(self.unreadable(at, "the text ends where a value should be")),
+            Some('{') => self.object(path, depth),
+            Some('[') => self.array(path, depth),
+            Some(c) if Self::is_quote(c) => self.string(Some(path)).map(Value::String),
+            Some(c) if c == '-' || c.is_ascii_digit() => self.number(),
+            Some(c) if c.is_alphabetic() => match self.word().as_str() {
+                "true" => Ok(Value::Bool(true)),
+                "false" => Ok(Value::Bool(false)),
+                "null" => Ok(Value::Null),
+                w => Err(self.unreadable(at, format!("{w:?} is not a JSON value"))),
+            },
+            Some(c) => Err(self.unreadable(at, format!("{c:?} cannot start a value"))),
+        }
+    }
+
+    /// After a member: `,` then more, the closing bracket, or a missing comma.
+    fn separator(&mut self, close: char, what: &str) -> Read<bool> {
+        self.skip_blank()?;
+        let at = self.i;
+        match self.peek() {
+            Some(',') => {
+                self.i += 1;
+                self.skip_blank()?;
+                if self.peek() == Some(close) {
+                    self.note(DefectCode::TrailingComma, at, None, format!("a comma before {close} was skipped"));
+                    self.i += 1;
+                    return Ok(false);
+                }
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(c) if Self::is_quote(c) || c.is_alphanumeric() || c == '{' || c == '[' => {
+                self.note(DefectCode::MissingComma, at, None, format!("a comma is missing between two {what}"));
+                Ok(true)
+            }
+            Some(c) => Err(self.unreadable(at, format!("{c:?} where , or {close} should be"))),
+            None => Err(self.unreadable(at, format!("the text ends before {close}"))),
+        }
+    }
+
+    fn array(&mut self, path: &str, depth: usize) -> Read<Value> {
+        self.i += 1;
+        let mut out = Vec::new();
+        self.skip_blank()?;
+        if self.peek() == Some(']') {
+            self.i += 1;
+            return Ok(Value::Array(out));
+        }
+        loop {
+            out.push(self.value(&format!("{path}[{}]", out.len()), depth + 1)?);
+            if !self.separator(']', "items")? {
+                return Ok(Value::Array(out));
+            }
+        }
+    }
+
+    fn key(&mut self, path: &str) -> Read<(String, usize)> {
+        self.skip_blank()?;
+        let at = self.i;
+        match self.peek() {
+            Some(c) if Self::is_quote(c) => Ok((self.string(None)?, at)),
+            Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
+                let w = self.word();
+                self.note(DefectCode::UnquotedKey, at, Some(&join(path, &w)), format!("the key {w} has no quotes"));
+                Ok((w, at))
+            }
+            Some(c) => Err(self.unreadable(at, format!("{c:?} where a key should be"))),
+            None => Err(self.unreadable(at, "the text ends where a key should be")),
+        }
+    }
+
+    fn object(&mut self, path: &str, depth: usize) -> Read<Value> {
+        self.i += 1;
+        let mut map = Map::new();
+        self.skip_blank()?;
+        if self.peek() == Some('}') {
+            self.i += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            let (raw, at) = self.key(path)?;
+            self.skip_blank()?;
+            if self.peek() != Some(':') {
+                return Err(self.unreadable(self.i, format!("a colon should follow the key {raw:?}")));
+            }
+            self.i += 1;
+            let mut key = raw.trim().to_owned();
+            if key != raw {
+                self.note(
+                    DefectCode::KeyWhitespace,
+                    at,
+                    Some(&join(path, &key)),
+                    format!("the key {raw:?} is read as {key:?}"),
+                );
+            }
+            if let Some((_, meant)) = KEY_ALIASES.iter().find(|(written, _)| *written == key) {
+                self.note(
+                    DefectCode::KeyAlias,
+                    at,
+                    Some(&join(path, meant)),
+                    format!("the key {key:?} is read as {meant:?}"),
+                );
+                key = (*meant).to_owned();
+            }
+            let full = join(path, &key);
+            let value = self.value(&full, depth + 1)?;
+            if map.insert(key.clone(), value).is_some() {
+                self.note(
+                    DefectCode::DuplicateKey,
+                    at,
+                    Some(&full),
+                    format!("the key {key:?} appears again; the last value is used"),
+                );
+            }
+            if !self.separator('}', "members")? {
+                return Ok(Value::Object(map));
+            }
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Read `text` tolerantly as a JSON object, naming every repair.
+pub fn parse_loose(text: &str) -> LooseParse {
+    let mut r = Reader { chars: text.chars().collect(), i: 0, defects: Vec::new(), whitespace_reported: false };
+    if r.peek() == Some('\u{FEFF}') {
+        r.note(DefectCode::Bom, 0, None, "a byte-order mark before the body was skipped".into());
+        r.i = 1;
+    }
+    let read = r.value("", 0).and_then(|v| {
+        r.skip_blank()?;
+        if r.i < r.chars.len() {
+            r.note(DefectCode::TrailingText, r.i, None, "text after the body was ignored".into());
+        }
+        Ok(v)
+    });
+    let message = match read {
+        Ok(Value::Object(m)) => Some(m),
+        Ok(other) => {
+            let kind = crate::scheme::json_type_name(&other);
+            r.defects.push(Defect {
+                code: DefectCode::Unreadable,
+                message: format!("the body is {kind}, not an object"),
+                path: None,
+                line: None,
+                column: None,
+            });
+            None
+        }
+        Err(d) => {
+            r.defects.push(d);
+            None
+        }
+    };
+    LooseParse { message, defects: r.defects }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(p: &LooseParse) -> Vec<DefectCode> {
+        p.defects.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn strict_json_has_no_defects() {
+        let p = parse_loose(r#"{"a": "x\"y\u00e9", "b": [1, 2.5, -3], "c": {"d": null, "e": true}}"#);
+        assert!(p.defects.is_empty(), "{:?}", p.defects);
+        let expected: Value =
+            serde_json::from_str(r#"{"a": "x\"yé", "b": [1, 2.5, -3], "c": {"d": null, "e": true}}"#).unwrap();
+        assert_eq!(Value::Object(p.message.unwrap()), expected);
+    }
+
+    #[test]
+    fn guide_result_example() {
+        let text = "{\n    \"amount\": 40000,\n    \"orderId\": \"SBN_100012\",\n    \"orderInfo\": \"thanh toan tien dien thoai\",\n    \"payTransId\": \"1258485\",\n    \" payDate\":\" 20191212161254\u{201D},\n    \"paygate\":\"momo\u{201D},\n    \"errorCode\":\" 00\u{201D},\n   \"type\":\" pay\u{201D},\n\"check-sum\":\"3B2C7C400EB89625A82B9F92B82863F4E997A9DBDEA726AF7FBB4F2DBF6C2ABD \"\n }";
+        let p = parse_loose(text);
+        let m = p.message.clone().unwrap();
+        assert_eq!(m["payDate"], " 20191212161254");
+        assert_eq!(m["paygate"], "momo");
+        assert_eq!(m["errorCode"], " 00");
+        assert_eq!(m["type"], " pay");
+        assert_eq!(m["checksum"], "3B2C7C400EB89625A82B9F92B82863F4E997A9DBDEA726AF7FBB4F2DBF6C2ABD ");
+        let c = codes(&p);
+        assert_eq!(c.iter().filter(|c| **c == DefectCode::SmartQuotes).count(), 4, "{c:?}");
+        assert!(c.contains(&DefectCode::KeyWhitespace) && c.contains(&DefectCode::KeyAlias), "{c:?}");
+        let ws = p.defects.iter().find(|d| d.code == DefectCode::KeyWhitespace).unwrap();
+        assert_eq!((ws.line, ws.column, ws.path.as_deref()), (Some(6), Some(5), Some("payDate")));
+    }
+
+    #[test]
+    fn trailing_commas_comments_single_quotes_unquoted_keys() {
+        let p = parse_loose("// note\n{a: 'x', \"b\": [1,2,], /* c */ \"d\": 1,}");
+        let m = p.message.clone().unwrap();
+        assert_eq!(m["a"], "x");
+        assert_eq!(m["b"], serde_json::json!([1, 2]));
+        let c = codes(&p);
+        for code in [DefectCode::Comment, DefectCode::UnquotedKey, DefectCode::SingleQuotes, DefectCode::TrailingComma]
+        {
+            assert!(c.contains(&code), "{code:?} not in {c:?}");
+        }
+    }
+
+    #[test]
+    fn typographic_quote_inside_a_value_is_kept() {
+        let p = parse_loose("{\"orderInfo\": \"Thanh toán \u{201C}gói A\u{201D} tháng 5\"}");
+        assert_eq!(p.message.unwrap()["orderInfo"], "Thanh toán \u{201C}gói A\u{201D} tháng 5");
+        assert!(p.defects.is_empty());
+    }
+
+    #[test]
+    fn unreadable_is_said_with_its_place() {
+        let p = parse_loose("{\"a\": \"x\",\n \"b\" 1}");
+        assert!(p.message.is_none());
+        let d = p.defects.last().unwrap();
+        assert_eq!((d.code, d.line), (DefectCode::Unreadable, Some(2)));
+        assert!(parse_loose("[1]").message.is_none());
+        assert!(parse_loose("").message.is_none());
+        assert!(parse_loose(&"[".repeat(100_000)).message.is_none());
+    }
+
+    #[test]
+    fn duplicates_and_missing_commas() {
+        let p = parse_loose("{\"a\": 1\n \"a\": 2}");
+        assert_eq!(p.message.unwrap()["a"], 2);
+        assert_eq!(
+            codes(&parse_loose("{\"a\": 1\n \"a\": 2}")),
+            vec![DefectCode::MissingComma, DefectCode::DuplicateKey]
+        );
+    }
+}
