@@ -122,6 +122,9 @@ struct Variant {
 /// The inputs every generator reads.
 struct Ctx<'a> {
     scheme: &'static Scheme,
+    /// The message as given (aliases and all).
+    given: &'a Map<String, Value>,
+    /// The message with aliases read as the table's names.
     fields: &'a Map<String, Value>,
     /// Field texts in pre-image order.
     texts: Vec<(&'static str, String)>,
@@ -260,7 +263,7 @@ fn generate(ctx: &Ctx<'_>) -> Vec<Variant> {
         }
     }
     for (alias, canon) in s.aliases {
-        if let (Some(Value::String(v)), Some(cur)) = (ctx.fields.get(*alias), ctx.text(canon)) {
+        if let (Some(Value::String(v)), Some(cur)) = (ctx.given.get(*alias), ctx.text(canon)) {
             if v != cur {
                 let d = sentence(
                     format!("The sender hashed {alias} ({v:?}) as {canon}."),
@@ -428,7 +431,7 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
         .filter_map(|f| fields.get(*f).and_then(|v| field_text(f, v).ok()).map(|t| (*f, t.into_owned())))
         .collect();
     let prefix = pre.segments.first().map(|p| p.text.clone()).unwrap_or_default();
-    let ctx = Ctx { scheme: s, fields: &fields, texts, prefix, secret };
+    let ctx = Ctx { scheme: s, given: map, fields: &fields, texts, prefix, secret };
     let variants = generate(&ctx);
     d.exhausted = variants.len() > MAX_VARIANTS;
     for v in variants.into_iter().take(MAX_VARIANTS) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write the shared test vectors: checksums.json and authorization.json.
+"""Write the shared test vectors: checksums.json, authorization.json, diagnoses.json and
+guide-examples.json.
 
 An implementation of the gateway's four checksum schemes and of the
 Authorization token that is independent of the crate: Python's hashlib,
@@ -344,6 +345,154 @@ def authorization_cases():
 
 
 # ---------------------------------------------------------------------------
+# diagnoses.json: messages whose checksum was computed over a mistaken pre-image. The mistake
+# is applied here, to the values or the prefix, before hashing; the diagnosis must find it.
+
+
+def digest_over(prefix, scheme, fields):
+    text = prefix + "".join(value_text(fields[name]) for name in SCHEMES[scheme]["fields"])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def diagnosis(id, comment, scheme, message_fields, *, hashed_fields=None, prefix=None, secret_key=SECRET,
+              hashed_scheme=None, received=None, expect=None):
+    """`message_fields` is what the message carries; `hashed_fields`/`prefix`/`hashed_scheme`
+    what the sender hashed instead. `expect` is {"code", "fields"} or "match" or "none"."""
+    secret_key = secret_for(scheme, secret_key)
+    hashed_scheme = hashed_scheme or scheme
+    if prefix is None:
+        prefix = secret_key if SCHEMES[hashed_scheme]["prefix"]["kind"] == "secretKey" else "PAYHCM1.0"
+    if received is None:
+        source = hashed_fields if hashed_fields is not None else message_fields
+        received = digest_over(prefix, hashed_scheme, source)
+    own = checksum(scheme, message_fields, secret_key)
+    assert (received == own) == (expect == "match"), id
+    return {"id": id, "comment": comment, "scheme": scheme, "secretKey": secret_key,
+            "message": {**message_fields, "checksum": received}, "expect": expect}
+
+
+def diagnosis_cases():
+    paygate = fields_for("paygate")
+    result = fields_for("result")
+    refund = fields_for("refund")
+    lookup = fields_for("lookup")
+    spaced = fields_for("paygate", accountCode="payment_test ")
+    nfd = fields_for("paygate", orderInfo=VI_NFD)
+    nfc = fields_for("paygate", orderInfo=VI_NFC)
+    lower_pay = fields_for("result", type="pay")
+    swapped = dict(paygate, orderId=paygate["orderInfo"], orderInfo=paygate["orderId"])
+    found = lambda code, *fields: {"code": code, "fields": list(fields)}
+    cases = [
+        diagnosis("clean-match", "The checksum matches: nothing to diagnose.", "paygate", paygate, expect="match"),
+        diagnosis("unexplained", "An unrelated checksum: no likely mistake reproduces it.", "paygate", paygate,
+                  received=UNRELATED_HEX, expect="none"),
+        diagnosis("trimmed-value", "The message carries accountCode with a trailing space (as the guide's "
+                  "sample does); the sender hashed it trimmed.", "paygate", spaced,
+                  hashed_fields=dict(spaced, accountCode="payment_test"), expect=found("TRIMMED", "accountCode")),
+        diagnosis("nfc-hashed", "orderInfo arrives in NFD; the sender hashed the NFC form.", "paygate", nfd,
+                  hashed_fields=nfc, expect=found("NFC", "orderInfo")),
+        diagnosis("nfd-hashed", "orderInfo arrives in NFC; the sender hashed the NFD form (a macOS file name, "
+                  "say).", "paygate", nfc, hashed_fields=nfd, expect=found("NFD", "orderInfo")),
+        diagnosis("type-casing", "The result says type \"pay\" (as the guide's sample) but the gateway hashed "
+                  "\"Pay\".", "result", lower_pay, hashed_fields=result, expect=found("TYPE_CASING", "type")),
+        diagnosis("amount-decimal", "The sender wrote amount as 40000.0.", "paygate", paygate,
+                  hashed_fields=dict(paygate, amount="40000.0"), expect=found("AMOUNT_FORMAT", "amount")),
+        diagnosis("amount-thousands", "The sender wrote amount with a thousands separator, 40,000.", "refund",
+                  fields_for("refund", amount=40000), hashed_fields=dict(refund, amount="40,000"),
+                  expect=found("AMOUNT_FORMAT", "amount")),
+        diagnosis("amount-times-100", "The sender hashed the amount in hundredths (x100).", "result", result,
+                  hashed_fields=dict(result, amount=4000000), expect=found("AMOUNT_FORMAT", "amount")),
+        diagnosis("amount-divided-100", "The sender hashed the amount divided by 100.", "paygate", paygate,
+                  hashed_fields=dict(paygate, amount=400), expect=found("AMOUNT_FORMAT", "amount")),
+        diagnosis("alias-used", "A lookup carrying both transactionNo and payTransId; the sender hashed the "
+                  "payTransId value.", "lookup", dict(lookup, payTransId="13333267"),
+                  hashed_fields=dict(lookup, transactionNo="13333267"), expect=found("ALIAS_USED", "transactionNo")),
+        diagnosis("fields-swapped", "The sender hashed orderInfo before orderId.", "paygate", paygate,
+                  hashed_fields=swapped, expect=found("FIELDS_SWAPPED", "orderId", "orderInfo")),
+        diagnosis("field-missing", "The sender left transactionType out of the pre-image.", "refund", refund,
+                  hashed_fields=dict(refund, transactionType=""), expect=found("FIELD_MISSING", "transactionType")),
+        diagnosis("uppercase-value", "The sender hashed accessKey in upper case.", "lookup", lookup,
+                  hashed_fields=dict(lookup, accessKey=lookup["accessKey"].upper()),
+                  expect=found("UPPERCASE_VALUE", "accessKey")),
+        diagnosis("secret-trimmed", "The secret key given to the debugger has a trailing newline, as pasted "
+                  "from a file; the sender's has none.", "lookup", lookup, secret_key=SECRET + "\n",
+                  prefix=SECRET, expect=found("SECRET_TRIMMED", "secretKey")),
+        diagnosis("secret-missing", "The sender left the secret key out.", "refund", refund, prefix="",
+                  expect=found("SECRET_MISSING", "secretKey")),
+        diagnosis("prefix-missing", "The sender left PAYHCM1.0 out of the result pre-image.", "result", result,
+                  prefix="", expect=found("PREFIX_MISSING", "prefix")),
+        diagnosis("secret-as-prefix", "The sender put the secret key where PAYHCM1.0 belongs.", "result", result,
+                  prefix=SECRET, expect=found("SECRET_AS_PREFIX", "prefix")),
+        diagnosis("other-scheme", "A refund message whose checksum is the lookup scheme's over the same "
+                  "values.", "refund", refund, hashed_scheme="lookup", expect=found("OTHER_SCHEME")),
+    ]
+    for c in cases:
+        if c["scheme"] == "result":
+            c["secretKey"] = SECRET if c["id"] == "secret-as-prefix" else None
+    return cases
+
+
+# ---------------------------------------------------------------------------
+# guide-examples.json: the guide's example bodies exactly as printed (typographic quotes,
+# `check-sum`, keys and values with spaces), and what a tolerant reader must say of them.
+
+GUIDE_RESULT_BODY = (
+    "{\n    \"amount\": 40000,\n    \"orderId\": \"SBN_100012\",\n    \"orderInfo\": \"thanh toan tien dien thoai\",\n"
+    "    \"payTransId\": \"1258485\",\n    \" payDate\":\" 20191212161254\u201d,\n    \"paygate\":\"momo\u201d,\n"
+    "    \"errorCode\":\" 00\u201d,\n   \"type\":\" pay\u201d,\n"
+    "\"check-sum\":\"3B2C7C400EB89625A82B9F92B82863F4E997A9DBDEA726AF7FBB4F2DBF6C2ABD \"\n }")
+GUIDE_PAYGATE_BODY = (
+    "{\n    \"partnerCode\": \"000.00.18.H29\",\n     \"accessKey\": \" f6047c5b34702d1edd05926c421317f62a58edc3e1c06ce74820d\",\n"
+    "    \"amount\": 40000,\n    \"orderId\": \"SBN_100012\",\n    \"orderInfo\": \"thanh toan tien dien thoai\",\n"
+    "    \"serviceCode\":\"hcm_dichvucong\",\n    \"requestCode\": \"12357851\",\n"
+    "    \"returnUrl\": \"http://paydate.com.vn/return\",\n    \"ipAddress\":\"120.72.114.122\",\n"
+    "    \"accountCode\":\"payment_test \",\n"
+    "\"checksum\":\"3B2C7C400EB89625A82B9F92B82863F4E997A9DBDEA726AF7FBB4F2DBF6C2ABD \"\n }")
+GUIDE_REFUND_BODY = (
+    "{\n  \"partnerCode\": \"000.00.18.H29\",\n  \"accessKey\": \"f53abff08e6433696db0fdbe5e2e1d88f5f6e7624e4cd897db2ded626c0bee9b\",\n"
+    "  \"transactionNo\": \"835651612\",\n  \"orderInfo\": \"N\u1ed9i dung\",\n  \"requestCode\": \"1590278921647\",\n"
+    "  \"amount\": 10000,\n  \"orderId\": \"050720190008\",\n  \"transactionType\": \"02\"\n}")
+GUIDE_LOOKUP_BODY = (
+    "{\n  \"partnerCode\": \"000.00.18.H29\",\n  \"accessKey\": \"f53abff08e6433696db0fdbe5e2e1d88f5f6e7624e4cd897db2ded626c0bee9b\",\n"
+    "  \"payTransId\": \"835651612\",\n  \"orderId\": \"050720190008\"\n \n}")
+
+
+def guide_cases():
+    return [
+        {"id": "guide-result", "comment": "The result example: typographic closing quotes, \" payDate\", "
+         "check-sum, values with leading spaces. Invalid JSON as printed.", "scheme": "result",
+         "text": GUIDE_RESULT_BODY, "strictJson": False,
+         "defects": ["KEY_WHITESPACE", "SMART_QUOTES", "SMART_QUOTES", "SMART_QUOTES", "SMART_QUOTES", "KEY_ALIAS"],
+         "warnings": [["payDate", "WHITESPACE"], ["errorCode", "WHITESPACE"], ["type", "WHITESPACE"],
+                      ["type", "TYPE_CASING"], ["checksum", "WHITESPACE"]],
+         "errors": []},
+        {"id": "guide-paygate", "comment": "The paygate example: valid JSON whose accessKey, accountCode and "
+         "checksum carry stray spaces.", "scheme": "paygate", "text": GUIDE_PAYGATE_BODY, "strictJson": True,
+         "defects": [],
+         "warnings": [["accessKey", "WHITESPACE"], ["accountCode", "WHITESPACE"], ["checksum", "WHITESPACE"]],
+         "errors": []},
+        {"id": "guide-refund", "comment": "The refund example omits checksum, which the table requires.",
+         "scheme": "refund", "text": GUIDE_REFUND_BODY, "strictJson": True, "defects": [], "warnings": [],
+         "errors": [["checksum", "MISSING_FIELD"]]},
+        {"id": "guide-lookup", "comment": "The lookup example sends payTransId where the table says "
+         "transactionNo, and omits checksum.", "scheme": "lookup", "text": GUIDE_LOOKUP_BODY, "strictJson": True,
+         "defects": [], "warnings": [["payTransId", "ALIAS"]], "errors": [["checksum", "MISSING_FIELD"]]},
+    ]
+
+
+def checked_guide_cases():
+    cases = guide_cases()
+    for c in cases:
+        try:
+            json.loads(c["text"])
+            strict = True
+        except json.JSONDecodeError:
+            strict = False
+        assert strict == c["strictJson"], c["id"]
+    return cases
+
+
+# ---------------------------------------------------------------------------
 
 
 def render(obj):
@@ -356,7 +505,9 @@ def outputs():
     checksums = {"generator": "tests/vectors/generate.py (Python hashlib, independent of the crate)",
                  "schemes": SCHEMES, "cases": cases}
     return {HERE / "checksums.json": render(checksums),
-            HERE / "authorization.json": render({"cases": authorization_cases()})}
+            HERE / "authorization.json": render({"cases": authorization_cases()}),
+            HERE / "diagnoses.json": render({"generator": checksums["generator"], "cases": diagnosis_cases()}),
+            HERE / "guide-examples.json": render({"cases": checked_guide_cases()})}
 
 
 def main(argv):

@@ -1,0 +1,118 @@
+//! The debugger's core over shared vectors: every planted mistake of diagnoses.json (checksums
+//! computed by tests/vectors/generate.py with Python's hashlib) is found, a clean match reports
+//! none, and the guide's own broken example bodies are read and explained. Runs natively and on
+//! wasm32.
+
+use lgsp_paygate::{diagnose, explain, parse_loose, validate, Body};
+use serde_json::Value;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const DIAGNOSES: &str = include_str!("vectors/diagnoses.json");
+const GUIDE: &str = include_str!("vectors/guide-examples.json");
+const CHECKSUMS: &str = include_str!("vectors/checksums.json");
+
+fn cases(text: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(text).expect("vector file is JSON");
+    doc["cases"].as_array().cloned().expect("vector file has cases")
+}
+
+fn codes(v: &Value) -> Vec<(String, String)> {
+    serde_json::from_value::<Vec<(String, String)>>(v.clone()).expect("[path, code] pairs")
+}
+
+fn code_str<T: serde::Serialize>(c: &T) -> String {
+    serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+#[test]
+fn every_planted_mistake_is_found() {
+    let all = cases(DIAGNOSES);
+    assert!(all.len() >= 15, "too few diagnosis vectors");
+    for case in all {
+        let id = case["id"].as_str().unwrap_or("?");
+        let scheme = case["scheme"].as_str().expect("scheme");
+        let secret = case["secretKey"].as_str();
+        let d = diagnose(scheme, &case["message"], secret).unwrap_or_else(|e| panic!("{id}: {e}"));
+        match &case["expect"] {
+            Value::String(s) if s == "match" => {
+                assert!(d.matches && d.findings.is_empty(), "{id}: {d:?}");
+            }
+            Value::String(s) if s == "none" => {
+                assert!(!d.matches && d.findings.is_empty() && !d.exhausted, "{id}: {:?}", d.findings);
+                assert!(d.summary.en.contains("No likely mistake"), "{id}: {}", d.summary.en);
+            }
+            expect => {
+                let code = expect["code"].as_str().expect("expected code");
+                let fields: Vec<&str> =
+                    expect["fields"].as_array().expect("fields").iter().filter_map(Value::as_str).collect();
+                let hit = d.findings.iter().find(|f| code_str(&f.code) == code);
+                let hit = hit.unwrap_or_else(|| panic!("{id}: {code} not found; findings {:?}", d.findings));
+                let changed: Vec<&str> = hit.changes.iter().map(|c| c.field.as_str()).collect();
+                assert_eq!(changed, fields, "{id}: changed fields");
+                assert!(d.summary.en.starts_with("Mismatch explained"), "{id}: {}", d.summary.en);
+                assert!(!d.summary.vi.is_empty());
+                if let Some(secret) = secret.filter(|s| s.len() > 8) {
+                    assert!(!format!("{d:?}").contains(secret.trim()), "{id}: the diagnosis shows the secret");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn explain_agrees_with_the_checksum_vectors() {
+    for case in cases(CHECKSUMS).iter().filter(|c| c["result"] == "valid") {
+        let id = case["id"].as_str().unwrap_or("?");
+        let secret = case["secretKey"].as_str();
+        let e = explain(case["scheme"].as_str().unwrap_or(""), &case["fields"], secret, true)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(e.preimage.as_deref(), case["preimage"].as_str(), "{id}: preimage");
+        assert_eq!(e.preimage_hex.as_deref(), case["preimageHex"].as_str(), "{id}: bytes");
+        let expected = case["checksum"].as_str().unwrap_or("").to_lowercase();
+        assert_eq!(e.digest.as_deref(), Some(expected.as_str()), "{id}: digest");
+        let joined: String = e.steps.iter().map(|s| s.hex.replace(' ', "")).collect();
+        assert_eq!(Some(joined.as_str()), case["preimageHex"].as_str(), "{id}: step bytes");
+        if let Some(secret) = secret.filter(|s| !s.is_empty()) {
+            let masked = explain(case["scheme"].as_str().unwrap_or(""), &case["fields"], Some(secret), false).unwrap();
+            assert!(!format!("{masked:?}").contains(secret), "{id}: secret shown unrevealed");
+            assert_eq!(masked.digest, e.digest);
+        }
+    }
+}
+
+#[test]
+fn guide_examples_are_read_and_explained() {
+    for case in cases(GUIDE) {
+        let id = case["id"].as_str().unwrap_or("?");
+        let scheme = case["scheme"].as_str().unwrap_or("");
+        let text = case["text"].as_str().unwrap_or("");
+        let parsed = parse_loose(text);
+        let defects: Vec<String> = parsed.defects.iter().map(|d| code_str(&d.code)).collect();
+        let expected: Vec<String> =
+            case["defects"].as_array().expect("defects").iter().filter_map(|d| d.as_str().map(str::to_owned)).collect();
+        assert_eq!(defects, expected, "{id}: defects");
+        let message = Value::Object(parsed.message.unwrap_or_else(|| panic!("{id}: unreadable")));
+        assert_eq!(lgsp_paygate::detect_scheme(message.as_object().unwrap()), Some(scheme), "{id}: detected scheme");
+        if case["strictJson"] == true {
+            let strict = Body::Text(text.to_owned()).into_value("body").unwrap();
+            assert_eq!(strict, message, "{id}: tolerant and strict readings differ");
+        }
+        let report = validate(scheme, &message).unwrap();
+        let got =
+            |ps: &[lgsp_paygate::Problem]| ps.iter().map(|p| (p.path.clone(), code_str(&p.code))).collect::<Vec<_>>();
+        let (warnings, errors) = (got(&report.warnings), got(&report.errors));
+        for w in codes(&case["warnings"]) {
+            assert!(warnings.contains(&w), "{id}: warning {w:?} not in {warnings:?}");
+        }
+        assert_eq!(errors, codes(&case["errors"]), "{id}: errors");
+        let e = explain(scheme, &message, Some("k"), false).unwrap();
+        assert!(e.digest.is_some(), "{id}: {:?}", e.errors);
+        if report.errors.is_empty() {
+            assert_eq!(e.matches, Some(false), "{id}: the guide's checksums are placeholders");
+            let d = diagnose(scheme, &message, Some("k")).unwrap();
+            assert!(!d.matches && d.findings.is_empty(), "{id}: {:?}", d.findings);
+        }
+    }
+}
