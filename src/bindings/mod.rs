@@ -144,3 +144,13 @@ pub fn diagnose(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Resul
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     to_js(&core(crate::diagnose(&scheme, &message, secret.as_deref()))?)
 }
+
+/// Bytes of WebAssembly linear memory in use by this module: a diagnostic for leak checks.
+#[wasm_bindgen(js_name = wasmMemoryBytes, skip_typescript)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}

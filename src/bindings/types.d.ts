@@ -274,3 +274,5 @@ export function parseLoose(text: string): LooseParse;
 export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;
 /** When the message's checksum does not match: every likely mistake that reproduces it (bounded search). */
 export function diagnose(scheme: Scheme, message: object | string, secretKey?: string | null): Diagnosis;
+/** Bytes of WebAssembly linear memory this module holds (it only grows): a diagnostic for leak checks. */
+export function wasmMemoryBytes(): number;
