@@ -1,5 +1,6 @@
 // The installed tarball: every file its manifest points at is there, `types` comes first in each
-// condition, and it carries its README.
+// condition, Node gets the Node entry point (core + gateway helpers) and browsers the wasm-only
+// web build, the CLI is installed, and it carries its README.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ test('require, import and browser resolve to the documented builds', () => {
   const dot = manifest.exports['.'];
   const flat = leaves(dot).map(({ trail, target }) => ({ path: trail.join('>'), target }));
   const find = (pattern) => flat.filter((l) => pattern.test(l.path) && !/types$/.test(l.path)).map((l) => l.target.replace(/^\.\//, ''));
-  assert.deepEqual(find(/require/), ['node/lgsp_paygate.js'], 'require');
+  assert.deepEqual(find(/require/), ['node/index.js'], 'require');
   assert.deepEqual(find(/import/), ['node/index.mjs'], 'import');
   assert.deepEqual(find(/^browser/), ['web/lgsp_paygate.js'], 'browser');
 });
@@ -61,4 +62,25 @@ test('the README travels with the package', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   assert.match(readme, /lgsp-paygate/);
   assert.match(readme, /npm install lgsp-paygate/);
+});
+
+test('the browser build is the WebAssembly core alone: no Node built-ins, no Node-only helpers', () => {
+  const webDir = path.join(root, 'web');
+  for (const file of fs.readdirSync(webDir).filter((f) => /\.(m?js|d\.ts)$/.test(f))) {
+    const text = fs.readFileSync(path.join(webDir, file), 'utf8');
+    assert.doesNotMatch(text, /from ["']node:|require\(["']node:/, `web/${file} imports no Node built-in`);
+    assert.doesNotMatch(text, /createClient|startMockGateway/, `web/${file} has no Node-only helper`);
+  }
+});
+
+test('the bin is the CLI, executable, with a node shebang', () => {
+  assert.deepEqual(Object.keys(manifest.bin), ['lgsp-paygate']);
+  const cli = path.join(root, manifest.bin['lgsp-paygate']);
+  assert.match(fs.readFileSync(cli, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  assert.ok((fs.statSync(cli).mode & 0o111) !== 0, 'executable');
+});
+
+test('the package has no runtime dependencies', () => {
+  assert.equal(manifest.dependencies, undefined);
+  assert.equal(manifest.peerDependencies, undefined);
 });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Tests the package the way a user gets it: `npm pack` pkg/, install the tarball into a throwaway
 // consumer project, run the Node tests there (so 'lgsp-paygate' resolves to the installed copy),
-// then type-check tests/ts/consumer.ts against the installed .d.ts files, as CommonJS and as ESM.
+// then type-check tests/ts/consumer.ts and tests/node/ts/gateway.ts (the Node helpers) against
+// the installed .d.ts files, as CommonJS and as ESM.
 //
 // Usage: node tests/node/run-packed.mjs [test-name-pattern]
-// LGSP_KEEP_CONSUMER=1 keeps the consumer project for inspection.
+// LGSP_KEEP_CONSUMER=1 keeps the consumer project for inspection; LGSP_PKG_DIR=<dir> tests the
+// package built there (scripts/build-pkg.mjs honours the same variable) instead of pkg/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pkgDir = path.join(repo, 'pkg');
+const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const tsc = path.join(repo, 'node_modules', '.bin', 'tsc');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -69,7 +71,10 @@ function nodeTests(consumer, pattern) {
   return run(process.execPath, args, { cwd: consumer });
 }
 
-/** Type-checks consumer.ts once where it is CommonJS and once where it is an ES module. */
+/** The TypeScript consumers, relative to the consumer project. */
+const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts')];
+
+/** Type-checks each consumer once where it is CommonJS and once where it is an ES module. */
 function typeCheck(consumer) {
   if (!fs.existsSync(tsc)) {
     console.error(`missing ${tsc}: run npm install in the repository first`);
@@ -79,7 +84,10 @@ function typeCheck(consumer) {
   for (const type of ['commonjs', 'module']) {
     const dir = path.join(consumer, 'tests', `ts-${type}`);
     fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(path.join(consumer, 'tests', 'ts', 'consumer.ts'), path.join(dir, 'consumer.ts'));
+    const files = TS_CONSUMERS.filter((file) => fs.existsSync(path.join(consumer, file))).map((file) => path.basename(file));
+    for (const file of TS_CONSUMERS) {
+      if (fs.existsSync(path.join(consumer, file))) fs.copyFileSync(path.join(consumer, file), path.join(dir, path.basename(file)));
+    }
     writeJson(path.join(dir, 'package.json'), { private: true, type });
     writeJson(path.join(dir, 'tsconfig.json'), {
       compilerOptions: {
@@ -93,9 +101,9 @@ function typeCheck(consumer) {
         skipLibCheck: false,
         noUncheckedIndexedAccess: true,
       },
-      files: ['consumer.ts'],
+      files,
     });
-    console.log(`\n# tsc --noEmit: tests/ts/consumer.ts as ${type === 'module' ? 'an ES module' : 'CommonJS'}`);
+    console.log(`\n# tsc --noEmit: ${files.join(', ')} as ${type === 'module' ? 'an ES module' : 'CommonJS'}`);
     const result = run(tsc, ['-p', path.join(dir, 'tsconfig.json')], { cwd: dir });
     console.log(result === 0 ? 'ok' : `not ok (exit ${result})`);
     status ||= result;

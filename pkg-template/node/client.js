@@ -1,0 +1,204 @@
+'use strict';
+// The gateway client: requests built and signed by the core, sent with fetch, answers read by
+// the core. Every failure is an Error with a `code` (see errors.js); secrets never reach a message.
+const core = require('./lgsp_paygate.js');
+const { lgspError } = require('./errors.js');
+
+/** Base URLs of the gateway's environments (SPEC.md, "Environments and credentials"). */
+const ENVIRONMENTS = Object.freeze({
+  test: 'https://hcmesb-test.tphcm.gov.vn/payment',
+  production: 'https://hcmlgsp.tphcm.gov.vn',
+});
+
+/** Path of each request kind under the base URL. */
+const ENDPOINTS = Object.freeze({ paygate: '/paygate', refund: '/refund', lookup: '/GetOrderInfo' });
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const BODY_EXCERPT = 500;
+
+function invalidArgument(path, message) {
+  return lgspError('INVALID_ARGUMENT', message, { path });
+}
+
+/** The base URL for "test", "production" or { baseUrl }, without a trailing slash. */
+function baseUrlOf(environment) {
+  if (typeof environment === 'string') {
+    if (Object.hasOwn(ENVIRONMENTS, environment)) return ENVIRONMENTS[environment];
+    throw invalidArgument('environment', 'environment must be "test", "production" or { baseUrl }');
+  }
+  if (environment === null || typeof environment !== 'object' || typeof environment.baseUrl !== 'string') {
+    throw invalidArgument('environment', 'environment must be "test", "production" or { baseUrl }');
+  }
+  let url;
+  try {
+    url = new URL(environment.baseUrl);
+  } catch {
+    throw invalidArgument('environment.baseUrl', 'environment.baseUrl is not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidArgument('environment.baseUrl', 'environment.baseUrl must be an http or https URL');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw invalidArgument('environment.baseUrl', 'environment.baseUrl must not carry a user, a query or a fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The Authorization header value: credentials.authorization as issued, or encoded from the credentials. */
+function authorizationOf(credentials) {
+  if (credentials === null || typeof credentials !== 'object') {
+    throw invalidArgument('credentials', 'credentials must be an object');
+  }
+  if (credentials.authorization !== undefined) {
+    if (typeof credentials.authorization !== 'string') {
+      throw invalidArgument('credentials.authorization', 'credentials.authorization must be a token string');
+    }
+    core.decodeAuthorization(credentials.authorization); // INVALID_TOKEN now rather than NOT_AUTHORIZED later
+    return credentials.authorization;
+  }
+  const { accessKey, secretKey, appName, partnerCode, partnerCodeCus } = credentials;
+  return core.encodeAuthorization({ accessKey, secretKey, appName, partnerCode, partnerCodeCus });
+}
+
+function timeoutOf(timeoutMs) {
+  if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS;
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
+    throw invalidArgument('timeoutMs', 'timeoutMs must be a positive integer of milliseconds');
+  }
+  return timeoutMs;
+}
+
+function excerpt(text) {
+  return text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}…` : text;
+}
+
+/** What went wrong below fetch: a code such as ECONNREFUSED, else the innermost cause's message. */
+function networkReason(error) {
+  let innermost = error;
+  for (let e = error, depth = 0; e && depth < 4; e = e.cause, depth += 1) {
+    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return e.code;
+    innermost = e;
+  }
+  const text = innermost && typeof innermost.message === 'string' ? innermost.message : String(innermost);
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+/**
+ * A client for one environment and one set of credentials.
+ * createClient({ environment, credentials, timeoutMs?, fetch? }) -> { baseUrl, createPayment, refund, getOrderInfo }
+ */
+function createClient(options) {
+  if (options === null || typeof options !== 'object') throw invalidArgument('options', 'createClient needs an options object');
+  const baseUrl = baseUrlOf(options.environment);
+  const credentials = options.credentials;
+  const authorization = authorizationOf(credentials);
+  // What the core builders sign with: the credential fields they know, without the token.
+  const signing = Object.fromEntries(
+    ['partnerCode', 'accessKey', 'secretKey', 'appName', 'partnerCodeCus']
+      .filter((key) => credentials[key] !== undefined)
+      .map((key) => [key, credentials[key]]),
+  );
+  const timeoutMs = timeoutOf(options.timeoutMs);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw invalidArgument('fetch', 'no fetch function: pass options.fetch');
+  const secrets = [authorization, credentials.secretKey].filter((s) => typeof s === 'string' && s.length >= 4);
+
+  /** An error whose message and body excerpt cannot carry the token or the secret key, whatever a peer echoed. */
+  function failure(code, message, properties) {
+    const redact = (text) => secrets.reduce((t, secret) => t.split(secret).join('[REDACTED]'), text);
+    const body = typeof properties.body === 'string' ? redact(properties.body) : properties.body;
+    return lgspError(code, redact(message), { ...properties, body });
+  }
+
+  /** POSTs a built request and returns the core's reading of a SUCCESSFUL answer; throws otherwise. */
+  async function send(kind, built) {
+    const url = baseUrl + ENDPOINTS[kind];
+    const signal = AbortSignal.timeout(timeoutMs);
+    const where = `POST ${url}`;
+    let status;
+    let text;
+    try {
+      // Raced against the signal too, so a fetch that ignores it cannot outlive timeoutMs.
+      const aborted = new Promise((_, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+      aborted.catch(() => {});
+      const exchange = (async () => {
+        const response = await fetchImpl(url, {
+          method: 'POST',
+          headers: {
+            Authorization: authorization,
+            'Content-Type': 'application/json;charset=UTF-8',
+            Accept: 'application/json',
+          },
+          body: built.json,
+          // A redirect is reported, never followed: the Authorization header carries the secret key.
+          redirect: 'manual',
+          signal,
+        });
+        return { status: response.status, text: await response.text() };
+      })();
+      ({ status, text } = await Promise.race([exchange, aborted]));
+    } catch (cause) {
+      if (signal.aborted) {
+        throw failure('TIMEOUT', `${where}: no complete answer within ${timeoutMs} ms`, { endpoint: kind, url });
+      }
+      throw failure('NETWORK_ERROR', `${where}: network error (${networkReason(cause)})`, { endpoint: kind, url, cause });
+    }
+    if (!(status >= 200 && status < 300)) {
+      throw failure('HTTP_ERROR', `${where}: HTTP status ${status}`, { endpoint: kind, url, status, body: excerpt(text) });
+    }
+    let response;
+    try {
+      response = core.parseGatewayResponse(kind, text);
+    } catch (cause) {
+      throw failure('INVALID_RESPONSE', `${where}: the answer is not a gateway response (${cause.message})`, {
+        endpoint: kind, url, status, body: excerpt(text), cause,
+      });
+    }
+    if (!response.ok) {
+      const said = response.errorMessage ? `: ${response.errorMessage}` : '';
+      throw failure('GATEWAY_ERROR', `${where}: the gateway answered ${response.errorCode} (${response.description.en})${said}`, {
+        endpoint: kind, url, status, gatewayCode: response.errorCode, response,
+      });
+    }
+    return response;
+  }
+
+  return Object.freeze({
+    baseUrl,
+
+    /** Builds, signs and sends a payment request; resolves with the URL to send the citizen to. */
+    async createPayment(order) {
+      const built = core.buildPaygateRequest(order, signing);
+      const response = await send('paygate', built);
+      if (typeof response.url !== 'string' || response.url === '') {
+        throw failure('INVALID_RESPONSE', `POST ${baseUrl}${ENDPOINTS.paygate}: a SUCCESSFUL answer without data.url`, {
+          endpoint: 'paygate', url: baseUrl + ENDPOINTS.paygate, status: 200, response,
+        });
+      }
+      return { url: response.url, response, request: built.body, warnings: built.warnings };
+    },
+
+    /** Builds, signs and sends a refund request (transactionType defaults to "02", full refund). */
+    async refund(refund) {
+      const built = core.buildRefundRequest(refund, signing);
+      const response = await send('refund', built);
+      return { response, request: built.body, warnings: built.warnings };
+    },
+
+    /** Builds, signs and sends a lookup; resolves with the gateway's record of the transaction. */
+    async getOrderInfo(lookup) {
+      const built = core.buildLookupRequest(lookup, signing);
+      const response = await send('lookup', built);
+      if (response.order === null) {
+        throw failure('INVALID_RESPONSE', `POST ${baseUrl}${ENDPOINTS.lookup}: a SUCCESSFUL answer without data`, {
+          endpoint: 'lookup', url: baseUrl + ENDPOINTS.lookup, status: 200, response,
+        });
+      }
+      return { order: response.order, response, request: built.body, warnings: built.warnings };
+    },
+  });
+}
+
+module.exports = { createClient, ENVIRONMENTS, ENDPOINTS };

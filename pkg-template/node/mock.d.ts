@@ -1,0 +1,78 @@
+import type { ClientCredentials } from "./client.js";
+
+export interface MockGatewayOptions {
+  /** Port on 127.0.0.1; 0 or absent: any free port. */
+  port?: number;
+  /** The unit's credentials; absent: random throwaway ones (read them from `mock.credentials`). */
+  credentials?: ClientCredentials;
+  /** The `paygate` value of the results it sends; "mock" by default. */
+  paygate?: string;
+  /** PUT results to returnUrls off this machine too; false by default. */
+  allowRemoteReturnUrl?: boolean;
+  /** How long to wait for the unit's answer to a result; 10000 by default. */
+  resultTimeoutMs?: number;
+  /** Given one line per request (no secrets in it). */
+  log?: (line: string) => void;
+}
+
+export type MockPath = "/paygate" | "/refund" | "/GetOrderInfo";
+
+/** How the next request to a path misbehaves. A lone `delayMs` delays a normal answer. */
+export interface MockFault {
+  delayMs?: number;
+  /** Answer this HTTP status with `body` instead of a gateway response. */
+  status?: number;
+  body?: string;
+  contentType?: string;
+  /** Answer this gateway error_code. */
+  errorCode?: string;
+  errorMessage?: string;
+  /** Close the connection without answering. */
+  hangUp?: boolean;
+}
+
+/** What happened to the result PUT to returnUrl. */
+export type MockDelivery =
+  | { delivered: true; status: number; reply: unknown }
+  | { delivered: false; error: string };
+
+export interface MockOrder {
+  orderId: string;
+  amount: number;
+  orderInfo: string;
+  requestCode: string;
+  serviceCode: string;
+  returnUrl: string;
+  ipAddress: string;
+  accountCode: string;
+  /** The payment page: GET shows the order, its form POSTs outcome=pay or outcome=fail. */
+  paymentUrl: string;
+  status: "pending" | "paid" | "failed" | "refunded";
+  paygate: string;
+  payTransId: string | null;
+  payDate: string | null;
+  errorCode: string | null;
+  type: "Pay" | "Refund";
+  refund: { requestCode: string; amount: number; orderInfo: string } | null;
+  delivery: MockDelivery | null;
+}
+
+export interface MockGateway {
+  /** Base URL, for createClient({ environment: { baseUrl: mock.url } }). */
+  readonly url: string;
+  readonly port: number;
+  /** The credentials it accepts (not enumerable, so logging the mock does not print them). */
+  readonly credentials: ClientCredentials;
+  /** Every order, oldest first (copies). */
+  orders(): MockOrder[];
+  order(orderId: string): MockOrder | null;
+  /** What the page's buttons do: complete a pending order and PUT the signed result to its returnUrl. */
+  complete(orderId: string, outcome: "pay" | "fail"): Promise<MockDelivery>;
+  /** Make the next request to `path` misbehave. */
+  failNext(path: MockPath, fault: MockFault): void;
+  /** Stop listening and end open connections and deliveries. */
+  close(): Promise<void>;
+}
+
+/** Starts a mock of the gateway on 127.0.0.1. */
+export declare function startMockGateway(options?: MockGatewayOptions): Promise<MockGateway>;
