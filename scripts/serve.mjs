@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Static server for the debugger page: www/ at `/`, the web build (pkg/web/) at `/pkg/`.
 // Usage: node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]   (--port 0 picks a free port)
-// Prints the page's URL once listening. Development only: no caching, strict CSP.
+// Prints the page's URL once listening. Development only: no caching, strict CSP (the same policy
+// www/index.html carries in a meta element, plus frame-ancestors, which only a header can set).
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -37,8 +38,10 @@ const contentSecurityPolicy = [
   "connect-src 'self'",
   "img-src 'self' data:",
   "style-src 'self'",
+  "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
 

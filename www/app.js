@@ -1,138 +1,193 @@
-// The checksum page: builds its form from schemes() and shows checksum() for what is typed.
-// All checksum logic lives in the WebAssembly module; this file only moves values around.
-// The secret key is read from its input on each change and never stored or put in the URL.
-import init, { checksum, schemes } from "./pkg/lgsp_paygate.js";
+// The debugger page's entry: loads the WebAssembly core, wires the language toggle, the two
+// modes, the credentials (token, secret key, reveal) and the share link. The secret key and the
+// token are read from their password inputs when needed and kept nowhere else: not in the
+// state, the URL, storage or cookies.
+import { core, load } from "./core.js";
+import { byId, copyText, fill, h } from "./dom.js";
+import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
+import { applyStatic, language, setLanguage, t } from "./i18n.js";
+import { setupBuild } from "./build.js";
+import { applyFragment, state, toFragment } from "./state.js";
+import { setupVerify } from "./verify.js";
 
-const app = document.getElementById("app");
-const form = document.getElementById("checksum-form");
-const schemeSelect = document.getElementById("scheme");
-const schemeInfo = document.getElementById("scheme-info");
-const secretRow = document.getElementById("secret-row");
-const secretInput = document.getElementById("secretKey");
-const fieldset = document.getElementById("fields");
-const lowerOutput = document.getElementById("checksum");
-const upperOutput = document.getElementById("checksum-upper");
-const errorBox = document.getElementById("error");
-const status = document.getElementById("status");
+const app = byId("app");
+const status = byId("status");
+const errorBox = byId("error");
+const tokenInput = byId("token");
+const tokenStatus = byId("token-status");
+const tokenNotes = byId("token-notes");
+const secretInput = byId("secretKey");
+const revealBox = byId("reveal");
+const shareLink = byId("share-link");
+const shareStatus = byId("share-status");
 
-/** Values typed so far, by field name, kept while switching schemes that share a field. */
-const typed = new Map();
-let schemeList = [];
+/** What the token gave, for the token's status line and the mismatch notes; never shown whole. */
+let tokenCredentials = null;
+let tokenMessage = null;
+let verify;
+let build;
+let demos = [];
 
-function currentScheme() {
-  return schemeList.find((scheme) => scheme.id === schemeSelect.value);
-}
+const secret = () => (secretInput.value === "" ? null : secretInput.value);
 
 function showError(error) {
-  lowerOutput.textContent = "";
-  upperOutput.textContent = "";
-  errorBox.replaceChildren();
-  if (error && typeof error.code === "string") {
-    const code = document.createElement("strong");
-    code.className = "code";
-    code.textContent = error.code;
-    errorBox.append(code, " ");
+  if (!error) {
+    errorBox.hidden = true;
+    fill(errorBox);
+    return;
   }
-  errorBox.append(String(error?.message ?? error));
+  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", String(error.message ?? error));
   errorBox.hidden = false;
 }
 
-function showChecksum(lower, upper) {
-  lowerOutput.textContent = lower;
-  upperOutput.textContent = upper;
-  errorBox.replaceChildren();
-  errorBox.hidden = true;
+function recompute() {
+  if (state.mode === "verify") verify.recompute();
+  else build.recompute();
 }
 
-function fieldInput(name, info) {
-  const row = document.createElement("div");
-  row.className = "row";
+function renderTokenStatus() {
+  if (!tokenMessage) tokenStatus.textContent = "";
+  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.vars);
+  tokenStatus.dataset.state = tokenMessage?.state ?? "";
+}
 
-  const label = document.createElement("label");
-  label.htmlFor = `field-${name}`;
-  label.textContent = name;
-
-  const input = document.createElement("input");
-  input.id = `field-${name}`;
-  input.type = "text";
-  input.spellcheck = false;
-  input.autocapitalize = "off";
-  input.value = typed.get(name) ?? "";
-  input.dataset.field = name;
-  if (info?.type === "integer") input.inputMode = "numeric";
-  row.append(label, input);
-
-  if (info?.description?.en) {
-    const hint = document.createElement("p");
-    hint.className = "hint";
-    hint.id = `field-${name}-hint`;
-    hint.textContent = info.description.en;
-    hint.lang = "en";
-    input.setAttribute("aria-describedby", hint.id);
-    row.append(hint);
+function onToken() {
+  const token = tokenInput.value.trim();
+  tokenCredentials = null;
+  tokenMessage = null;
+  if (token !== "") {
+    try {
+      const credentials = core.decodeAuthorization(token);
+      tokenCredentials = { partnerCode: credentials.partnerCode, accessKey: credentials.accessKey };
+      secretInput.value = credentials.secretKey;
+      verify.applyCredentials(credentials);
+      build.applyCredentials(credentials);
+      tokenMessage = {
+        key: "tokenRead",
+        state: "ok",
+        vars: { partnerCode: credentials.partnerCode, accessKey: credentials.accessKey, appName: credentials.appName },
+      };
+    } catch (error) {
+      tokenMessage = { key: "tokenInvalid", state: "error", vars: { message: `${error.code ?? ""} ${error.message ?? ""}`.trim() } };
+    }
   }
-  return row;
-}
-
-function renderScheme() {
-  const scheme = currentScheme();
-  if (!scheme) return;
-  const prefix = scheme.prefix.kind === "secretKey" ? "the secret key" : `the literal ${scheme.prefix.value}`;
-  const route = scheme.path ? `${scheme.method} ${scheme.path}` : scheme.method;
-  schemeInfo.textContent = `${scheme.message} (${route}); the pre-image starts with ${prefix}.`;
-
-  secretRow.hidden = scheme.prefix.kind !== "secretKey";
-  secretInput.disabled = secretRow.hidden;
-
-  const infoByName = new Map(scheme.messageFields.map((info) => [info.name, info]));
-  const legend = fieldset.querySelector("legend");
-  fieldset.replaceChildren(legend, ...scheme.fields.map((name) => fieldInput(name, infoByName.get(name))));
+  renderTokenStatus();
   recompute();
 }
 
-function recompute() {
-  const scheme = currentScheme();
-  if (!scheme) return;
-  const fields = {};
-  for (const name of scheme.fields) fields[name] = typed.get(name) ?? "";
-  const secretKey = secretRow.hidden || secretInput.value === "" ? null : secretInput.value;
-  try {
-    showChecksum(
-      checksum(scheme.id, fields, secretKey),
-      checksum(scheme.id, fields, secretKey, { uppercase: true }),
-    );
-  } catch (error) {
-    showError(error);
+function renderExamples() {
+  const chip = (example) =>
+    h("button", {
+      type: "button",
+      class: "chip",
+      text: t(example.label),
+      dataset: { example: example.id },
+      on: { click: () => { verify.loadBody(example.body, "auto", example.scheme); showMode(); } },
+    });
+  fill(byId("examples-guide"), GUIDE_EXAMPLES.map(chip));
+  fill(byId("examples-demo"), demos.map(chip));
+}
+
+/** Shows the inputs and outputs of the current mode. */
+function showMode() {
+  app.dataset.mode = state.mode;
+  byId(`mode-${state.mode}`).checked = true;
+  for (const element of document.querySelectorAll(".mode-verify")) element.hidden = state.mode !== "verify";
+  for (const element of document.querySelectorAll(".mode-build")) element.hidden = state.mode !== "build";
+  if (state.mode !== "verify") tokenNotes.hidden = true;
+  recompute();
+}
+
+function renderLanguage() {
+  setLanguage(state.lang);
+  applyStatic();
+  for (const button of document.querySelectorAll("[data-lang]")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
+  renderExamples();
+  renderTokenStatus();
+  shareStatus.textContent = "";
+  verify.rerender();
+  build.rerender();
+  showMode();
+}
+
+async function share() {
+  const url = new URL(location.href);
+  url.hash = toFragment(state);
+  history.replaceState(null, "", url);
+  shareLink.value = url.href;
+  shareLink.hidden = false;
+  const copied = await copyText(url.href, shareLink);
+  shareStatus.textContent = t(copied ? "shareCopied" : "shareReady");
+}
+
+function wire() {
+  for (const button of document.querySelectorAll("[data-lang]")) {
+    button.addEventListener("click", () => {
+      state.lang = button.dataset.lang;
+      renderLanguage();
+    });
   }
+  for (const radio of document.querySelectorAll('input[name="mode"]')) {
+    radio.addEventListener("change", () => {
+      state.mode = radio.value;
+      showMode();
+    });
+  }
+  tokenInput.addEventListener("input", onToken);
+  document.querySelector('[data-example="guide-token"]').addEventListener("click", () => {
+    tokenInput.value = GUIDE_TEST_TOKEN;
+    onToken();
+  });
+  secretInput.addEventListener("input", recompute);
+  revealBox.addEventListener("change", () => {
+    secretInput.type = revealBox.checked ? "text" : "password";
+    recompute();
+  });
+  byId("share").addEventListener("click", share);
+  byId("build-debug").addEventListener("click", () => {
+    const json = build.builtJson();
+    if (json === null) return;
+    verify.loadBody(json, state.build.scheme);
+    showMode();
+  });
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    button.addEventListener("click", async () => {
+      await copyText(byId(button.dataset.copy).textContent);
+      button.textContent = t("copied");
+      setTimeout(() => (button.textContent = t("copy")), 1500);
+    });
+  }
+  // Nothing is ever submitted: no request, no query string.
+  byId("checksum-form").addEventListener("submit", (event) => event.preventDefault());
+  window.addEventListener("hashchange", () => {
+    if (applyFragment(location.hash)) renderLanguage();
+  });
 }
 
 async function start() {
+  let missing;
   try {
-    await init();
-    schemeList = schemes();
+    missing = await load();
   } catch (error) {
     showError(error);
-    status.textContent = "The WebAssembly module could not be loaded.";
+    status.textContent = t("loadFailed");
     app.dataset.state = "failed";
     return;
   }
-
-  schemeSelect.replaceChildren(
-    ...schemeList.map((scheme) => new Option(`${scheme.id}: ${scheme.message}`, scheme.id)),
-  );
-  schemeSelect.disabled = false;
-  schemeSelect.addEventListener("change", renderScheme);
-  fieldset.addEventListener("input", (event) => {
-    const name = event.target.dataset?.field;
-    if (name === undefined) return;
-    typed.set(name, event.target.value);
-    recompute();
-  });
-  secretInput.addEventListener("input", recompute);
-  // Nothing is ever submitted: no request, no query string holding the secret.
-  form.addEventListener("submit", (event) => event.preventDefault());
-
-  renderScheme();
+  if ((navigator.language || "").toLowerCase().startsWith("vi")) state.lang = "vi";
+  applyFragment(location.hash);
+  const schemeList = core.schemes();
+  demos = typeof core.checksum === "function" ? demoExamples(core) : [];
+  const credentials = { secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError };
+  verify = setupVerify(schemeList, credentials);
+  build = setupBuild(schemeList, credentials);
+  wire();
+  renderLanguage();
+  if (missing.length) {
+    status.textContent = t("missingExports", { names: missing.join(", ") });
+    app.dataset.state = "partial";
+    return;
+  }
   status.textContent = "";
   status.hidden = true;
   app.dataset.state = "ready";

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Browser layer: serves www/ and pkg/web with scripts/serve.mjs on a free port, then runs the
-// page tests (node --test) in real Chromium against it. The server is always stopped.
+// page tests (node --test) in real Chromium against it, and prints the page's transfer size.
+// The server is always stopped.
 //
 // Usage: node tests/browser/run.mjs      (needs `make pkg` first)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageSize } from '../../scripts/page-size.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -76,7 +78,14 @@ async function main() {
   try {
     const pageUrl = await url;
     console.log(`serving at ${pageUrl}`);
-    return await runTests(pageUrl);
+    const code = await runTests(pageUrl);
+    try {
+      const { files, gzip } = pageSize();
+      console.log(`page transfer: ${(gzip / 1024).toFixed(1)} KiB gzipped in ${files.length} files (node scripts/page-size.mjs lists them)`);
+    } catch (e) {
+      console.error(`page size: ${e.message}`);
+    }
+    return code;
   } catch (e) {
     console.error(e.message);
     return 1;
