@@ -23,7 +23,6 @@ const screenshots = path.join(repo, 'test-output', 'browser');
 const readVectors = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'tests', 'vectors', name), 'utf8'));
 const guideExamples = readVectors('guide-examples.json').cases;
 const diagnoses = readVectors('diagnoses.json').cases;
-const { schemes } = require(path.join(repo, 'pkg', 'node', 'lgsp_paygate.js'));
 
 const pageUrl = process.env.LGSP_PAGE_URL;
 const SCHEMES = ['paygate', 'result', 'refund', 'lookup'];
@@ -33,6 +32,7 @@ const secrets = [...new Set([...cases.map((c) => c.secretKey), ...diagnoses.map(
 
 let browser;
 let context;
+let schemeTable;
 let page;
 const requests = [];
 const problems = [];
@@ -52,6 +52,8 @@ before(async () => {
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
+  // The scheme table as the page's own copy of the web build gives it (already initialised).
+  schemeTable = await page.evaluate(async () => (await import('/pkg/lgsp_paygate.js')).schemes());
 });
 
 after(async () => {
@@ -87,7 +89,7 @@ for (const c of cases) {
     assert.match(await text('#match'), /✓/);
 
     // One labelled span per part, in the scheme's order: the scheme was detected from the keys.
-    const info = schemes().find((s) => s.id === c.scheme);
+    const info = schemeTable.find((s) => s.id === c.scheme);
     const labels = await page.$$eval('#preimage .seg', (segs) => segs.map((s) => s.dataset.name));
     assert.deepEqual(labels, [info.prefix.kind === 'secretKey' ? 'secretKey' : 'prefix', ...info.fields], `${c.id}: spans`);
     for (const name of info.fields) {
@@ -178,7 +180,7 @@ test('the language switches to Vietnamese, field descriptions from the scheme ta
   assert.equal(await text('h1'), 'Gỡ lỗi checksum LGSP');
   assert.match(await text('#diagnosis-summary'), /Bên gửi đã băm accountCode/);
   await page.check('#input-form');
-  const orderInfo = schemes().find((s) => s.id === 'paygate').messageFields.find((f) => f.name === 'orderInfo');
+  const orderInfo = schemeTable.find((s) => s.id === 'paygate').messageFields.find((f) => f.name === 'orderInfo');
   assert.equal(await text('#field-orderInfo-hint'), orderInfo.description.vi);
   await page.screenshot({ path: path.join(screenshots, 'vietnamese.png'), fullPage: true });
   await page.click('#lang-en');
