@@ -1,18 +1,24 @@
 //! Checksums and their verification, over the scheme table.
 
 use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::error::{Error, ErrorCode};
 use crate::scheme::{as_object, scheme, Preimage};
 
-/// Hex digits of a digest, lower case unless `uppercase`.
+/// Hex digits of a digest, lower case unless `uppercase`. (A table lookup into a fixed buffer:
+/// this runs once per checksum, and `hex::encode`'s char iterator costs as much as a SHA-256
+/// block in WebAssembly.)
 pub fn to_hex(digest: &[u8; 32], uppercase: bool) -> String {
-    if uppercase {
-        hex::encode_upper(digest)
-    } else {
-        hex::encode(digest)
+    let digits: &[u8; 16] = if uppercase { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut out = [0u8; 64];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(digest) {
+        pair[0] = digits[usize::from(byte >> 4)];
+        pair[1] = digits[usize::from(byte & 0x0f)];
     }
+    // Only ASCII digits were written, so this never falls back to the empty string.
+    String::from_utf8(out.to_vec()).unwrap_or_default()
 }
 
 /// The checksum of `fields` under scheme `scheme_id`, as 64 hex digits.
@@ -23,6 +29,12 @@ pub fn checksum(scheme_id: &str, fields: &Value, secret: Option<&str>, uppercase
 /// The pre-image of `fields` under scheme `scheme_id`.
 pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result<Preimage, Error> {
     scheme(scheme_id)?.preimage(as_object(fields, "fields")?, secret)
+}
+
+/// SHA-256 of a pre-image given as its UTF-8 bytes (for callers that read it in one go; it is
+/// the same digest as [`Preimage::digest`] of the same bytes).
+pub fn digest_bytes(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
 }
 
 /// Whether the received checksum text names this digest.
@@ -70,6 +82,13 @@ mod tests {
     }
 
     #[test]
+    fn hex_matches_the_hex_crate() {
+        let d: [u8; 32] = core::array::from_fn(|i| (i * 37 + 5) as u8);
+        assert_eq!(to_hex(&d, false), hex::encode(d));
+        assert_eq!(to_hex(&d, true), hex::encode_upper(d));
+    }
+
+    #[test]
     fn hex_case_follows_the_option() {
         let lower = checksum("lookup", &lookup(), Some("k"), false).unwrap();
         let upper = checksum("lookup", &lookup(), Some("k"), true).unwrap();
@@ -101,6 +120,11 @@ mod tests {
         let mut m = lookup();
         m["checksum"] = json!(5);
         assert_eq!(verify("lookup", &m, Some("k")).unwrap_err().code, ErrorCode::InvalidField);
+    }
+
+    #[test]
+    fn text_digest_is_the_preimage_digest() {
+        assert_eq!(digest_bytes(b"kPA1O"), preimage("lookup", &lookup(), Some("k")).unwrap().digest());
     }
 
     #[test]

@@ -294,6 +294,11 @@ impl Scheme {
         self.fields.iter().copied().chain(std::iter::once("checksum"))
     }
 
+    /// Every key a message of this scheme is read by: its fields, `checksum`, and the aliases.
+    pub fn known_keys(&self) -> impl Iterator<Item = &'static str> {
+        self.message_fields().chain(self.aliases.iter().map(|(alias, _)| *alias))
+    }
+
     /// Build the pre-image of `fields` (keys as on the wire; other keys are ignored).
     ///
     /// Every missing field is named in one `MISSING_FIELD` error; a missing secret for a

@@ -148,3 +148,36 @@ fn reports_are_plain_objects() {
     let first = Array::from(&schemes).get(0);
     assert!(Object::keys(first.unchecked_ref::<Object>()).length() >= 6);
 }
+
+#[test]
+fn one_string_and_member_by_member_paths_agree() {
+    let case = vector("paygate-nfc-vietnamese");
+    let secret = JsValue::from_str(case["secretKey"].as_str().unwrap());
+    let expected = case["checksum"].as_str().unwrap();
+    // Plain strings and numbers: the pre-image crosses as one string.
+    let plain = js(&case["fields"].to_string());
+    assert_eq!(api::checksum("paygate".into(), plain.clone(), secret.clone(), JsValue::UNDEFINED).unwrap(), expected);
+    // A BigInt amount is read member by member, to the same digits.
+    let big = js(&case["fields"].to_string());
+    set(&big, "amount", &js_sys::BigInt::from(40000u32).into());
+    assert_eq!(api::checksum("paygate".into(), big, secret.clone(), JsValue::UNDEFINED).unwrap(), expected);
+    // U+FFFD in a value also takes the member-by-member path, and is hashed as given.
+    let fffd = js(&case["fields"].to_string());
+    set(&fffd, "orderInfo", &"\u{FFFD}".into());
+    let mut fields = case["fields"].clone();
+    fields["orderInfo"] = "\u{FFFD}".into();
+    let core = lgsp_paygate::checksum("paygate", &fields, case["secretKey"].as_str(), false).unwrap();
+    assert_eq!(api::checksum("paygate".into(), fffd, secret.clone(), JsValue::UNDEFINED).unwrap(), core);
+    // Members are own and enumerable on both paths: an inherited field is missing.
+    let inherited: Object = Object::create(plain.unchecked_ref::<Object>());
+    let err = api::checksum("paygate".into(), inherited.into(), secret.clone(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(code_of(err), "MISSING_FIELD");
+    // verify takes the same two ways in.
+    let message = js(&case["fields"].to_string());
+    set(&message, "checksum", &JsValue::from_str(&expected.to_uppercase()));
+    assert_eq!(api::verify("paygate".into(), message.clone(), secret.clone()), Ok(true));
+    set(&message, "amount", &js_sys::BigInt::from(40000u32).into());
+    assert_eq!(api::verify("paygate".into(), message.clone(), secret.clone()), Ok(true));
+    set(&message, "amount", &JsValue::from_f64(40001.0));
+    assert_eq!(api::verify("paygate".into(), message, secret), Ok(false));
+}

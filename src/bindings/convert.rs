@@ -26,12 +26,15 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// A JS string as Rust text; lone surrogates (which UTF-8 cannot hold) are refused.
+///
+/// The copy into wasm memory turns a lone surrogate into U+FFFD, so only a string that comes
+/// out holding U+FFFD needs the slow check of its UTF-16 code units.
 fn string(v: &JsValue, path: &str) -> Result<String, Error> {
-    let js: &JsString = v.unchecked_ref();
-    if !js.is_valid_utf16() {
+    let s = v.as_string().ok_or_else(|| bad(path, format!("{path}: not a string")))?;
+    if s.contains('\u{FFFD}') && !v.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(bad(path, format!("{path}: the string holds a lone surrogate, which has no UTF-8 form")));
     }
-    v.as_string().ok_or_else(|| bad(path, format!("{path}: not a string")))
+    Ok(s)
 }
 
 fn number(n: f64, path: &str) -> Result<Value, Error> {
@@ -117,6 +120,34 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         }
     }
     Ok(Some(Value::Object(map)))
+}
+
+/// The members `keys` of an object argument, read as JSON (own enumerable members only, as
+/// `JSON.stringify` reads them); other members are not looked at.
+pub fn members_arg<'a>(v: &JsValue, name: &str, keys: impl Iterator<Item = &'a str>) -> Result<Value, JsValue> {
+    if !v.is_object() || Array::is_array(v) {
+        let what =
+            if Array::is_array(v) { "an array".to_owned() } else { v.js_typeof().as_string().unwrap_or_default() };
+        return Err(js_error(&bad(name, format!("{name}: must be an object, got {what}"))));
+    }
+    let obj: &Object = v.unchecked_ref();
+    let mut map = Map::new();
+    for key in keys {
+        let path = join(name, key);
+        let k = JsValue::from_str(key);
+        let read_err = || js_error(&bad(&path, format!("{path}: reading it threw")));
+        let desc = Reflect::get_own_property_descriptor(obj, &k).map_err(|_| read_err())?;
+        if desc.is_undefined()
+            || !Reflect::get(&desc, &JsValue::from_str("enumerable")).map_err(|_| read_err())?.is_truthy()
+        {
+            continue;
+        }
+        let value = Reflect::get(obj, &k).map_err(|_| read_err())?;
+        if let Some(value) = to_json(&value, &path, 1).map_err(|e| js_error(&e))? {
+            map.insert(key.to_owned(), value);
+        }
+    }
+    Ok(Value::Object(map))
 }
 
 /// A required argument read as JSON (`undefined` reads as `null`, which the core refuses by name).

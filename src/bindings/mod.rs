@@ -3,12 +3,14 @@
 //! once, in `types.d.ts`, and shipped as the package's declarations.
 
 pub mod convert;
+mod fast;
 
 use wasm_bindgen::prelude::*;
 
 use self::convert::{
-    body_arg, bool_arg, js_error, json_arg, optional_json_arg, optional_string_arg, string_arg, to_js,
+    body_arg, bool_arg, js_error, json_arg, members_arg, optional_json_arg, optional_string_arg, string_arg, to_js,
 };
+use crate::checksum::{digest_bytes, matches, to_hex};
 use crate::{AuthorizationCredentials, ChecksumOptions, Error, PreimageOptions, ResponseKind};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -19,32 +21,44 @@ fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
 }
 
 /// The checksum of `fields` under `scheme`, as 64 hex digits.
+///
+/// When the pre-image can be read in one go (see `fast.rs`) it crosses the boundary as one
+/// string; otherwise the arguments are read member by member and the core names the problem.
 #[wasm_bindgen(js_name = checksum, skip_typescript)]
 pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let scheme = string_arg(&scheme, "scheme")?;
-    let fields = json_arg(&fields, "fields")?;
-    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let fast = fast::scheme_of(&scheme).and_then(|s| Some((s, fast::preimage_text(s, &fields, &secret_key)?)));
     let options = core(ChecksumOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    core(crate::checksum(&scheme, &fields, secret.as_deref(), options.uppercase))
+    if let Some((_, text)) = fast {
+        return Ok(to_hex(&digest_bytes(text.as_bytes()), options.uppercase));
+    }
+    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let fields = members_arg(&fields, "fields", s.known_keys())?;
+    core(crate::checksum(s.id, &fields, secret.as_deref(), options.uppercase))
 }
 
 /// The pre-image of `fields` under `scheme`, secret masked unless `revealSecret`.
 #[wasm_bindgen(js_name = preimage, skip_typescript)]
 pub fn preimage(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let scheme = string_arg(&scheme, "scheme")?;
-    let fields = json_arg(&fields, "fields")?;
+    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
+    let fields = members_arg(&fields, "fields", s.known_keys())?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    Ok(core(crate::preimage(&scheme, &fields, secret.as_deref()))?.text(options.reveal_secret).into_owned())
+    Ok(core(crate::preimage(s.id, &fields, secret.as_deref()))?.text(options.reveal_secret).into_owned())
 }
 
-/// Whether `message` carries the right checksum for `scheme`.
+/// Whether `message` carries the right checksum for `scheme` (same two ways in as `checksum`).
 #[wasm_bindgen(js_name = verify, skip_typescript)]
 pub fn verify(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<bool, JsValue> {
-    let scheme = string_arg(&scheme, "scheme")?;
-    let message = json_arg(&message, "message")?;
+    let fast = fast::scheme_of(&scheme)
+        .and_then(|s| Some((fast::preimage_text(s, &message, &secret_key)?, fast::received_checksum(&message)?)));
+    if let Some((text, received)) = fast {
+        return Ok(matches(&received, &digest_bytes(text.as_bytes())));
+    }
+    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
-    core(crate::verify(&scheme, &message, secret.as_deref()))
+    let message = members_arg(&message, "message", s.known_keys())?;
+    core(crate::verify(s.id, &message, secret.as_deref()))
 }
 
 /// The scheme table.
