@@ -297,8 +297,10 @@ fn generate(ctx: &Ctx<'_>) -> Vec<Variant> {
             out.push(v);
         }
     }
-    per_field(ctx, &mut out, FindingCode::UppercaseValue, str::to_uppercase, "in upper case", "bằng chữ hoa");
-    per_field(ctx, &mut out, FindingCode::LowercaseValue, str::to_lowercase, "in lower case", "bằng chữ thường");
+    // ASCII case only: codes and keys are ASCII, and full Unicode case tables would weigh more
+    // than the rest of the diagnosis.
+    per_field(ctx, &mut out, FindingCode::UppercaseValue, str::to_ascii_uppercase, "in upper case", "bằng chữ hoa");
+    per_field(ctx, &mut out, FindingCode::LowercaseValue, str::to_ascii_lowercase, "in lower case", "bằng chữ thường");
     let prefix_variant = |code, prefix: Option<String>, field: &str, en: String, vi: String| Variant {
         code,
         scheme: s,

@@ -1,6 +1,6 @@
 //! Checks on text values that change a pre-image without being visible.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use std::sync::OnceLock;
 
 /// Characters that take no visible space: zero-width, direction marks, the BOM, soft hyphen.
 pub fn is_invisible(c: char) -> bool {
@@ -32,23 +32,74 @@ pub fn has_smart_quotes(s: &str) -> bool {
     s.chars().any(is_smart_quote)
 }
 
+/// A Unicode normalization form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Canonical composition.
+    Nfc,
+    /// Canonical decomposition.
+    Nfd,
+}
+
+/// Something that normalizes Unicode text. Natively the crate uses `unicode-normalization`;
+/// the WebAssembly bindings install the JS engine's `String.prototype.normalize` at start.
+pub trait Normalizer: Sync + Send {
+    /// `s` in normalization form `form`.
+    fn normalize(&self, s: &str, form: Form) -> String;
+}
+
+static NORMALIZER: OnceLock<&'static dyn Normalizer> = OnceLock::new();
+
+/// Install the normalizer used from now on (once; later calls are ignored and return false).
+pub fn set_normalizer(n: &'static dyn Normalizer) -> bool {
+    NORMALIZER.set(n).is_ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin(s: &str, form: Form) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    match form {
+        Form::Nfc => s.nfc().collect(),
+        Form::Nfd => s.nfd().collect(),
+    }
+}
+
+/// In WebAssembly the bindings install the engine's normalizer before any call; without one
+/// (the crate used on wasm32 without its bindings) text is taken as already normalized.
+#[cfg(target_arch = "wasm32")]
+fn builtin(s: &str, _form: Form) -> String {
+    s.to_owned()
+}
+
+/// `s` in normalization form `form`.
+pub fn normalize(s: &str, form: Form) -> String {
+    // ASCII is the same in every form, and below U+0300 nothing composes (NFC).
+    let stable = match form {
+        Form::Nfc => s.chars().all(|c| c < '\u{300}'),
+        Form::Nfd => s.is_ascii(),
+    };
+    if stable {
+        return s.to_owned();
+    }
+    match NORMALIZER.get() {
+        Some(n) => n.normalize(s, form),
+        None => builtin(s, form),
+    }
+}
+
 /// Whether the text is in Unicode Normalization Form C.
 pub fn is_nfc(s: &str) -> bool {
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => s.chars().eq(s.nfc()),
-    }
+    s.chars().all(|c| c < '\u{300}') || normalize(s, Form::Nfc) == s
 }
 
 /// The text in Normalization Form C.
 pub fn to_nfc(s: &str) -> String {
-    s.nfc().collect()
+    normalize(s, Form::Nfc)
 }
 
 /// The text in Normalization Form D.
 pub fn to_nfd(s: &str) -> String {
-    s.nfd().collect()
+    normalize(s, Form::Nfd)
 }
 
 #[cfg(test)]
@@ -64,6 +115,8 @@ mod tests {
         assert!(!is_nfc(&nfd));
         assert_eq!(to_nfc(&nfd), nfc);
         assert!(is_nfc("plain ascii 🧾"));
+        assert_eq!(to_nfd("é"), "e\u{301}");
+        assert!(!is_nfc("e\u{301}"));
     }
 
     #[test]

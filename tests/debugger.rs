@@ -13,7 +13,15 @@ const DIAGNOSES: &str = include_str!("vectors/diagnoses.json");
 const GUIDE: &str = include_str!("vectors/guide-examples.json");
 const CHECKSUMS: &str = include_str!("vectors/checksums.json");
 
+/// In WebAssembly the JS engine normalizes text; the package's start function installs it, and
+/// tests that call the core directly install it here.
+fn setup() {
+    #[cfg(target_arch = "wasm32")]
+    lgsp_paygate::bindings::start();
+}
+
 fn cases(text: &str) -> Vec<Value> {
+    setup();
     let doc: Value = serde_json::from_str(text).expect("vector file is JSON");
     doc["cases"].as_array().cloned().expect("vector file has cases")
 }

@@ -16,6 +16,26 @@ use crate::{AuthorizationCredentials, ChecksumOptions, Error, PreimageOptions, R
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// Text normalization by the JS engine (`String.prototype.normalize`), so the .wasm carries no
+/// Unicode normalization tables.
+struct JsNormalizer;
+
+impl crate::text::Normalizer for JsNormalizer {
+    fn normalize(&self, s: &str, form: crate::text::Form) -> String {
+        let form = match form {
+            crate::text::Form::Nfc => "NFC",
+            crate::text::Form::Nfd => "NFD",
+        };
+        js_sys::JsString::from(s).normalize(form).into()
+    }
+}
+
+/// Runs when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    crate::text::set_normalizer(&JsNormalizer);
+}
+
 fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
     r.map_err(|e| js_error(&e))
 }
