@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the npm package in pkg/ from the crate:
-//   pkg/node/  wasm-pack --target nodejs (CommonJS, ready on load), the hand-written Node-only
-//              modules of pkg-template/node/ (gateway client, payment results, mock gateway, CLI;
-//              index.js is the Node entry point) and an ESM wrapper of that entry point
+//   pkg/node/  wasm-pack --target nodejs (CommonJS, ready on load; its JS snippets made CommonJS
+//              too), the hand-written Node-only modules of pkg-template/node/ (gateway client,
+//              payment results, mock gateway, CLI; index.js is the Node entry point) and an ESM
+//              wrapper of that entry point
 //   pkg/web/   wasm-pack --target web (ES module, `await init()` first), nothing else
 //   pkg/package.json  pkg-template/package.json with the crate's version stamped in
 // Usage: node scripts/build-pkg.mjs
@@ -78,6 +79,45 @@ function crateVersion() {
 
 function writeJson(file, value) {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every file under dir, recursively. */
+function filesUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * wasm-bindgen's nodejs target require()s the crate's JS snippets (`#[wasm_bindgen(module = ...)]`),
+ * but they are ES modules, as the web build needs them, and Node 20 cannot require an ES module.
+ * The Node build's copies become CommonJS: each top-level `export function|const|let|class NAME`
+ * turns into the plain declaration plus `exports.NAME = NAME`. Any other module syntax fails the
+ * build instead of being guessed at.
+ */
+function snippetsToCommonJs(nodeDir) {
+  const dir = path.join(nodeDir, "snippets");
+  if (!fs.existsSync(dir)) return [];
+  const converted = [];
+  for (const file of filesUnder(dir).filter((f) => f.endsWith(".js"))) {
+    const names = [];
+    const text = fs.readFileSync(file, "utf8").replace(
+      /^export\s+((?:async\s+)?function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm,
+      (_, kind, name) => {
+        names.push(name);
+        return `${kind} ${name}`;
+      },
+    );
+    const where = path.relative(pkgDir, file);
+    if (/^\s*(import|export)\b/m.test(text)) {
+      fail(`${where}: only top-level "export function|const|let|class NAME" can be made CommonJS`);
+    }
+    const exportsList = names.map((name) => `exports.${name} = ${name};`).join("\n");
+    fs.writeFileSync(file, `"use strict";\n// Made CommonJS by scripts/build-pkg.mjs for the Node build.\n${text}\n${exportsList}\n`);
+    converted.push(where);
+  }
+  return converted;
 }
 
 /** Copies pkg-template/node/ beside the nodejs build; a name wasm-pack wrote is never overwritten. */
@@ -179,11 +219,13 @@ const readme = path.join(root, "pkg-template", "README.md");
 if (fs.existsSync(readme)) fs.copyFileSync(readme, path.join(pkgDir, "README.md"));
 
 const nodeDir = path.join(pkgDir, "node");
+const snippets = snippetsToCommonJs(nodeDir);
 const nodeModules = copyNodeModules(nodeDir);
 const names = writeEsmWrapper(nodeDir);
 await checkEsmWrapper(nodeDir, names);
 
 console.log(`\nlgsp-paygate ${version} built in ${path.relative(process.cwd(), pkgDir) || "."}/`);
+if (snippets.length > 0) console.log(`snippets made CommonJS for Node: ${snippets.join(", ")}`);
 console.log(`Node-only modules: ${nodeModules.join(", ")}`);
 console.log(`Node exports (${names.length}): ${names.join(", ") || "(none)"}`);
 printSizes();
