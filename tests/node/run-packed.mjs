@@ -17,6 +17,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const tsc = path.join(repo, 'node_modules', '.bin', 'tsc');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const TEST_LIBRARIES = ['fast-check'];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -50,6 +51,11 @@ function prepare(work) {
   const consumer = path.join(work, 'consumer');
   writeJson(path.join(consumer, 'package.json'), { name: 'lgsp-paygate-consumer', version: '0.0.0', private: true });
   must(run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: consumer }), 'npm install of the tarball');
+  // Libraries only the tests use come from the repository's dev dependencies, linked rather than
+  // installed, so the consumer holds the tarball alone.
+  for (const name of TEST_LIBRARIES) {
+    fs.symlinkSync(path.join(repo, 'node_modules', name), path.join(consumer, 'node_modules', name), 'dir');
+  }
 
   copy('tests/node', path.join(consumer, 'tests', 'node'));
   copy('tests/ts', path.join(consumer, 'tests', 'ts'));
