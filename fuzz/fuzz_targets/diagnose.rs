@@ -1,0 +1,3 @@
+#![no_main]
+// Fuzz target: see lgsp_paygate_fuzz::diagnose.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| lgsp_paygate_fuzz::diagnose(data));
