@@ -30,7 +30,8 @@ PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src -type f 2>/dev/null) \
 	$(shell find pkg-template -type f 2>/dev/null) scripts/build-pkg.mjs
 
 .PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
-	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test clean
+	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test clean \
+	tools-fuzz test-fuzz fuzz bench
 
 help:
 	@echo "make tools         install what is missing: wasm target, clippy, rustfmt, wasm-pack,"
@@ -38,7 +39,10 @@ help:
 	@echo "make pkg           build the npm package into pkg/"
 	@echo "make serve         build, then serve the page at http://$(HOST):$(PORT)/"
 	@echo "make lint          rustfmt check, clippy (native and $(WASM_TARGET))"
-	@echo "make test          lint, test-rust, test-vectors, test-wasm, pkg, test-node, test-browser"
+	@echo "make test          lint, test-rust, test-fuzz, test-vectors, test-wasm, pkg, test-node, test-browser"
+	@echo "make test-fuzz     every fuzz target for $(TEST_FUZZ_SECONDS) s from the committed corpus; fails on a crash"
+	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
+	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes"
 	@echo "make clean         remove pkg/"
 
 # ---------------------------------------------------------------------------------------------
@@ -126,4 +130,26 @@ test-node: pkg
 test-browser: pkg tools-browser
 	node tests/browser/run.mjs
 
-test: lint test-rust test-vectors test-wasm pkg test-node test-browser
+test: lint test-rust test-fuzz test-vectors test-wasm pkg test-node test-browser
+
+# ---------------------------------------------------------------------------------------------
+# Fuzzing and benchmarks (fuzz/ is its own cargo workspace; fuzz/run.sh runs it on the stable
+# toolchain with RUSTC_BOOTSTRAP=1, with AddressSanitizer when the toolchain ships it)
+
+TEST_FUZZ_SECONDS ?= 8
+FUZZ_SECONDS ?= 600
+
+tools-fuzz:
+	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+
+# Seven targets x 8 s: about a minute of fuzzing (the first build compiles libFuzzer too).
+test-fuzz: tools-fuzz
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
+	fuzz/run.sh $(TEST_FUZZ_SECONDS)
+
+# Grows fuzz/work/<target>/ from run to run; crashes land in fuzz/artifacts/<target>/.
+fuzz: tools-fuzz
+	FUZZ_KEEP=1 fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: pkg
+	node bench/checksum.mjs
