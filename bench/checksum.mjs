@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// Benchmark of the built package (pkg/, `make pkg`) against hand-written SHA-256 checksums, side
+// by side in one process: checksum and verify of a realistic paygate request at ~250 B, 4 KiB and
+// 64 KiB of orderInfo; Node cold start; package sizes. Medians of several rounds, and ratios to
+// the node:crypto version measured in the same run, because the machine is shared and noisy.
+// It prints figures and never fails on speed.
+//
+// Usage: node bench/checksum.mjs      BENCH_ROUNDS=n (default 7), BENCH_MS=per-sample ms (default 100),
+//        LGSP_PKG_DIR=<dir> benchmarks another build of the package.
+import { spawnSync } from 'node:child_process';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { createSHA256 } from 'hash-wasm';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const SAMPLE_MS = Number(process.env.BENCH_MS ?? 100);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+
+if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
+  console.error(`${path.relative(repo, pkgDir) || pkgDir}/ is not built: run \`make pkg\` first`);
+  process.exit(1);
+}
+const lib = createRequire(import.meta.url)(pkgDir);
+
+// ---------------------------------------------------------------------------------------------
+// The payload: an 11-field paygate request (10 signed fields and the checksum)
+
+const SECRET = 'MDRlZWVjOTViYTMyNGFhMzk0NWItZWQ5NTBmNzlhM2Q4';
+const ORDER_INFO = 'Thanh toán lệ phí hồ sơ số 100012';
+const FIELDS = ['partnerCode', 'accessKey', 'orderId', 'orderInfo', 'requestCode', 'amount', 'serviceCode', 'returnUrl', 'ipAddress', 'accountCode'];
+
+function payload(orderInfo) {
+  return {
+    partnerCode: '000.00.18.H29',
+    accessKey: 'f6047c5b34702d1edd05926c421317f62a58edc3e1c06ce74820d',
+    orderId: 'SBN_100012',
+    orderInfo,
+    requestCode: '12357851',
+    amount: 40000,
+    serviceCode: 'hcm_dichvucong',
+    returnUrl: 'https://dichvucong.gov.vn/lgsp/return',
+    ipAddress: '120.72.114.122',
+    accountCode: 'payment_test',
+  };
+}
+
+/** orderInfo padded with Vietnamese text to `bytes` UTF-8 bytes of pre-image in all. */
+function sized(bytes) {
+  let info = ORDER_INFO;
+  const base = Buffer.byteLength(preimage(payload(''), SECRET));
+  while (Buffer.byteLength(info) + base < bytes) info += ' – lệ phí trước bạ và phí dịch vụ công trực tuyến';
+  return payload(info.slice(0, info.length - (Buffer.byteLength(info) + base - bytes)));
+}
+
+/** The hand-written pre-image: the secret, then the fields in order, concatenated. */
+function preimage(f, secret) {
+  return secret + f.partnerCode + f.accessKey + f.orderId + f.orderInfo + f.requestCode + f.amount + f.serviceCode + f.returnUrl + f.ipAddress + f.accountCode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The contenders: checksum(fields) -> hex, verify(message) -> boolean
+
+const hashWasm = await createSHA256();
+
+/** Received hex as 32 bytes (case and surrounding white space aside), or null. */
+function receivedBytes(text) {
+  const hex = text.trim();
+  return hex.length === 64 && /^[0-9a-fA-F]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+}
+
+/** A hand-written verify over a digest function, compared in constant time like the package. */
+function verifyWith(digestBytes) {
+  return (m) => {
+    const received = receivedBytes(m.checksum);
+    return received !== null && timingSafeEqual(digestBytes(m), received);
+  };
+}
+
+const contenders = [
+  {
+    name: 'lgsp-paygate',
+    checksum: (f) => lib.checksum('paygate', f, SECRET),
+    verify: (m) => lib.verify('paygate', m, SECRET),
+  },
+  {
+    name: 'node:crypto',
+    checksum: (f) => createHash('sha256').update(preimage(f, SECRET), 'utf8').digest('hex'),
+    verify: verifyWith((f) => createHash('sha256').update(preimage(f, SECRET), 'utf8').digest()),
+  },
+  {
+    name: 'hash-wasm',
+    checksum: (f) => hashWasm.init().update(preimage(f, SECRET)).digest('hex'),
+    verify: verifyWith((f) => hashWasm.init().update(preimage(f, SECRET)).digest('binary')),
+  },
+  {
+    name: '@noble/hashes',
+    checksum: (f) => bytesToHex(nobleSha256(utf8ToBytes(preimage(f, SECRET)))),
+    verify: verifyWith((f) => nobleSha256(utf8ToBytes(preimage(f, SECRET)))),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+let sink = 0;
+
+/** Calls per second of fn over about `ms` milliseconds, in batches of a calibrated size. */
+function opsPerSecond(fn, arg, ms) {
+  let batch = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) sink ^= fn(arg) ? 1 : 0;
+    if (performance.now() - t >= 2 || batch >= 1 << 20) break;
+    batch *= 2;
+  }
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < batch; i++) sink ^= fn(arg) ? 1 : 0;
+    calls += batch;
+    now = performance.now();
+  }
+  return (calls * 1000) / (now - start);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Medians over ROUNDS rounds, the contenders' order rotated each round. */
+function compare(op, arg) {
+  const samples = new Map(contenders.map((c) => [c.name, []]));
+  for (const c of contenders) opsPerSecond(c[op], arg, SAMPLE_MS); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + r) % contenders.length];
+      samples.get(c.name).push(opsPerSecond(c[op], arg, SAMPLE_MS));
+    }
+  }
+  return new Map([...samples].map(([name, xs]) => [name, median(xs)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cold start and sizes
+
+function coldStart() {
+  const fields = JSON.stringify(payload(ORDER_INFO));
+  const scripts = {
+    'node (empty script)': '',
+    'node:crypto checksum': `const {createHash}=require('node:crypto');const f=${fields};` +
+      `process.stdout.write(createHash('sha256').update(${JSON.stringify(SECRET)}+f.partnerCode+f.accessKey+f.orderId+f.orderInfo+f.requestCode+f.amount+f.serviceCode+f.returnUrl+f.ipAddress+f.accountCode,'utf8').digest('hex'))`,
+    'lgsp-paygate checksum': `const l=require(${JSON.stringify(pkgDir)});process.stdout.write(l.checksum('paygate',${fields},${JSON.stringify(SECRET)}))`,
+    'core module only': `const l=require(${JSON.stringify(path.join(pkgDir, 'node', 'lgsp_paygate.js'))});process.stdout.write(l.checksum('paygate',${fields},${JSON.stringify(SECRET)}))`,
+  };
+  const times = new Map(Object.keys(scripts).map((k) => [k, []]));
+  const outputs = new Map();
+  for (let i = 0; i < COLD_RUNS + 1; i++) {
+    for (const [name, script] of Object.entries(scripts)) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (r.status !== 0) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
+      outputs.set(name, r.stdout);
+      if (i > 0) times.get(name).push(ms); // the first round warms the file cache
+    }
+  }
+  if (outputs.get('lgsp-paygate checksum') !== outputs.get('node:crypto checksum')) throw new Error('cold start: checksums differ');
+  return new Map([...times].map(([k, xs]) => [k, median(xs)]));
+}
+
+function sizes() {
+  const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  const raw = (file) => fs.statSync(file).size;
+  const node = path.join(pkgDir, 'node');
+  const web = path.join(pkgDir, 'web');
+  const snippets = (dir) => {
+    const out = [];
+    const walk = (d) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(path.join(d, e.name))));
+    walk(path.join(dir, 'snippets'));
+    return out;
+  };
+  const glue = (dir) => [path.join(dir, 'lgsp_paygate.js'), ...snippets(dir)];
+  return [
+    ['.wasm (node and web)', raw(path.join(node, 'lgsp_paygate_bg.wasm')), gz(path.join(node, 'lgsp_paygate_bg.wasm'))],
+    ['JS glue, node (+ snippets)', glue(node).reduce((s, f) => s + raw(f), 0), glue(node).reduce((s, f) => s + gz(f), 0)],
+    ['JS glue, web (+ snippets)', glue(web).reduce((s, f) => s + raw(f), 0), glue(web).reduce((s, f) => s + gz(f), 0)],
+  ];
+}
+
+/**
+ * Whether the package's checksum and verify still work, and agree with node:crypto, in a process
+ * where JavaScript hashing is disabled (node:crypto's createHash/createHmac and crypto.subtle
+ * throw): then the hash is the Rust core's, in WebAssembly.
+ */
+function hashInWasm() {
+  const f = JSON.stringify(payload(ORDER_INFO));
+  const expected = contenders[1].checksum(payload(ORDER_INFO));
+  const script = `const c=require('node:crypto');const no=()=>{throw new Error('JS hashing')};` +
+    `c.createHash=no;c.createHmac=no;if(globalThis.crypto)Object.defineProperty(globalThis.crypto,'subtle',{get:no});` +
+    `const l=require(${JSON.stringify(pkgDir)});const f=${f};const s=l.checksum('paygate',f,${JSON.stringify(SECRET)});` +
+    `process.stdout.write(s+' '+l.verify('paygate',{...f,checksum:s},${JSON.stringify(SECRET)}))`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout === `${expected} true`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run and print
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+const payloads = [['~250 B', payload(ORDER_INFO)], ['4 KiB', sized(4096)], ['64 KiB', sized(65536)]];
+
+// Every contender must compute the same thing before its speed means anything.
+for (const [label, f] of payloads) {
+  const expected = contenders[1].checksum(f);
+  const upper = { ...f, checksum: ` ${expected.toUpperCase()}\n` };
+  const wrong = { ...f, checksum: expected.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
+  for (const c of contenders) {
+    if (c.checksum(f) !== expected) throw new Error(`${c.name} computes another checksum at ${label}`);
+    if (c.verify(upper) !== true || c.verify(wrong) !== false) throw new Error(`${c.name} verifies wrongly at ${label}`);
+  }
+}
+
+console.log(`lgsp-paygate ${JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version} benchmark: node ${process.version}, ` +
+  `${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}); medians of ${ROUNDS} rounds of ${SAMPLE_MS} ms`);
+const preBytes = payloads.map(([label, f]) => `${label} = ${Buffer.byteLength(preimage(f, SECRET))} B`).join(', ');
+console.log(`payload: paygate request, 11 fields, Vietnamese orderInfo; pre-image ${preBytes}\n`);
+
+const header = `${pad('operation', 10)}${pad('pre-image', 11)}${pad('implementation', 16)}${lpad('ops/s', 12)}${lpad('ns/op', 11)}${lpad('vs node:crypto', 16)}`;
+console.log(header);
+console.log('-'.repeat(header.length));
+const results = {};
+for (const op of ['checksum', 'verify']) {
+  for (const [label, f] of payloads) {
+    const arg = op === 'verify' ? { ...f, checksum: contenders[1].checksum(f) } : f;
+    const ops = compare(op, arg);
+    results[`${op} ${label}`] = ops;
+    const base = ops.get('node:crypto');
+    for (const c of contenders) {
+      const v = ops.get(c.name);
+      console.log(`${pad(op, 10)}${pad(label, 11)}${pad(c.name, 16)}${lpad(fmt(v), 12)}${lpad(fmt(1e9 / v), 11)}${lpad(`${fmt(v / base, 2)}x`, 16)}`);
+    }
+    console.log('');
+  }
+}
+
+const cold = coldStart();
+console.log(`Node cold start (fresh process, require + one checksum; median of ${COLD_RUNS})`);
+for (const [name, ms] of cold) console.log(`  ${pad(name, 24)}${lpad(fmt(ms, 1), 8)} ms`);
+const coldExtra = cold.get('lgsp-paygate checksum') - cold.get('node:crypto checksum');
+console.log(`  ${pad('lgsp-paygate - node:crypto', 24)}${lpad(fmt(coldExtra, 1), 8)} ms\n`);
+
+const sizeRows = sizes();
+console.log('Sizes (gzip -9)');
+for (const [name, raw, gz] of sizeRows) console.log(`  ${pad(name, 28)}${lpad(fmt(raw), 10)} B raw${lpad(fmt(gz), 10)} B gzipped (${fmt(gz / 1024, 1)} KiB)`);
+console.log(hashInWasm()
+  ? '  hash computed by the Rust core in WebAssembly: checksum() and verify() give node:crypto\'s answers with JS hashing disabled\n'
+  : '  checksum() or verify() FAILED with JS hashing disabled: the hash is not (only) the core\'s\n');
+
+const ratio = (key, other) => results[key].get('lgsp-paygate') / results[key].get(other);
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+console.log('Targets (ratios from this run; figures only, nothing is asserted)');
+for (const op of ['checksum', 'verify']) {
+  const key = `${op} ~250 B`;
+  const parts = [['node:crypto', 1], ['hash-wasm', 2], ['@noble/hashes', 6]].map(
+    ([other, target]) => `${fmt(ratio(key, other), 2)}x ${other} (>= ${target}x ${verdict(ratio(key, other) >= target)})`,
+  );
+  console.log(`  ${pad(`${op} ~250 B`, 16)}${parts.join(', ')}`);
+}
+const wasmGz = sizeRows[0][2];
+console.log(`  ${pad('.wasm gzipped', 16)}${fmt(wasmGz / 1024, 1)} KiB (<= 48 KiB ${verdict(wasmGz <= 48 * 1024)})`);
+console.log(`  ${pad('cold start', 16)}+${fmt(coldExtra, 1)} ms over node:crypto (<= 15 ms ${verdict(coldExtra <= 15)})`);
+if (sink === 42) console.log(''); // keeps the measured calls observable
