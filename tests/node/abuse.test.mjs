@@ -337,6 +337,27 @@ test('checksum, verify and explain agree on any fields object, and with node:cry
   );
 });
 
+// verify compares the 32 digest bytes in constant time (src/checksum.rs, `matches`, with
+// subtle::ConstantTimeEq); what it compares must not depend on how the received hex is written.
+test('verify ignores the case and the surrounding white space of the received hex, and nothing else', () => {
+  const space = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\r\n'), { maxLength: 3 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(schemeInput, fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), space, space, fc.integer({ min: 1, max: 63 }), ({ scheme, values, secret }, upper, before, after, at) => {
+      const names = SCHEME_FIELDS[scheme].fields;
+      const obj = Object.fromEntries(names.map((n, i) => [n, typeof values[i] === 'string' && values[i].isWellFormed() ? values[i] : String(i)]));
+      const key = secret?.isWellFormed() ? secret : 'k';
+      const sum = lib.checksum(scheme, obj, key);
+      const written = [...sum].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+      assert.equal(lib.verify(scheme, { ...obj, checksum: before + written + after }, key), true, `${JSON.stringify(before + written + after)}`);
+      const other = written.slice(0, at) + (written[at].toLowerCase() === 'a' ? 'b' : 'a') + written.slice(at + 1);
+      assert.equal(lib.verify(scheme, { ...obj, checksum: before + other + after }, key), false, 'one hex digit changed');
+      assert.equal(lib.verify(scheme, { ...obj, checksum: written.slice(0, at) + ' ' + written.slice(at) }, key), false, 'white space inside');
+      assert.equal(lib.verify(scheme, { ...obj, checksum: written.slice(0, 63) }, key), false, '63 digits');
+    }),
+    { numRuns: RUNS },
+  );
+});
+
 test('non-JSON numbers in a field: 1e21, NaN, Infinity and unsafe integers are refused, -0 is 0, BigInt in range is an integer', () => {
   const base = { ...paygate.fields };
   const at = (amount) => outcome(() => lib.checksum('paygate', { ...base, amount }, paygate.secretKey), `amount ${String(amount)}`);
