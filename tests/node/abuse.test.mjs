@@ -437,7 +437,7 @@ test('__proto__ and constructor keys are plain members: no pollution, no crash',
   // Results carry a "__proto__" member as an own member, as JSON.parse does; it never becomes
   // the prototype of the object handed back.
   const loose = lib.parseLoose('{"__proto__": {"polluted": 1}, "orderId": "x"}').message;
-  assert.equal(Object.getPrototypeOf(loose), Object.prototype, 'parseLoose: the message\'s prototype was set from the input');
+  assert.ok([Object.prototype, null].includes(Object.getPrototypeOf(loose)), 'parseLoose: the message\'s prototype was set from the input');
   assert.ok(Object.hasOwn(loose, '__proto__'), 'parseLoose: the "__proto__" member is lost');
   const response = lib.parseGatewayResponse('lookup', '{"error_code":"SUCCESSFUL","data":{"__proto__":{"isAdmin":true},"amount":"5"}}');
   assert.equal(response.order.amount, 5);
