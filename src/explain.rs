@@ -84,15 +84,9 @@ pub struct Explanation {
     pub warnings: Vec<Problem>,
 }
 
-fn masked(len: usize, unit: &str) -> String {
-    let mut out = String::with_capacity(len * unit.len());
-    for i in 0..len {
-        if i > 0 && unit.len() > 1 {
-            out.push(' ');
-        }
-        out.push_str(unit);
-    }
-    out
+/// `unit` repeated `len` times, joined by `sep`.
+fn masked(len: usize, unit: &str, sep: &str) -> String {
+    vec![unit; len].join(sep)
 }
 
 /// Explain the checksum of `message` under scheme `scheme_id`. A missing field or secret does
@@ -116,9 +110,13 @@ pub fn explain(
         |name: &'static str, source: SegmentSource, text: Option<&str>, given: Given, warnings: Vec<Problem>| {
             let hidden = source == SegmentSource::Secret && !reveal_secret;
             let (value, shown, hex, length, chars) = match text {
-                Some(t) if hidden => {
-                    (masked(t.len(), "*"), masked(t.len(), "•"), masked(t.len(), "**"), t.len(), t.chars().count())
-                }
+                Some(t) if hidden => (
+                    masked(t.len(), "*", ""),
+                    masked(t.len(), "•", ""),
+                    masked(t.len(), "**", " "),
+                    t.len(),
+                    t.chars().count(),
+                ),
                 Some(t) => (t.to_owned(), visible(t), hex_pairs(t.as_bytes()), t.len(), t.chars().count()),
                 None => (String::new(), String::new(), String::new(), 0, 0),
             };
@@ -246,6 +244,7 @@ mod tests {
         assert_eq!(e.preimage.as_deref(), Some("*****P A12Đơn"));
         assert_eq!(e.steps[0].hex, "** ** ** ** **");
         assert_eq!(e.steps[0].value, "*****");
+        assert_eq!(e.steps[0].visible, "•••••");
         assert!(!format!("{e:?}").contains("khóa"));
         assert_eq!(e.steps[2].visible, "·A");
         assert_eq!(e.steps[2].warnings[0].code, ProblemCode::Whitespace);

@@ -11,6 +11,7 @@
 pub mod body;
 pub mod builders;
 pub mod checksum;
+pub mod confirm;
 pub mod diagnose;
 pub mod error;
 pub mod explain;
@@ -33,6 +34,7 @@ pub mod bindings;
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
 pub use checksum::{checksum, preimage, verify};
+pub use confirm::{confirm_payment, Confirmation};
 pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};
 pub use explain::{explain, ExplainStep, Explanation};

@@ -68,6 +68,12 @@ pub enum ProblemCode {
     NotAllowed,
     /// A gateway error code the guide does not list, or not for that endpoint (warning).
     UnknownCode,
+    /// A payment result and the gateway's record disagree.
+    Mismatch,
+    /// The payment did not succeed (errorCode is not `00`).
+    NotPaid,
+    /// The gateway records the transaction as refunded.
+    Refunded,
 }
 
 /// One problem: where, what, and in words.

@@ -181,3 +181,15 @@ fn one_string_and_member_by_member_paths_agree() {
     set(&message, "amount", &JsValue::from_f64(40001.0));
     assert_eq!(api::verify("paygate".into(), message, secret), Ok(false));
 }
+
+#[test]
+fn proto_keys_stay_plain_members_of_results() {
+    let parsed = api::parse_loose(r#"{"__proto__": {"polluted": true}, "constructor": 1}"#.into()).unwrap();
+    let message = Reflect::get(&parsed, &"message".into()).unwrap();
+    let proto: Object = Object::get_prototype_of(&message);
+    let plain: Object = Object::get_prototype_of(&Object::new().into());
+    assert_eq!(JsValue::from(proto), JsValue::from(plain), "prototype replaced");
+    let own = Reflect::get_own_property_descriptor(message.unchecked_ref::<Object>(), &"__proto__".into()).unwrap();
+    assert!(!own.is_undefined(), "__proto__ is an own member");
+    assert!(Reflect::get(&Object::new().into(), &"polluted".into()).unwrap().is_undefined());
+}

@@ -51,16 +51,6 @@ function handlePaymentResult(body) {
   };
 }
 
-/** The lookup fields confirmPayment compares with the result: [name, result value, gateway value]. */
-function comparisons(result, order) {
-  return [
-    ['orderId', result.orderId, order.orderId],
-    ['payTransId', result.payTransId, order.payTransId],
-    ['amount', result.amount, order.amount],
-    ['errorCode', result.errorCode, order.errorCode],
-  ];
-}
-
 /**
  * Asks the gateway about the transaction a payment result names and checks that it agrees:
  * same orderId, payTransId and amount, errorCode "00", not refunded. Resolves with
@@ -74,11 +64,6 @@ async function confirmPayment(result, client) {
   if (client === null || typeof client !== 'object' || typeof client.getOrderInfo !== 'function') {
     throw lgspError('INVALID_ARGUMENT', 'confirmPayment needs a client from createClient()', { path: 'client' });
   }
-  if (result.errorCode !== '00') {
-    const problem = { path: 'errorCode', code: 'NOT_PAID', message: `the result reports errorCode ${JSON.stringify(result.errorCode)}, not "00"` };
-    return { confirmed: false, problems: [problem], order: null, response: null };
-  }
-
   let answer;
   try {
     answer = await client.getOrderInfo({ transactionNo: result.payTransId, orderId: result.orderId });
@@ -91,16 +76,9 @@ async function confirmPayment(result, client) {
   }
 
   const { order, response } = answer;
-  const problems = [];
-  for (const [path, claimed, actual] of comparisons(result, order)) {
-    if (claimed !== actual) {
-      problems.push({ path, code: 'MISMATCH', message: `the result says ${JSON.stringify(claimed)}, the gateway says ${JSON.stringify(actual ?? null)}` });
-    }
-  }
-  if (typeof order.type === 'string' && order.type.toLowerCase() === 'refund') {
-    problems.push({ path: 'type', code: 'REFUNDED', message: 'the gateway records this transaction as refunded' });
-  }
-  return { confirmed: problems.length === 0, problems, order, response };
+  // The comparison is the core's: same orderId, payTransId and amount, errorCode "00", not refunded.
+  const { confirmed, problems } = core.confirmPaymentResult(result, order);
+  return { confirmed, problems, order, response };
 }
 
 module.exports = { handlePaymentResult, confirmPayment };

@@ -13,6 +13,9 @@ use crate::Body;
 /// How deep an argument may nest. Gateway messages are flat; this bounds the walk.
 const MAX_DEPTH: usize = 32;
 
+/// How many items an array argument may hold; bounds the walk of `{length: 2**32 - 1}` arrays.
+const MAX_ITEMS: u32 = 10_000;
+
 fn bad(path: &str, message: String) -> Error {
     Error::at(ErrorCode::InvalidArgument, if path.is_empty() { "argument" } else { path }, message)
 }
@@ -90,9 +93,15 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         ));
     }
     let read_err = |key: &str| bad(path, format!("{}: reading it threw", join(path, key)));
+    let obj: &Object = v.unchecked_ref();
+    // Listing the keys first also refuses a revoked proxy, on which even Array.isArray throws.
+    let keys = Reflect::own_keys(obj).map_err(|_| bad(path, format!("{path}: listing its keys threw")))?;
     if Array::is_array(v) {
         let len =
             Reflect::get(v, &JsValue::from_str("length")).map_err(|_| read_err("length"))?.as_f64().unwrap_or(0.0);
+        if len > f64::from(MAX_ITEMS) {
+            return Err(bad(path, format!("{path}: an array of more than {MAX_ITEMS} items")));
+        }
         let mut out = Vec::new();
         for i in 0..(len as u32) {
             let item = Reflect::get_u32(v, i).map_err(|_| read_err(&i.to_string()))?;
@@ -100,8 +109,6 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         }
         return Ok(Some(Value::Array(out)));
     }
-    let obj: &Object = v.unchecked_ref();
-    let keys = Reflect::own_keys(obj).map_err(|_| bad(path, format!("{path}: listing its keys threw")))?;
     let mut map = Map::new();
     for key in keys.iter() {
         if !key.is_string() {
@@ -125,6 +132,10 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
 /// The members `keys` of an object argument, read as JSON (own enumerable members only, as
 /// `JSON.stringify` reads them); other members are not looked at.
 pub fn members_arg<'a>(v: &JsValue, name: &str, keys: impl Iterator<Item = &'a str>) -> Result<Value, JsValue> {
+    // A revoked proxy throws on every look, Array.isArray included: refuse it first.
+    if v.is_object() && Reflect::own_keys(v.unchecked_ref()).is_err() {
+        return Err(js_error(&bad(name, format!("{name}: listing its keys threw"))));
+    }
     if !v.is_object() || Array::is_array(v) {
         let what =
             if Array::is_array(v) { "an array".to_owned() } else { v.js_typeof().as_string().unwrap_or_default() };
@@ -193,11 +204,15 @@ pub fn body_arg(v: &JsValue, name: &str) -> Result<Body, JsValue> {
     }
 }
 
-/// A core value as a plain JS value (objects, not Maps; safe integers as numbers).
+/// A core value as a plain JS value: written as JSON and read back with `JSON.parse`, which
+/// makes every key an own data property. (Setting members one by one, as a serializer into JS
+/// objects does, would let a `__proto__` key from a pasted body replace the result's prototype.)
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(ErrorCode::InvalidArgument, format!("result could not be converted: {e}"))))
+    let failed = |what: &str| {
+        js_error(&Error::new(ErrorCode::InvalidArgument, format!("result could not be converted: {what}")))
+    };
+    let text = serde_json::to_string(value).map_err(|e| failed(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| failed("not JSON"))
 }
 
 /// A core error as a JS `Error` with `code`, and `path` and `problems` when present.

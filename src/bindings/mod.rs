@@ -30,10 +30,15 @@ impl crate::text::Normalizer for JsNormalizer {
     }
 }
 
-/// Runs when the module is instantiated.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Install the JS engine's normalizer for the core. The module's start function does it; Rust
+/// code (tests) that calls the core directly in WebAssembly calls it first.
+pub fn install_normalizer() {
     crate::text::set_normalizer(&JsNormalizer);
+}
+
+#[wasm_bindgen(start, private)]
+fn on_start() {
+    install_normalizer();
 }
 
 fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
@@ -132,6 +137,12 @@ pub fn payment_result_reply(accepted: JsValue, message: JsValue) -> Result<Strin
 pub fn parse_gateway_response(kind: JsValue, body: JsValue) -> Result<JsValue, JsValue> {
     let kind = core(ResponseKind::parse(&string_arg(&kind, "kind")?))?;
     to_js(&core(crate::parse_gateway_response(kind, body_arg(&body, "body")?))?)
+}
+
+/// Whether the gateway's record of a transaction confirms a payment result.
+#[wasm_bindgen(js_name = confirmPaymentResult, skip_typescript)]
+pub fn confirm_payment_result(result: JsValue, order: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::confirm_payment(&json_arg(&result, "result")?, &json_arg(&order, "order")?))?)
 }
 
 /// The `Authorization` token for these credentials.

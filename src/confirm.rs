@@ -1,0 +1,138 @@
+//! Confirming a payment result against the gateway's own record of the transaction.
+//!
+//! The `result` checksum has no secret in it, so anyone can send a well-signed result. What the
+//! gateway answers to a lookup (`/GetOrderInfo`, signed with the unit's secret) is what counts:
+//! the result is confirmed only when that record agrees on the order, the transaction, the
+//! amount and success, and the transaction has not been refunded.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode};
+use crate::rules::pay_type;
+use crate::scheme::{as_object, json_type_name};
+use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
+
+/// The outcome of a confirmation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Confirmation {
+    /// The gateway's record agrees with the result: the payment may be delivered.
+    pub confirmed: bool,
+    /// Every disagreement.
+    pub problems: Vec<Problem>,
+}
+
+fn text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => quoted(s),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => json_type_name(other).to_owned(),
+        None => "nothing".to_owned(),
+    }
+}
+
+/// Compare a payment result (`parsePaymentResult(...).result`) with the transaction a lookup
+/// returned (`parseGatewayResponse("lookup", ...).order`). Inputs that are not objects are
+/// `INVALID_ARGUMENT`; every disagreement is a problem.
+pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Error> {
+    let result = as_object(result, "result")?;
+    let order = as_object(order, "order")?;
+    for key in ["orderId", "payTransId", "errorCode"] {
+        if !result.get(key).is_some_and(Value::is_string) {
+            return Err(Error::at(
+                ErrorCode::InvalidArgument,
+                format!("result.{key}"),
+                format!("result.{key} must be a string"),
+            ));
+        }
+    }
+    let mut r = ValidationReport::default();
+    if result.get("errorCode").and_then(Value::as_str) != Some("00") {
+        r.error(
+            "errorCode",
+            ProblemCode::NotPaid,
+            format!("the result reports errorCode {}, not \"00\"", text(result.get("errorCode"))),
+        );
+    }
+    let same = |field: &str, ours: Option<&Value>, theirs: Option<&Value>| match (ours, theirs) {
+        (Some(a), Some(b)) if a == b => true,
+        // The lookup writes amount as a string; compare the digits of a number with it.
+        (Some(Value::Number(a)), Some(Value::String(b))) => field == "amount" && a.to_string() == *b,
+        _ => false,
+    };
+    let amount_seen = order.get("amount").filter(|a| !a.is_null()).or(order.get("amountText"));
+    for (field, theirs) in [
+        ("orderId", order.get("orderId")),
+        ("payTransId", order.get("payTransId")),
+        ("amount", amount_seen),
+        ("errorCode", order.get("errorCode")),
+    ] {
+        if !same(field, result.get(field), theirs) {
+            r.error(
+                field,
+                ProblemCode::Mismatch,
+                format!("the result says {}, the gateway says {}", text(result.get(field)), text(theirs)),
+            );
+        }
+    }
+    if order.get("type").and_then(Value::as_str).and_then(|t| pay_type(t.trim())) == Some("Refund") {
+        r.error("type", ProblemCode::Refunded, "the gateway records this transaction as refunded".to_owned());
+    }
+    Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn result() -> Value {
+        json!({"paygate": "vnpay", "payTransId": "13333267", "orderId": "O-1", "amount": 40000, "orderInfo": "x",
+            "payDate": "20200712225148", "errorCode": "00", "type": "Pay", "checksum": "0".repeat(64)})
+    }
+
+    fn order() -> Value {
+        json!({"amount": 40000, "amountText": "40000", "orderId": "O-1", "payTransId": "13333267", "errorCode": "00",
+            "paygate": "vnpay", "type": "pay"})
+    }
+
+    fn codes(c: &Confirmation) -> Vec<(&str, ProblemCode)> {
+        c.problems.iter().map(|p| (p.path.as_str(), p.code)).collect()
+    }
+
+    #[test]
+    fn agreeing_record_confirms() {
+        let c = confirm_payment(&result(), &order()).unwrap();
+        assert!(c.confirmed, "{c:?}");
+        let mut unreadable_amount = order();
+        unreadable_amount["amount"] = Value::Null;
+        assert!(confirm_payment(&result(), &unreadable_amount).unwrap().confirmed);
+    }
+
+    #[test]
+    fn forged_amount_and_refund_are_caught() {
+        let mut forged = result();
+        forged["amount"] = json!(4000000);
+        let mut refunded = order();
+        refunded["type"] = json!("Refund");
+        let c = confirm_payment(&forged, &refunded).unwrap();
+        assert!(!c.confirmed);
+        assert_eq!(codes(&c), vec![("amount", ProblemCode::Mismatch), ("type", ProblemCode::Refunded)]);
+        assert!(c.problems[0].message.contains("4000000") && c.problems[0].message.contains("40000"));
+    }
+
+    #[test]
+    fn failed_payment_is_not_paid() {
+        let mut failed = result();
+        failed["errorCode"] = json!("24");
+        let c = confirm_payment(&failed, &order()).unwrap();
+        assert_eq!(codes(&c), vec![("errorCode", ProblemCode::NotPaid), ("errorCode", ProblemCode::Mismatch)]);
+    }
+
+    #[test]
+    fn non_objects_are_misuse() {
+        assert_eq!(confirm_payment(&json!(null), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(confirm_payment(&result(), &json!("x")).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(confirm_payment(&json!({"orderId": "O"}), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
+    }
+}
