@@ -123,7 +123,8 @@ async function secretKey(values, inputFromStdin, required) {
   const name = values['secret-env'];
   if (name !== undefined) {
     const value = process.env[name];
-    if (value === undefined || value === '') throw new BadInput(`the environment variable ${name} is not set`);
+    // The name is not echoed: a secret pasted where the name belongs would be printed.
+    if (value === undefined || value === '') throw new BadInput('the environment variable named by --secret-env is not set or empty');
     return value;
   }
   if (process.stdin.isTTY && !inputFromStdin) {
@@ -250,7 +251,7 @@ async function runToken(args, values) {
   let token;
   if (values['token-env'] !== undefined) {
     token = process.env[values['token-env']];
-    if (token === undefined || token === '') throw new BadInput(`the environment variable ${values['token-env']} is not set`);
+    if (token === undefined || token === '') throw new BadInput('the environment variable named by --token-env is not set or empty');
   } else {
     token = await readInput(file);
   }

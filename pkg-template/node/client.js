@@ -106,8 +106,18 @@ function createClient(options) {
   /** An error whose message and body excerpt cannot carry the token or the secret key, whatever a peer echoed. */
   function failure(code, message, properties) {
     const redact = (text) => secrets.reduce((t, secret) => t.split(secret).join('[REDACTED]'), text);
+    // The parsed response goes with the error too, and a gateway may echo anything in it.
+    const redactDeep = (value) => {
+      if (typeof value === 'string') return redact(value);
+      if (Array.isArray(value)) return value.map(redactDeep);
+      if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v)]));
+      }
+      return value;
+    };
     const body = typeof properties.body === 'string' ? redact(properties.body) : properties.body;
-    return lgspError(code, redact(message), { ...properties, body });
+    const response = properties.response === undefined ? undefined : redactDeep(properties.response);
+    return lgspError(code, redact(message), { ...properties, body, ...(response === undefined ? {} : { response }) });
   }
 
   /** POSTs a built request and returns the core's reading of a SUCCESSFUL answer; throws otherwise. */

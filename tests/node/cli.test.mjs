@@ -94,7 +94,8 @@ test('verify: 0 when it matches, 1 with a diagnosis when not, 2 for malformed in
 test('the secret key comes from the environment or a prompt, never argv', () => {
   const unset = cli(['verify', 'lookup', '--secret-env', 'NO_SUCH_VARIABLE'], good);
   assert.equal(unset.status, 2);
-  assert.match(unset.stderr, /NO_SUCH_VARIABLE is not set/);
+  assert.match(unset.stderr, /named by --secret-env is not set/);
+  assert.doesNotMatch(unset.stderr, /NO_SUCH_VARIABLE/, "the name is not echoed: a secret pasted there would be");
   const none = cli(['verify', 'lookup'], good);
   assert.equal(none.status, 2, 'no terminal to prompt on');
   assert.match(none.stderr, /--secret-env/);
