@@ -17,7 +17,7 @@ const CHECKSUMS: &str = include_str!("vectors/checksums.json");
 /// tests that call the core directly install it here.
 fn setup() {
     #[cfg(target_arch = "wasm32")]
-    lgsp_paygate::bindings::start();
+    lgsp_paygate::bindings::install_normalizer();
 }
 
 fn cases(text: &str) -> Vec<Value> {
