@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use crate::text::is_smart_quote;
+use crate::validate::quoted;
 
 /// Kinds of defect the tolerant reader repairs or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -196,13 +197,18 @@ impl Reader {
             };
             if closes {
                 if open == '\'' && c == '\'' {
-                    self.note(DefectCode::SingleQuotes, start, path, format!("the string {out:?} is in single quotes"));
+                    self.note(
+                        DefectCode::SingleQuotes,
+                        start,
+                        path,
+                        format!("the string {} is in single quotes", quoted(&out)),
+                    );
                 } else if open != '"' || c != '"' {
                     self.note(
                         if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes },
                         start,
                         path,
-                        format!("the string {out:?} is delimited by {open}…{c} instead of \"…\""),
+                        format!("the string {} is delimited by {open}…{c} instead of \"…\"", quoted(&out)),
                     );
                 }
                 return Ok(out);
@@ -278,7 +284,7 @@ impl Reader {
         let text: String = self.chars[start..self.i].iter().collect();
         serde_json::from_str::<Number>(&text)
             .map(Value::Number)
-            .map_err(|_| self.unreadable(start, format!("{text:?} is not a number")))
+            .map_err(|_| self.unreadable(start, format!("{} is not a number", quoted(&text))))
     }
 
     fn word(&mut self) -> String {
@@ -309,7 +315,7 @@ impl Reader {
                 "true" => Ok(Value::Bool(true)),
                 "false" => Ok(Value::Bool(false)),
                 "null" => Ok(Value::Null),
-                w => Err(self.unreadable(at, format!("{w:?} is not a JSON value"))),
+                w => Err(self.unreadable(at, format!("{} is not a JSON value", quoted(w)))),
             },
             Some(c) => Err(self.unreadable(at, format!("{c:?} cannot start a value"))),
         }
@@ -386,7 +392,7 @@ impl Reader {
             let (raw, at) = self.key(path)?;
             self.skip_blank()?;
             if self.peek() != Some(':') {
-                return Err(self.unreadable(self.i, format!("a colon should follow the key {raw:?}")));
+                return Err(self.unreadable(self.i, format!("a colon should follow the key {}", quoted(&raw))));
             }
             self.i += 1;
             let mut key = raw.trim().to_owned();
@@ -395,7 +401,7 @@ impl Reader {
                     DefectCode::KeyWhitespace,
                     at,
                     Some(&join(path, &key)),
-                    format!("the key {raw:?} is read as {key:?}"),
+                    format!("the key {} is read as {}", quoted(&raw), quoted(&key)),
                 );
             }
             if let Some((_, meant)) = KEY_ALIASES.iter().find(|(written, _)| *written == key) {
@@ -403,7 +409,7 @@ impl Reader {
                     DefectCode::KeyAlias,
                     at,
                     Some(&join(path, meant)),
-                    format!("the key {key:?} is read as {meant:?}"),
+                    format!("the key {} is read as {}", quoted(&key), quoted(meant)),
                 );
                 key = (*meant).to_owned();
             }
@@ -414,7 +420,7 @@ impl Reader {
                     DefectCode::DuplicateKey,
                     at,
                     Some(&full),
-                    format!("the key {key:?} appears again; the last value is used"),
+                    format!("the key {} appears again; the last value is used", quoted(&key)),
                 );
             }
             if !self.separator('}', "members")? {
@@ -530,6 +536,8 @@ mod tests {
         assert!(parse_loose("[1]").message.is_none());
         assert!(parse_loose("").message.is_none());
         assert!(parse_loose(&"[".repeat(100_000)).message.is_none());
+        let long = parse_loose(&format!("{{\"a\": {}}}", "x".repeat(100_000)));
+        assert!(long.defects[0].message.len() < 200, "{}", long.defects[0].message.len());
     }
 
     #[test]

@@ -135,8 +135,9 @@ impl Credentials {
         Ok(Credentials {
             partner_code: required_string(map, "credentials", "partnerCode")?,
             access_key: required_string(map, "credentials", "accessKey")?,
+            // A null secret is no secret: the same error as an absent one.
             secret_key: required_string(map, "credentials", "secretKey").map_err(|mut e| {
-                if e.code == ErrorCode::MissingField {
+                if e.code == ErrorCode::MissingField || map.get("secretKey").is_some_and(Value::is_null) {
                     e.code = ErrorCode::MissingSecret;
                 }
                 e
@@ -198,6 +199,9 @@ mod tests {
         assert_eq!(err.path.as_deref(), Some("credentials.secretKey"));
         assert!(!err.message.contains("123456789"), "{}", err.message);
         let err = Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A"})).unwrap_err();
+        assert_eq!(err.code, ErrorCode::MissingSecret);
+        let err =
+            Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A", "secretKey": null})).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingSecret);
         let err = Credentials::from_value(&json!({"partnerCode": "P", "secretKey": "s"})).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingField);

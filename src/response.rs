@@ -266,8 +266,17 @@ fn order_info(d: &Map<String, Value>, r: &mut ValidationReport) -> OrderInfo {
         None => r.warn("data.amount", ProblemCode::MissingField, "data has no amount".to_owned()),
     }
     for (k, v) in d {
-        if k != "amount" {
-            info.fields.insert(k.clone(), v.clone());
+        match k.as_str() {
+            "amount" => {}
+            // The parsed members take these names; a wire member of the same name is set aside.
+            "amountText" => r.warn(
+                "data.amountText",
+                ProblemCode::UnknownKey,
+                "data.amountText is not a lookup field; amountText here is the amount as written".to_owned(),
+            ),
+            _ => {
+                info.fields.insert(k.clone(), v.clone());
+            }
         }
     }
     info
@@ -310,6 +319,11 @@ mod tests {
         assert_eq!(order.amount, Some(40000));
         assert_eq!(order.amount_text.as_deref(), Some("40000"));
         assert_eq!(order.fields["payTransId"], "13333267");
+        let shadow = json!({"error_code": "SUCCESSFUL", "data": {"amount": "5", "amountText": "x"}});
+        let r = parse_gateway_response(Lookup, Body::Json(shadow)).unwrap();
+        let text = serde_json::to_string(&r.order).unwrap();
+        assert_eq!(text.matches("amountText").count(), 1, "{text}");
+        assert_eq!(r.order.unwrap().amount_text.as_deref(), Some("5"));
     }
 
     #[test]
