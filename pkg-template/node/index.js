@@ -5,7 +5,6 @@
 const core = require('./lgsp_paygate.js');
 const { createClient, ENVIRONMENTS } = require('./client.js');
 const { handlePaymentResult, confirmPayment } = require('./callback.js');
-const { startMockGateway } = require('./mock.js');
 const { CLIENT_ERROR_CODES } = require('./errors.js');
 
 module.exports = {
@@ -13,7 +12,10 @@ module.exports = {
   createClient,
   handlePaymentResult,
   confirmPayment,
-  startMockGateway,
+  /** Loaded on first use: the mock gateway pulls in node:http, which most units never need at start. */
+  startMockGateway(...args) {
+    return require('./mock.js').startMockGateway(...args);
+  },
   ENVIRONMENTS,
   CLIENT_ERROR_CODES,
 };
