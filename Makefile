@@ -42,7 +42,8 @@ help:
 	@echo "make test          lint, test-rust, test-fuzz, test-vectors, test-wasm, pkg, test-node, test-browser"
 	@echo "make test-fuzz     every fuzz target for $(TEST_FUZZ_SECONDS) s from the committed corpus; fails on a crash"
 	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
-	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes"
+	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes,"
+	@echo "                   and time diagnose() in Chromium"
 	@echo "make clean         remove pkg/"
 
 # ---------------------------------------------------------------------------------------------
@@ -151,5 +152,6 @@ test-fuzz: tools-fuzz
 fuzz: tools-fuzz
 	FUZZ_KEEP=1 fuzz/run.sh $(FUZZ_SECONDS)
 
-bench: pkg
+bench: pkg tools-browser
 	node bench/checksum.mjs
+	node bench/diagnose-browser.mjs
