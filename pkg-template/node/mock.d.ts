@@ -1,4 +1,5 @@
 import type { ClientCredentials } from "./client.js";
+import type { PaygateOrder } from "./lgsp_paygate.js";
 
 export interface MockGatewayOptions {
   /** Port on 127.0.0.1; 0 or absent: any free port. */
@@ -36,15 +37,8 @@ export type MockDelivery =
   | { delivered: true; status: number; reply: unknown }
   | { delivered: false; error: string };
 
-export interface MockOrder {
-  orderId: string;
-  amount: number;
-  orderInfo: string;
-  requestCode: string;
-  serviceCode: string;
-  returnUrl: string;
-  ipAddress: string;
-  accountCode: string;
+/** An order the mock keeps: the payment request's order fields, and what became of it. */
+export interface MockOrder extends PaygateOrder {
   /** The payment page: GET shows the order, its form POSTs outcome=pay or outcome=fail. */
   paymentUrl: string;
   status: "pending" | "paid" | "failed" | "refunded";
