@@ -51,9 +51,9 @@ fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
 /// string; otherwise the arguments are read member by member and the core names the problem.
 #[wasm_bindgen(js_name = checksum, skip_typescript)]
 pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let fast = fast::scheme_of(&scheme).and_then(|s| Some((s, fast::preimage_text(s, &fields, &secret_key)?)));
+    let fast = fast::scheme_of(&scheme).and_then(|s| fast::preimage_text(s, &fields, &secret_key));
     let options = core(ChecksumOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    if let Some((_, text)) = fast {
+    if let Some(text) = fast {
         return Ok(to_hex(&digest_bytes(text.as_bytes()), options.uppercase));
     }
     let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
