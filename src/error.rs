@@ -72,17 +72,13 @@ impl Error {
 
     /// A JSON syntax error, with serde_json's position but never its echo of the input.
     pub(crate) fn json(what: &str, err: &serde_json::Error) -> Self {
-        Error::new(
-            ErrorCode::InvalidJson,
-            format!(
-                "{what} is not valid json: {:?} error at line {} column {}",
-                err.classify(),
-                err.line(),
-                err.column()
-            )
-            .to_ascii_lowercase(),
-        )
+        Error::new(ErrorCode::InvalidJson, format!("{what} is not valid json: {}", json_error_place(err)))
     }
+}
+
+/// What kind of JSON error and where (`syntax error at line 1 column 5`), never the input's text.
+pub(crate) fn json_error_place(err: &serde_json::Error) -> String {
+    format!("{:?} error at line {} column {}", err.classify(), err.line(), err.column()).to_ascii_lowercase()
 }
 
 impl fmt::Display for Error {

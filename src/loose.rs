@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use crate::text::is_smart_quote;
-use crate::validate::quoted;
+use crate::validate::{join_path, quoted};
 
 /// Kinds of defect the tolerant reader repairs or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -372,7 +372,12 @@ impl Reader {
             Some(c) if Self::is_quote(c) => Ok((self.string(None)?, at)),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
                 let w = self.word();
-                self.note(DefectCode::UnquotedKey, at, Some(&join(path, &w)), format!("the key {w} has no quotes"));
+                self.note(
+                    DefectCode::UnquotedKey,
+                    at,
+                    Some(&join_path(path, &w)),
+                    format!("the key {w} has no quotes"),
+                );
                 Ok((w, at))
             }
             Some(c) => Err(self.unreadable(at, format!("{c:?} where a key should be"))),
@@ -400,7 +405,7 @@ impl Reader {
                 self.note(
                     DefectCode::KeyWhitespace,
                     at,
-                    Some(&join(path, &key)),
+                    Some(&join_path(path, &key)),
                     format!("the key {} is read as {}", quoted(&raw), quoted(&key)),
                 );
             }
@@ -408,12 +413,12 @@ impl Reader {
                 self.note(
                     DefectCode::KeyAlias,
                     at,
-                    Some(&join(path, meant)),
+                    Some(&join_path(path, meant)),
                     format!("the key {} is read as {}", quoted(&key), quoted(meant)),
                 );
                 key = (*meant).to_owned();
             }
-            let full = join(path, &key);
+            let full = join_path(path, &key);
             let value = self.value(&full, depth + 1)?;
             if map.insert(key.clone(), value).is_some() {
                 self.note(
@@ -427,14 +432,6 @@ impl Reader {
                 return Ok(Value::Object(map));
             }
         }
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

@@ -111,16 +111,9 @@ pub fn scheme(id: &str) -> Result<&'static Scheme, Error> {
         Error::at(
             ErrorCode::UnknownScheme,
             "scheme",
-            format!("unknown scheme {:?}: expected one of {}", truncate(id, 40), ids.join(", ")),
+            format!("unknown scheme {}: expected one of {}", crate::validate::quoted(id), ids.join(", ")),
         )
     })
-}
-
-fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
-        None => Cow::Borrowed(s),
-    }
 }
 
 /// The scheme whose message `message` most likely is, judged by its keys: each key the scheme

@@ -9,7 +9,7 @@ use base64::{alphabet, Engine};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{json_error_place, Error, ErrorCode};
 use crate::messages::{check_keys, required_string};
 use crate::scheme::as_object;
 
@@ -121,17 +121,8 @@ pub fn decode_authorization(token: &str) -> Result<AuthorizationCredentials, Err
     })?;
     let text = String::from_utf8(bytes)
         .map_err(|e| invalid(format!("the token's bytes are not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| {
-        invalid(
-            format!(
-                "the token is not base64 of JSON: {:?} error at line {} column {}",
-                e.classify(),
-                e.line(),
-                e.column()
-            )
-            .to_ascii_lowercase(),
-        )
-    })?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| invalid(format!("the token is not base64 of JSON: {}", json_error_place(&e))))?;
     let map = value.as_object().ok_or_else(|| invalid("the token's JSON is not an object"))?;
     let mut out = [const { String::new() }; 5];
     for ((wire, _), slot) in KEYS.iter().zip(out.iter_mut()) {

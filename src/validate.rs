@@ -178,6 +178,15 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
     Checked { report: r, canonical }
 }
 
+/// The path of `key` inside `path` (`order.amount`; just `amount` at the top).
+pub(crate) fn join_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// A short quoted rendering of a value for messages (never used for secrets).
 pub(crate) fn quoted(s: &str) -> String {
     match s.char_indices().nth(40) {

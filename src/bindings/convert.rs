@@ -8,6 +8,7 @@ use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{Error, ErrorCode};
+use crate::validate::join_path;
 use crate::Body;
 
 /// How deep an argument may nest. Gateway messages are flat; this bounds the walk.
@@ -18,14 +19,6 @@ const MAX_ITEMS: u32 = 10_000;
 
 fn bad(path: &str, message: String) -> Error {
     Error::at(ErrorCode::InvalidArgument, if path.is_empty() { "argument" } else { path }, message)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// A JS string as Rust text; lone surrogates (which UTF-8 cannot hold) are refused.
@@ -92,7 +85,7 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
             format!("{path}: a {} cannot be read as JSON", v.js_typeof().as_string().unwrap_or_default()),
         ));
     }
-    let read_err = |key: &str| bad(path, format!("{}: reading it threw", join(path, key)));
+    let read_err = |key: &str| bad(path, format!("{}: reading it threw", join_path(path, key)));
     let obj: &Object = v.unchecked_ref();
     // Listing the keys first also refuses a revoked proxy, on which even Array.isArray throws.
     let keys = Reflect::own_keys(obj).map_err(|_| bad(path, format!("{path}: listing its keys threw")))?;
@@ -105,7 +98,7 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         let mut out = Vec::new();
         for i in 0..(len as u32) {
             let item = Reflect::get_u32(v, i).map_err(|_| read_err(&i.to_string()))?;
-            out.push(to_json(&item, &join(path, &i.to_string()), depth + 1)?.unwrap_or(Value::Null));
+            out.push(to_json(&item, &join_path(path, &i.to_string()), depth + 1)?.unwrap_or(Value::Null));
         }
         return Ok(Some(Value::Array(out)));
     }
@@ -122,7 +115,7 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
             continue;
         }
         let value = Reflect::get(obj, &key).map_err(|_| read_err(&name))?;
-        if let Some(value) = to_json(&value, &join(path, &name), depth + 1)? {
+        if let Some(value) = to_json(&value, &join_path(path, &name), depth + 1)? {
             map.insert(name, value);
         }
     }
@@ -144,7 +137,7 @@ pub fn members_arg<'a>(v: &JsValue, name: &str, keys: impl Iterator<Item = &'a s
     let obj: &Object = v.unchecked_ref();
     let mut map = Map::new();
     for key in keys {
-        let path = join(name, key);
+        let path = join_path(name, key);
         let k = JsValue::from_str(key);
         let read_err = || js_error(&bad(&path, format!("{path}: reading it threw")));
         let desc = Reflect::get_own_property_descriptor(obj, &k).map_err(|_| read_err())?;
