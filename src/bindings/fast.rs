@@ -8,7 +8,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use crate::scheme::{Prefix, Scheme, SCHEMES};
+use crate::scheme::{Prefix, SCHEMES};
 
 #[wasm_bindgen(module = "/src/bindings/fast_path.js")]
 extern "C" {
@@ -21,7 +21,6 @@ extern "C" {
 /// A scheme's table entry as JS values, made once.
 struct JsScheme {
     id: JsValue,
-    scheme: &'static Scheme,
     names: Array,
     literal: Option<JsValue>,
 }
@@ -31,7 +30,6 @@ thread_local! {
         .iter()
         .map(|s| JsScheme {
             id: JsValue::from_str(s.id),
-            scheme: s,
             names: s.fields.iter().map(|f| JsValue::from_str(f)).collect(),
             literal: match s.prefix {
                 Prefix::Literal(text) => Some(JsValue::from_str(text)),
@@ -50,15 +48,11 @@ fn unaltered(s: String) -> Option<String> {
     (!suspect).then_some(s)
 }
 
-/// The scheme whose id is this JS string, found without copying it into WebAssembly.
-pub fn scheme_of(id: &JsValue) -> Option<&'static Scheme> {
-    TABLE.with(|t| t.iter().find(|e| e.id == *id).map(|e| e.scheme))
-}
-
-/// The whole pre-image of `fields` under `s` (the secret key or literal first), or `None`.
-pub fn preimage_text(s: &'static Scheme, fields: &JsValue, secret: &JsValue) -> Option<String> {
+/// The whole pre-image of `fields` under the scheme whose id is the JS string `scheme` (the
+/// secret key or literal first), or `None`. The id is compared as a JS value, not copied in.
+pub fn preimage_text(scheme: &JsValue, fields: &JsValue, secret: &JsValue) -> Option<String> {
     let joined = TABLE.with(|t| {
-        let e = t.iter().find(|e| std::ptr::eq(e.scheme, s))?;
+        let e = t.iter().find(|e| e.id == *scheme)?;
         join_field_values(e.literal.as_ref().unwrap_or(secret), fields, &e.names).ok()
     })??;
     unaltered(joined)

@@ -51,7 +51,7 @@ fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
 /// string; otherwise the arguments are read member by member and the core names the problem.
 #[wasm_bindgen(js_name = checksum, skip_typescript)]
 pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let fast = fast::scheme_of(&scheme).and_then(|s| fast::preimage_text(s, &fields, &secret_key));
+    let fast = fast::preimage_text(&scheme, &fields, &secret_key);
     let options = core(ChecksumOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
     if let Some(text) = fast {
         return Ok(to_hex(&digest_bytes(text.as_bytes()), options.uppercase));
@@ -75,8 +75,8 @@ pub fn preimage(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: 
 /// Whether `message` carries the right checksum for `scheme` (same two ways in as `checksum`).
 #[wasm_bindgen(js_name = verify, skip_typescript)]
 pub fn verify(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<bool, JsValue> {
-    let fast = fast::scheme_of(&scheme)
-        .and_then(|s| Some((fast::preimage_text(s, &message, &secret_key)?, fast::received_checksum(&message)?)));
+    let fast =
+        fast::preimage_text(&scheme, &message, &secret_key).and_then(|t| Some((t, fast::received_checksum(&message)?)));
     if let Some((text, received)) = fast {
         return Ok(matches(&received, &digest_bytes(text.as_bytes())));
     }
