@@ -11,11 +11,12 @@ const PASSED = 0;
 const FAILED = 1;
 const BAD_USAGE = 2;
 const DEFAULT_PORT = 8090;
-const UNIT_WAIT_MS = 30_000;
+const DEFAULT_WAIT_SECONDS = 30;
 const CREATE_KILL_MS = 14_000;
 const TAIL_LINES = 20;
 
-const USAGE = `usage: lgsp-paygate conformance --return-url URL --create COMMAND [--start COMMAND] [--port N] [--json]
+const USAGE = `usage: lgsp-paygate conformance --return-url URL --create COMMAND [--start COMMAND] [--port N]
+                               [--wait SECONDS] [--json]
 
 Plays the gateway against your backend and grades it. The mock gateway listens on 127.0.0.1:PORT;
 COMMANDs run in a shell with LGSP_BASE_URL, LGSP_PARTNER_CODE, LGSP_ACCESS_KEY, LGSP_SECRET_KEY,
@@ -28,6 +29,7 @@ made up otherwise).
   --start COMMAND    starts the unit (stopped at the end); without it the unit must be running
                      and reading the same LGSP_* settings
   --port N           the mock gateway's port (default ${DEFAULT_PORT})
+  --wait SECONDS     how long to wait for the unit to answer at all (default ${DEFAULT_WAIT_SECONDS})
   --json             print the report as JSON
 
 exit status: 0 every check passed, 1 a check failed, 2 bad usage or no unit answering`;
@@ -37,6 +39,7 @@ const OPTIONS = {
   create: { type: 'string' },
   start: { type: 'string' },
   port: { type: 'string' },
+  wait: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -88,13 +91,15 @@ function parse(argv) {
   if (!values.create) throw new Usage('--create COMMAND is required');
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Usage('--port must be a number from 1 to 65535');
+  const wait = values.wait === undefined ? DEFAULT_WAIT_SECONDS : Number(values.wait);
+  if (!Number.isFinite(wait) || wait <= 0 || wait > 3600) throw new Usage('--wait must be a number of seconds above 0, at most 3600');
   try {
     const url = new URL(values['return-url']);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
   } catch {
     throw new Usage('--return-url must be an absolute http URL, e.g. http://127.0.0.1:3000/lgsp/return');
   }
-  return { returnUrl: values['return-url'], create: values.create, start: values.start, port, json: values.json === true };
+  return { returnUrl: values['return-url'], create: values.create, start: values.start, port, waitMs: Math.round(wait * 1000), json: values.json === true };
 }
 
 function printReport(report, out) {
@@ -141,7 +146,7 @@ async function main(argv, io = {}) {
     const died = unit.exited.then((how) => {
       throw new Usage(`the --start command ended (${how.error ?? `exit ${how.code ?? how.signal}`}) before the unit answered${unit.tail() ? `; its last output:\n${redact(unit.tail())}` : ''}`);
     });
-    await Promise.race([waitForUnit(settings.returnUrl, UNIT_WAIT_MS), died]);
+    await Promise.race([waitForUnit(settings.returnUrl, settings.waitMs), died]);
   };
   const createOrder = async (gateway) => {
     const run = shell(settings.create, { ...process.env, ...gateway.env });
@@ -157,7 +162,7 @@ async function main(argv, io = {}) {
 
   try {
     const report = await runConformance({
-      returnUrl: settings.returnUrl, createOrder, port: settings.port, credentials, startUnit, waitMs: UNIT_WAIT_MS,
+      returnUrl: settings.returnUrl, createOrder, port: settings.port, credentials, startUnit, waitMs: settings.waitMs,
     });
     if (settings.json) out(JSON.stringify(report, null, 2));
     else printReport(report, out);
