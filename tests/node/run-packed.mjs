@@ -97,7 +97,7 @@ function nodeTests(consumer, pattern) {
 }
 
 /** The TypeScript consumers, relative to the consumer project. */
-const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts')];
+const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts'), path.join('tests', 'node', 'ts', 'conformance.ts')];
 
 /** Type-checks each consumer once where it is CommonJS and once where it is an ES module. */
 function typeCheck(consumer) {
