@@ -248,8 +248,12 @@ test('the reference backend: 20 concurrent copies of one paid result fulfil the 
     }).then(async (r) => ({ status: r.status, body: await r.json() }))));
     for (const reply of replies) assert.deepEqual([reply.status, reply.body.error_code], [200, 'SUCCESSFUL']);
 
+    // Stopped before reading, so every write is in the database file; SIGKILL after 5 s.
+    const exited = new Promise((resolve) => { unit.child.once('exit', resolve); });
     unit.child.kill('SIGTERM');
-    await new Promise((resolve) => { unit.child.once('exit', resolve); });
+    const timer = setTimeout(() => unit.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
     // Read by Python's sqlite3, not by the backend's own driver.
     const read = spawnSync('python3', ['-c', [
       'import json, sqlite3, sys',
