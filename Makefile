@@ -125,7 +125,16 @@ test-wasm: tools-rust tools-wasm-pack tools-wasm-bindgen tools-browser
 	wasm-pack test --mode no-install --node
 	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --mode no-install --headless --chrome
 
-test-node: pkg
+# The reference unit backend's own dependencies (Express, better-sqlite3), for its tests; its
+# lgsp-paygate is a link to pkg/, replaced by the packed tarball when tested.
+.PHONY: tools-example
+tools-example: examples/unit-backend/node_modules/.installed
+
+examples/unit-backend/node_modules/.installed: examples/unit-backend/package.json examples/unit-backend/package-lock.json | pkg
+	cd examples/unit-backend && npm ci --no-audit --no-fund
+	@touch $@
+
+test-node: pkg tools-example
 	node tests/node/run-packed.mjs
 
 test-browser: pkg tools-browser

@@ -23,6 +23,8 @@ commands
   token encode [FILE]        the Authorization token for the credentials in FILE
   token decode [FILE]        the credentials a token carries (secret key masked)
   mock                       run the mock gateway on 127.0.0.1
+  conformance                grade a unit's backend by playing the gateway against it
+                             (lgsp-paygate conformance --help)
 
   SCHEME is paygate, result, refund or lookup; without it the message's keys tell.
   FILE is a JSON file; "-" or none reads stdin.
@@ -298,6 +300,8 @@ async function runMock(args, values) {
 const COMMANDS = { checksum: runChecksum, verify: runVerify, explain: runExplain, token: runToken, mock: runMock };
 
 async function main(argv) {
+  // The conformance kit has options of its own and exit status 1 for a failed check.
+  if (argv[0] === 'conformance') return require('./conformance-cli.js').main(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

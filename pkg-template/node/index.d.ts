@@ -4,3 +4,4 @@ export * from "./errors.js";
 export * from "./client.js";
 export * from "./callback.js";
 export * from "./mock.js";
+export * from "./conformance.js";

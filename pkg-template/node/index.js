@@ -16,6 +16,10 @@ module.exports = {
   startMockGateway(...args) {
     return require('./mock.js').startMockGateway(...args);
   },
+  /** Loaded on first use, like the mock it starts. */
+  runConformance(...args) {
+    return require('./conformance.js').runConformance(...args);
+  },
   ENVIRONMENTS,
   CLIENT_ERROR_CODES,
 };

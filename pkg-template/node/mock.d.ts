@@ -14,6 +14,16 @@ export interface MockGatewayOptions {
   resultTimeoutMs?: number;
   /** Given one line per request (no secrets in it). */
   log?: (line: string) => void;
+  /** Given each API request it answered: its kind, orderId, transactionNo and error_code. */
+  onRequest?: (request: MockRequest) => void;
+}
+
+/** An API request the mock answered, as `onRequest` sees it. */
+export interface MockRequest {
+  kind: "paygate" | "refund" | "lookup";
+  orderId: string | null;
+  transactionNo: string | null;
+  code: string;
 }
 
 export type MockPath = "/paygate" | "/refund" | "/GetOrderInfo";
@@ -62,6 +72,11 @@ export interface MockGateway {
   order(orderId: string): MockOrder | null;
   /** What the page's buttons do: complete a pending order and PUT the signed result to its returnUrl. */
   complete(orderId: string, outcome: "pay" | "fail"): Promise<MockDelivery>;
+  /**
+   * Complete a pending order without sending anything: returns the signed result as JSON text.
+   * `amount` records another amount as paid, so the lookup reports it.
+   */
+  settle(orderId: string, outcome: "pay" | "fail", options?: { amount?: number }): string;
   /** Make the next request to `path` misbehave. */
   failNext(path: MockPath, fault: MockFault): void;
   /** Stop listening and end open connections and deliveries. */

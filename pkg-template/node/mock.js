@@ -20,7 +20,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Starts the mock on 127.0.0.1. Options: port (0 or absent: any free port), credentials (absent:
  * random throwaway ones, readable as mock.credentials), paygate (the result's paygate, "mock"),
  * allowRemoteReturnUrl (PUT results to hosts other than this machine; false), resultTimeoutMs
- * (10000), log (a function given one line per request).
+ * (10000), log (a function given one line per request), onRequest (a function given
+ * { kind, orderId, transactionNo, code } per API request).
  */
 async function startMockGateway(options = {}) {
   if (options === null || typeof options !== 'object') {
@@ -44,6 +45,7 @@ async function startMockGateway(options = {}) {
   const resultTimeoutMs = options.resultTimeoutMs ?? 10_000;
   const allowRemoteReturnUrl = options.allowRemoteReturnUrl === true;
   const log = typeof options.log === 'function' ? options.log : () => {};
+  const onRequest = typeof options.onRequest === 'function' ? options.onRequest : () => {};
 
   const orders = new Map(); // orderId -> order
   const byPayId = new Map(); // payment page id -> order
@@ -208,7 +210,8 @@ async function startMockGateway(options = {}) {
     }
   }
 
-  async function completeOrder(order, outcome) {
+  /** Marks the order paid or failed (recording `amount` as paid) and returns its signed result text. */
+  function settleOrder(order, outcome, amount = order.amount) {
     let payTransId;
     do payTransId = String(crypto.randomInt(100_000_000, 1_000_000_000));
     while ([...orders.values()].some((o) => o.payTransId === payTransId));
@@ -217,6 +220,7 @@ async function startMockGateway(options = {}) {
       payTransId,
       payDate: payDateNow(),
       errorCode: outcome === 'pay' ? '00' : '24', // 24: the citizen cancelled
+      amount,
     });
     const fields = {
       paygate: order.paygate,
@@ -228,7 +232,11 @@ async function startMockGateway(options = {}) {
       errorCode: order.errorCode,
       type: 'Pay',
     };
-    const json = JSON.stringify({ ...fields, checksum: core.checksum('result', fields, null) });
+    return JSON.stringify({ ...fields, checksum: core.checksum('result', fields, null) });
+  }
+
+  async function completeOrder(order, outcome) {
+    const json = settleOrder(order, outcome);
     order.delivery = await deliver(order, json);
     log(`PUT ${order.returnUrl} ${order.orderId} ${order.errorCode} -> ${order.delivery.delivered ? `HTTP ${order.delivery.status}` : order.delivery.error}`);
     return structuredClone(order.delivery);
@@ -284,6 +292,7 @@ async function startMockGateway(options = {}) {
       ?? (kind === 'paygate' ? onPaygate(res, admitted.body) : kind === 'refund' ? onRefund(res, admitted.body) : onLookup(res, admitted.body));
     const orderId = admitted.body ? ` ${admitted.body.orderId}` : '';
     log(`POST ${pathname}${orderId} -> ${code}`);
+    onRequest({ kind, orderId: admitted.body?.orderId ?? null, transactionNo: admitted.body?.transactionNo ?? null, code });
     return undefined;
   }
 
@@ -318,6 +327,19 @@ async function startMockGateway(options = {}) {
       if (outcome !== 'pay' && outcome !== 'fail') throw lgspError('INVALID_ARGUMENT', 'outcome must be "pay" or "fail"', { path: 'outcome' });
       if (order.status !== 'pending') throw lgspError('INVALID_ARGUMENT', `order ${JSON.stringify(orderId)} is already ${order.status}`, { path: 'orderId' });
       return completeOrder(order, outcome);
+    },
+    /**
+     * Completes a pending order like complete() but sends nothing: returns the signed result as
+     * JSON text, for a test to deliver itself. `amount` records another amount as paid (the
+     * lookup then reports it), as a gateway whose record disagrees with the unit's would.
+     */
+    settle(orderId, outcome, { amount } = {}) {
+      const order = orders.get(orderId);
+      if (!order) throw lgspError('INVALID_ARGUMENT', `no order ${JSON.stringify(orderId)}`, { path: 'orderId' });
+      if (outcome !== 'pay' && outcome !== 'fail') throw lgspError('INVALID_ARGUMENT', 'outcome must be "pay" or "fail"', { path: 'outcome' });
+      if (order.status !== 'pending') throw lgspError('INVALID_ARGUMENT', `order ${JSON.stringify(orderId)} is already ${order.status}`, { path: 'orderId' });
+      if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0)) throw lgspError('INVALID_ARGUMENT', 'amount must be a positive integer', { path: 'amount' });
+      return settleOrder(order, outcome, amount);
     },
     /**
      * Makes the next request to path ("/paygate", "/refund" or "/GetOrderInfo") misbehave:

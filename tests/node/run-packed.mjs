@@ -41,6 +41,24 @@ function writeJson(file, value) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
 
+/**
+ * An example project beside the tests, its sources copied and its installed dependencies linked
+ * from the repository (`make tools-example`), all but lgsp-paygate: that one resolves to the
+ * consumer's own node_modules, the installed tarball.
+ */
+function copyExample(consumer, name) {
+  const from = path.join(repo, 'examples', name);
+  const to = path.join(consumer, 'examples', name);
+  fs.cpSync(from, to, { recursive: true, filter: (src) => !/[\\/](node_modules|[^\\/]+\.db[^\\/]*)$/.test(src) });
+  const installed = path.join(from, 'node_modules');
+  if (!fs.existsSync(installed)) return;
+  fs.mkdirSync(path.join(to, 'node_modules'));
+  for (const entry of fs.readdirSync(installed)) {
+    if (entry === 'lgsp-paygate' || entry.startsWith('.')) continue;
+    fs.symlinkSync(path.join(installed, entry), path.join(to, 'node_modules', entry), 'dir');
+  }
+}
+
 function prepare(work) {
   const packed = spawnSync(npm, ['pack', pkgDir, '--pack-destination', work, '--json', '--silent'], { encoding: 'utf8' });
   must(packed.status ?? 1, `npm pack ${pkgDir}:\n${packed.stderr}`);
@@ -63,6 +81,7 @@ function prepare(work) {
   for (const name of ['checksums.json', 'authorization.json']) {
     fs.copyFileSync(path.join(repo, 'tests', 'vectors', name), path.join(consumer, 'tests', 'vectors', name));
   }
+  copyExample(consumer, 'unit-backend');
   fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
   fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });
   fs.copyFileSync(path.join(repo, 'pkg-template', 'README.md'), path.join(consumer, 'pkg-template', 'README.md'));
@@ -78,7 +97,7 @@ function nodeTests(consumer, pattern) {
 }
 
 /** The TypeScript consumers, relative to the consumer project. */
-const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts')];
+const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts'), path.join('tests', 'node', 'ts', 'conformance.ts')];
 
 /** Type-checks each consumer once where it is CommonJS and once where it is an ES module. */
 function typeCheck(consumer) {

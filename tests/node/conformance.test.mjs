@@ -1,0 +1,273 @@
+// The conformance kit as a unit runs it: `lgsp-paygate conformance` against the reference unit
+// backend (examples/unit-backend, with the packed package), against copies of it broken one way
+// each (the kit must fail exactly the checks that catch that way), against a unit in Python's
+// standard library, and runConformance() in-process. Then the reference backend on its own: 20
+// concurrent copies of one result fulfil the order once, as its database file shows.
+import test, { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, handlePaymentResult, runConformance, startMockGateway } from 'lgsp-paygate';
+import { boundedFetch, deadPort, unitCredentials } from './support/loopback.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bin = path.resolve(here, '..', '..', 'node_modules', '.bin', 'lgsp-paygate');
+const example = path.resolve(here, '..', '..', 'examples', 'unit-backend');
+const pythonUnit = path.join(here, 'support', 'python_unit.py');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-conformance-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const CHECK_IDS = ['genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed'];
+/** A whole kit run, unit start included, ends well within this (each check is bounded by 5 s). */
+const RUN_LIMIT_MS = 120_000;
+const SECRET = unitCredentials.secretKey;
+const createWith = (port) => `node -e "fetch('http://127.0.0.1:${port}/orders',{method:'POST'}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"`;
+let serial = 0;
+
+/** Runs `lgsp-paygate conformance` with the unit command `start`; the secret key must not show. */
+async function kit(start, extra = []) {
+  serial += 1;
+  const unitPort = await deadPort();
+  const gatewayPort = await deadPort();
+  const run = spawnSync(bin, [
+    'conformance', '--return-url', `http://127.0.0.1:${unitPort}/lgsp/return`, '--create', createWith(unitPort),
+    '--start', start, '--port', String(gatewayPort), '--wait', '20', ...extra,
+  ], {
+    cwd: example,
+    encoding: 'utf8',
+    timeout: RUN_LIMIT_MS,
+    env: {
+      ...process.env, ...envOf(unitCredentials), PORT: String(unitPort), UNIT_DB: path.join(work, `unit-${serial}.db`),
+    },
+  });
+  assert.equal(run.error, undefined, `lgsp-paygate conformance: ${run.error}`);
+  for (const stream of [run.stdout, run.stderr]) assert.ok(!stream.includes(SECRET), 'the kit printed the secret key');
+  return run;
+}
+
+function envOf(credentials) {
+  return {
+    LGSP_PARTNER_CODE: credentials.partnerCode,
+    LGSP_ACCESS_KEY: credentials.accessKey,
+    LGSP_SECRET_KEY: credentials.secretKey,
+    LGSP_APP_NAME: credentials.appName,
+    LGSP_PARTNER_CODE_CUS: credentials.partnerCodeCus,
+  };
+}
+
+function reportOf(run) {
+  try {
+    return JSON.parse(run.stdout);
+  } catch {
+    assert.fail(`not a JSON report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+const failing = (report) => report.checks.filter((c) => !c.passed).map((c) => c.id);
+
+test('the conformance kit needs its two options and exits 2 without them', () => {
+  for (const args of [[], ['--return-url', 'http://127.0.0.1:1/r'], ['--create', 'true'], ['--return-url', 'ftp://x/', '--create', 'true'], ['--return-url', 'http://127.0.0.1:1/r', '--create', 'true', '--port', '0'], ['--bogus']]) {
+    const run = spawnSync(bin, ['conformance', ...args], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(run.status, 2, `conformance ${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, /^lgsp-paygate conformance: /);
+  }
+  const help = spawnSync(bin, ['conformance', '--help'], { encoding: 'utf8', timeout: 15_000 });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--return-url URL/);
+});
+
+test('the conformance kit exits 2, in bounded time, when nothing answers at the returnUrl', async () => {
+  const unitPort = await deadPort();
+  const started = Date.now();
+  const run = spawnSync(bin, ['conformance', '--return-url', `http://127.0.0.1:${unitPort}/lgsp/return`, '--create', 'true', '--port', String(await deadPort()), '--wait', '1'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /nothing answered at http:\/\/127\.0\.0\.1:\d+\/lgsp\/return within 1000 ms/);
+  assert.ok(Date.now() - started < 20_000, 'gave up soon after --wait');
+});
+
+test('the reference unit backend runs on the packed package', () => {
+  const resolved = createRequire(path.join(example, 'server.js')).resolve('lgsp-paygate');
+  const installed = path.resolve(here, '..', '..', 'node_modules', 'lgsp-paygate');
+  assert.ok(resolved.startsWith(installed + path.sep), `lgsp-paygate resolves to ${resolved}`);
+  assert.equal(fs.lstatSync(installed).isSymbolicLink(), false, 'the installed tarball, not a link to pkg/');
+  for (const dependency of ['express', 'better-sqlite3']) {
+    assert.ok(fs.existsSync(path.join(example, 'node_modules', dependency)), `${dependency} is installed: run make tools-example`);
+  }
+});
+
+test('the reference unit backend passes every check', async () => {
+  const run = await kit('node server.js', ['--json']);
+  const report = reportOf(run);
+  assert.deepEqual(report.checks.map((c) => c.id), CHECK_IDS);
+  assert.deepEqual(failing(report), [], run.stdout);
+  assert.equal(report.passed, true);
+  assert.equal(run.status, 0);
+  for (const check of report.checks) assert.equal(check.fix, null);
+});
+
+test('the kit\'s text report: one line per check, PASS or FAIL', async () => {
+  const run = await kit('node server.js');
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  for (const id of CHECK_IDS) assert.ok(lines.some((l) => new RegExp(`^PASS  ${id} +\\S`).test(l)), `a PASS line for ${id}:\n${run.stdout}`);
+  assert.match(lines.at(-1), /^8 of 8 checks passed$/);
+});
+
+/** Each way to break the reference backend: one change to its source, and the checks that must then fail. */
+const BREAKAGES = [
+  {
+    name: 'no lookup',
+    from: 'check = await confirmPayment(result, client);',
+    to: 'check = { confirmed: true, problems: [] };',
+    fails: ['genuine-paid', 'forged-transaction'],
+  },
+  {
+    name: 'no amount check',
+    from: 'if (order.amount !== result.amount) return answer(false, `order ${result.orderId}: amount ${result.amount}, charged ${order.amount}`);',
+    to: '',
+    fails: ['forged-amount'],
+  },
+  {
+    name: 'a 500 on bad JSON',
+    from: 'const outcome = handlePaymentResult(body);',
+    to: "const outcome = handlePaymentResult(JSON.parse(body.toString('utf8')));",
+    fails: ['malformed'],
+  },
+  {
+    name: 'a non-idempotent delivery',
+    from: ' ON CONFLICT DO NOTHING',
+    to: '',
+    fails: ['duplicate'],
+  },
+];
+
+for (const breakage of BREAKAGES) {
+  test(`the kit fails a copy of the reference backend with ${breakage.name}: ${breakage.fails.join(', ')}, and nothing else`, async () => {
+    const source = fs.readFileSync(path.join(example, 'server.js'), 'utf8');
+    assert.equal(source.split(breakage.from).length, 2, `server.js has "${breakage.from}" exactly once`);
+    const file = `server.broken-${breakage.name.replace(/\W+/g, '-')}.js`;
+    fs.writeFileSync(path.join(example, file), source.replace(breakage.from, breakage.to));
+    const run = await kit(`node ${file}`, ['--json']);
+    const report = reportOf(run);
+    assert.deepEqual(failing(report), breakage.fails, run.stdout);
+    assert.equal(run.status, 1);
+    for (const check of report.checks.filter((c) => !c.passed)) {
+      assert.ok(check.fix.length > 20, `${check.id} says what to change`);
+      assert.match(check.readme, new RegExp(`#${check.id}$`));
+    }
+  });
+}
+
+test('a unit in Python\'s standard library is graded the same way, and passes', { skip: spawnSync('python3', ['--version']).status !== 0 && 'no python3' }, async () => {
+  const run = await kit(`python3 ${JSON.stringify(pythonUnit)}`, ['--json']);
+  const report = reportOf(run);
+  assert.deepEqual(failing(report), [], run.stdout);
+  assert.equal(run.status, 0);
+});
+
+test('runConformance() in a test suite: a unit that trusts the checksum fails the checks a lookup would pass', async () => {
+  // The unit answers whatever handlePaymentResult() says and never looks anything up.
+  const unit = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(handlePaymentResult(Buffer.concat(chunks)).reply);
+  });
+  await new Promise((resolve) => unit.listen(0, '127.0.0.1', resolve));
+  const returnUrl = `http://127.0.0.1:${unit.address().port}/lgsp/return`;
+  let created = 0;
+  try {
+    const report = await runConformance({
+      returnUrl,
+      async createOrder(gateway) {
+        created += 1;
+        const client = createClient({ environment: { baseUrl: gateway.url }, credentials: gateway.credentials, timeoutMs: 5_000 });
+        await client.createPayment({
+          orderId: `SUITE_${process.pid}_${created}`, amount: 40000, orderInfo: 'Lệ phí', requestCode: `R${created}`,
+          serviceCode: 'hcm_dichvucong', returnUrl, ipAddress: '127.0.0.1', accountCode: 'payment_test',
+        });
+      },
+    });
+    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order']);
+    assert.equal(report.passed, false);
+    assert.ok(created >= 6, 'a fresh order for each check that needs one');
+    assert.match(report.checks.find((c) => c.id === 'genuine-paid').saw, /never looked the transaction up/);
+  } finally {
+    await new Promise((resolve) => {
+      unit.close(resolve);
+      unit.closeAllConnections();
+    });
+  }
+});
+
+test('runConformance() says which option is wrong', async () => {
+  await assert.rejects(runConformance({ createOrder() {} }), { code: 'INVALID_ARGUMENT', path: 'returnUrl' });
+  await assert.rejects(runConformance({ returnUrl: 'http://127.0.0.1:1/r' }), { code: 'INVALID_ARGUMENT', path: 'createOrder' });
+  await assert.rejects(runConformance({ returnUrl: 'http://127.0.0.1:1/r', createOrder() {}, port: -1 }), { code: 'INVALID_ARGUMENT', path: 'port' });
+});
+
+/** Starts the reference backend against `mock`; resolves once it answers. */
+async function startReference(mock, unitPort, dbFile) {
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: example,
+    env: { ...process.env, ...envOf(mock.credentials), LGSP_BASE_URL: mock.url, PORT: String(unitPort), UNIT_DB: dbFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => { output += c; });
+  child.stderr.on('data', (c) => { output += c; });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const up = await boundedFetch(`http://127.0.0.1:${unitPort}/`).then(() => true, () => false);
+    if (up) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill();
+      assert.fail(`the reference backend did not start:\n${output}`);
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+  return { child, output: () => output };
+}
+
+test('the reference backend: 20 concurrent copies of one paid result fulfil the order once', { skip: spawnSync('python3', ['--version']).status !== 0 && 'no python3' }, async () => {
+  const mock = await startMockGateway({ credentials: unitCredentials });
+  const unitPort = await deadPort();
+  const dbFile = path.join(work, 'concurrent.db');
+  const unit = await startReference(mock, unitPort, dbFile);
+  try {
+    const created = await boundedFetch(`http://127.0.0.1:${unitPort}/orders`, { method: 'POST' });
+    assert.equal(created.status, 201);
+    const { orderId } = await created.json();
+    const result = mock.settle(orderId, 'pay');
+    const replies = await Promise.all(Array.from({ length: 20 }, () => boundedFetch(`http://127.0.0.1:${unitPort}/lgsp/return`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: result,
+    }).then(async (r) => ({ status: r.status, body: await r.json() }))));
+    for (const reply of replies) assert.deepEqual([reply.status, reply.body.error_code], [200, 'SUCCESSFUL']);
+
+    // Stopped before reading, so every write is in the database file; SIGKILL after 5 s.
+    const exited = new Promise((resolve) => { unit.child.once('exit', resolve); });
+    unit.child.kill('SIGTERM');
+    const timer = setTimeout(() => unit.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    // Read by Python's sqlite3, not by the backend's own driver.
+    const read = spawnSync('python3', ['-c', [
+      'import json, sqlite3, sys',
+      'db = sqlite3.connect(sys.argv[1])',
+      'deliveries = db.execute("SELECT pay_trans_id FROM deliveries WHERE order_id = ?", (sys.argv[2],)).fetchall()',
+      'status = db.execute("SELECT status FROM orders WHERE order_id = ?", (sys.argv[2],)).fetchone()[0]',
+      'print(json.dumps({"deliveries": [d[0] for d in deliveries], "status": status}))',
+    ].join('\n'), dbFile, orderId], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(read.status, 0, read.stderr);
+    const stored = JSON.parse(read.stdout);
+    assert.deepEqual(stored, { deliveries: [mock.order(orderId).payTransId], status: 'paid' });
+    assert.equal(unit.output().match(/: delivered$/gm)?.length, 1, `one "delivered" line in the log:\n${unit.output()}`);
+  } finally {
+    unit.child.kill('SIGKILL');
+    await mock.close();
+  }
+});
