@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Tests the package the way a user gets it: `npm pack` pkg/, install the tarball into a throwaway
 // consumer project, run the Node tests there (so 'lgsp-paygate' resolves to the installed copy),
-// then type-check tests/ts/consumer.ts and tests/node/ts/gateway.ts (the Node helpers) against
-// the installed .d.ts files, as CommonJS and as ESM.
+// then type-check the strict TypeScript consumers of tests/ts/ and tests/node/ts/ (the Node
+// helpers) against the installed .d.ts files, as CommonJS and as ESM.
 //
 // Usage: node tests/node/run-packed.mjs [test-name-pattern]
 // LGSP_KEEP_CONSUMER=1 keeps the consumer project for inspection; LGSP_PKG_DIR=<dir> tests the
@@ -77,8 +77,9 @@ function nodeTests(consumer, pattern) {
   return run(process.execPath, args, { cwd: consumer });
 }
 
-/** The TypeScript consumers, relative to the consumer project. */
-const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts')];
+/** The TypeScript consumers, relative to the consumer project: every .ts file of tests/ts and tests/node/ts. */
+const TS_CONSUMERS = [path.join('tests', 'ts'), path.join('tests', 'node', 'ts')].flatMap((dir) =>
+  fs.readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, f)));
 
 /** Type-checks each consumer once where it is CommonJS and once where it is an ES module. */
 function typeCheck(consumer) {
