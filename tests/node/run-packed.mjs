@@ -17,7 +17,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const tsc = path.join(repo, 'node_modules', '.bin', 'tsc');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TEST_LIBRARIES = ['fast-check'];
+// The README's framework recipes run with express4, express5 (npm aliases) and fastify; its
+// examples are type-checked with typescript and @types/node.
+const TEST_LIBRARIES = ['fast-check', 'express4', 'express5', 'fastify', 'typescript', '@types/node'];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -54,6 +56,7 @@ function prepare(work) {
   // Libraries only the tests use come from the repository's dev dependencies, linked rather than
   // installed, so the consumer holds the tarball alone.
   for (const name of TEST_LIBRARIES) {
+    fs.mkdirSync(path.dirname(path.join(consumer, 'node_modules', name)), { recursive: true });
     fs.symlinkSync(path.join(repo, 'node_modules', name), path.join(consumer, 'node_modules', name), 'dir');
   }
 
