@@ -12,7 +12,7 @@ import contract from './support/contract.cjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectDir = path.resolve(here, '..', '..');
 const blocksDir = path.join(projectDir, 'readme-blocks');
-const READMES = ['README.md', path.join('pkg-template', 'README.md')];
+const READMES = ['README.md', path.join('pkg-template', 'README.md'), path.join('pkg-template', 'README.vi.md')];
 const RUNNABLE = { js: '.mjs', mjs: '.mjs', cjs: '.cjs' };
 const THROWN_CODES = ['UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT', 'INVALID_JSON', 'INVALID_TOKEN', 'INVALID_MESSAGE'];
 
@@ -142,11 +142,13 @@ function typeCheck(name, blocks, asTypeScript) {
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
 }
 
-test('pkg-template/README.md: the examples compile with tsc --strict, the node:http walk-through also as TypeScript', () => {
-  const readme = readmes.find((r) => r.name.startsWith('pkg-template'));
-  const checked = readme.blocks.filter((b) => (b.tag === 'js' || b.tag === 'mjs' || b.tag === 'ts') && !isRecipe(b));
-  const isWalkThrough = (b) => b.code.includes('node:http') && b.code.includes('handlePaymentResult(');
-  assert.ok(checked.some(isWalkThrough), 'the walk-through is among them');
-  assert.ok(checked.some((b) => b.tag === 'ts'), 'and a TypeScript block');
-  assert.equal(typeCheck('pkg-readme', checked, isWalkThrough), '', 'every block type-checks');
-});
+for (const name of [path.join('pkg-template', 'README.md'), path.join('pkg-template', 'README.vi.md')]) {
+  test(`${name}: the examples compile with tsc --strict, the node:http walk-through also as TypeScript`, () => {
+    const readme = readmes.find((r) => r.name === name);
+    const checked = readme.blocks.filter((b) => (b.tag === 'js' || b.tag === 'mjs' || b.tag === 'ts') && !isRecipe(b));
+    const isWalkThrough = (b) => b.code.includes('node:http') && b.code.includes('handlePaymentResult(');
+    assert.ok(checked.some(isWalkThrough), 'the walk-through is among them');
+    if (name.endsWith('README.md')) assert.ok(checked.some((b) => b.tag === 'ts'), 'and a TypeScript block');
+    assert.equal(typeCheck(name.replace(/\W+/g, '-'), checked, isWalkThrough), '', 'every block type-checks');
+  });
+}

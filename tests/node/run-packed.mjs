@@ -68,7 +68,10 @@ function prepare(work) {
   }
   fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
   fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });
-  fs.copyFileSync(path.join(repo, 'pkg-template', 'README.md'), path.join(consumer, 'pkg-template', 'README.md'));
+  for (const name of ['README.md', 'README.vi.md']) {
+    fs.copyFileSync(path.join(repo, 'pkg-template', name), path.join(consumer, 'pkg-template', name));
+  }
+  fs.copyFileSync(path.join(repo, 'CHANGELOG.md'), path.join(consumer, 'CHANGELOG.md'));
   return consumer;
 }
 
