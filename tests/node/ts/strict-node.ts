@@ -25,6 +25,8 @@ import type {
   ResultReply,
 } from "lgsp-paygate";
 
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type NotAny<T> = IsAny<T> extends true ? false : true;
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 const everyCode: Equal<LgspErrorCode, ErrorCode | ClientErrorCode> = true;
@@ -125,4 +127,9 @@ async function mockDelivery(): Promise<string | null> {
   return `${said} ${message ?? ""}`;
 }
 
-void [everyCode, codes, returnUrlHandler, withInstanceof, madeCode, mockDelivery, createClient];
+const notAny: [
+  NotAny<typeof LgspError>, NotAny<typeof isLgspError>, NotAny<AnyLgspError>, NotAny<ResultReply>, NotAny<PaymentResultOutcome>,
+  NotAny<Confirmation>, NotAny<LgspErrorCode>,
+] = [true, true, true, true, true, true, true];
+
+void [everyCode, codes, returnUrlHandler, withInstanceof, madeCode, mockDelivery, createClient, notAny];
