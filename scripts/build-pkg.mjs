@@ -217,6 +217,7 @@ for (const file of fs.readdirSync(root)) {
 }
 const readme = path.join(root, "pkg-template", "README.md");
 if (fs.existsSync(readme)) fs.copyFileSync(readme, path.join(pkgDir, "README.md"));
+for (const [from, to] of [["pkg-template/README.vi.md", "README.vi.md"], ["CHANGELOG.md", "CHANGELOG.md"]]) fs.copyFileSync(path.join(root, from), path.join(pkgDir, to));
 
 const nodeDir = path.join(pkgDir, "node");
 const snippets = snippetsToCommonJs(nodeDir);

@@ -70,7 +70,9 @@ fn finish(
     checksum_valid: bool,
     result: Option<PaymentResult>,
 ) -> PaymentResultReport {
-    let accepted = valid && checksum_valid;
+    // Only a result with its typed fields is accepted, so `accepted` always comes with `result`
+    // (the TypeScript types narrow on it).
+    let accepted = valid && checksum_valid && result.is_some();
     let paid = accepted
         && result.as_ref().is_some_and(|r| r.error_code.trim() == "00" && pay_type(r.kind.trim()) == Some("Pay"));
     let reply = if accepted {

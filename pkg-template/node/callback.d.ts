@@ -4,19 +4,45 @@ import type { GatewayClient } from "./client.js";
 /** Why a payment result was not accepted. */
 export interface ResultProblem { path: string; code: ProblemCode | "INVALID_JSON" | "INVALID_ARGUMENT"; message: string }
 
-/** A payment result read: answer the gateway with `reply`, deliver nothing before confirmPayment(). */
-export interface PaymentResultOutcome {
-  /** Well-formed with a matching checksum (integrity, not origin: anyone can compute it). */
-  accepted: boolean;
-  /** Accepted, with errorCode "00". */
-  paid: boolean;
-  result: PaymentResult | null;
+interface OutcomeBase {
   /** The JSON text to answer the gateway with. */
   reply: string;
-  /** Why it was not accepted (empty when accepted). */
-  problems: ResultProblem[];
   warnings: Problem[];
 }
+
+/** Accepted with errorCode "00": confirmPayment(outcome.result, client) before delivering. */
+export interface PaidOutcome extends OutcomeBase {
+  accepted: true;
+  paid: true;
+  result: PaymentResult;
+  /** Empty. */
+  problems: ResultProblem[];
+}
+
+/** Accepted (intact, checksum matches) but not a payment: a failed or cancelled one. */
+export interface UnpaidOutcome extends OutcomeBase {
+  accepted: true;
+  paid: false;
+  result: PaymentResult;
+  /** Empty. */
+  problems: ResultProblem[];
+}
+
+/** Not accepted: `reply` is the FAILED answer, `problems` says why. */
+export interface RejectedOutcome extends OutcomeBase {
+  accepted: false;
+  paid: false;
+  /** The fields, when they were well-formed (a checksum mismatch, say); else null. */
+  result: PaymentResult | null;
+  problems: ResultProblem[];
+}
+
+/**
+ * A payment result read: answer the gateway with `reply`, deliver nothing before confirmPayment().
+ * `accepted` (well-formed with a matching checksum: integrity, not origin, since anyone can compute
+ * it) and `paid` (accepted, with errorCode "00") each narrow `result` to a PaymentResult.
+ */
+export type PaymentResultOutcome = PaidOutcome | UnpaidOutcome | RejectedOutcome;
 
 /** Why confirmPayment() did not confirm. */
 export interface ConfirmationProblem {
@@ -25,13 +51,26 @@ export interface ConfirmationProblem {
   message: string;
 }
 
-export interface Confirmation {
-  /** The gateway records this very payment as paid: deliver. */
-  confirmed: boolean;
+/** The gateway records this very payment as paid: deliver. */
+export interface Confirmed {
+  confirmed: true;
+  /** Empty. */
   problems: ConfirmationProblem[];
+  order: OrderInfo;
+  response: GatewayResponse;
+}
+
+/** The gateway's answer contradicts the result (or it knows no such transaction): deliver nothing. */
+export interface NotConfirmed {
+  confirmed: false;
+  problems: ConfirmationProblem[];
+  /** The gateway's record; null when it knows no such transaction. */
   order: OrderInfo | null;
   response: GatewayResponse | null;
 }
+
+/** What confirmPayment() found; `if (check.confirmed)` narrows `order` and `response`. */
+export type Confirmation = Confirmed | NotConfirmed;
 
 /** Reads the body the gateway PUTs to returnUrl (text, bytes or an object); never throws for a bad body. */
 export declare function handlePaymentResult(body: string | Uint8Array | object): PaymentResultOutcome;

@@ -62,24 +62,49 @@ const OPTIONS = {
 /** Bad input or usage: printed as "lgsp-paygate: <message>", exit status 2. */
 class BadInput extends Error {}
 
-const out = (text) => process.stdout.write(`${text}\n`);
+// A reader that went away (`lgsp-paygate explain ... | head -1`) is not an error: the rest of the
+// output is dropped and the command ends with the status it would have had, never with EPIPE.
+let stdoutClosed = false;
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+process.stderr.on('error', () => {});
+
+const out = (text) => {
+  if (!stdoutClosed) process.stdout.write(`${text}\n`);
+};
 const note = (text) => process.stderr.write(`${text}\n`);
+
+// Input bytes are read as handlePaymentResult reads a body given as bytes: UTF-8, a leading
+// byte-order mark skipped, anything that is not UTF-8 refused rather than repaired.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeInput(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new BadInput('the input is not UTF-8 text');
+  }
+}
 
 async function readStdin() {
   if (process.stdin.isTTY) throw new BadInput('no input: give a FILE or pipe JSON to stdin');
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeInput(Buffer.concat(chunks));
 }
 
 /** The input text. The path is not repeated in messages: it may be a mistyped secret. */
 async function readInput(file) {
   if (file === undefined || file === '-') return readStdin();
+  let bytes;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new BadInput(`cannot read the input file (${error.code ?? error.name})`);
   }
+  return decodeInput(bytes);
 }
 
 function readJson(text, what) {

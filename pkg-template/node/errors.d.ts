@@ -1,4 +1,4 @@
-import type { GatewayResponse, LgspPaygateError } from "./lgsp_paygate.js";
+import type { ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./lgsp_paygate.js";
 
 /** Codes the gateway client adds to the core's: one per way a request can fail. */
 export type ClientErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "HTTP_ERROR" | "INVALID_RESPONSE" | "GATEWAY_ERROR";
@@ -37,13 +37,55 @@ export interface GatewayRefusedError extends ClientErrorBase {
 }
 
 /**
- * What a client call rejects with: the core's errors for invalid input (INVALID_MESSAGE with
- * `problems`, MISSING_SECRET, ...; thrown before any request) or one of the client's own.
+ * Any error this package throws, as a union on `code`: the core's (INVALID_MESSAGE with
+ * `problems`, MISSING_SECRET, ...) and the gateway client's. `switch (error.code)` narrows it.
  */
-export type GatewayClientError =
+export type AnyLgspError =
   | LgspPaygateError
   | GatewayNetworkError
   | GatewayTimeoutError
   | GatewayHttpError
   | GatewayInvalidResponseError
   | GatewayRefusedError;
+
+/**
+ * What a client call rejects with: the core's errors for invalid input (thrown before any
+ * request) or one of the client's own.
+ */
+export type GatewayClientError = AnyLgspError;
+
+/** Every code an error of this package can carry: the core's and the client's. */
+export type LgspErrorCode = ErrorCode | ClientErrorCode;
+
+/** Every LgspErrorCode, core codes first. */
+export declare const LGSP_ERROR_CODES: readonly LgspErrorCode[];
+
+/** What `new LgspError(code, message, properties)` copies onto the error (`cause` as the standard cause). */
+export interface LgspErrorProperties {
+  path?: string;
+  problems?: Problem[];
+  cause?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * The error this package throws. The core's errors are made inside WebAssembly, so
+ * `instanceof LgspError` checks the same as `isLgspError`: an `Error` named "LgspPaygateError"
+ * with a known `code`; it narrows to AnyLgspError (TypeScript 5.3 or later).
+ */
+export declare class LgspError extends Error {
+  static [Symbol.hasInstance](value: unknown): value is AnyLgspError;
+  constructor(code: LgspErrorCode, message: string, properties?: LgspErrorProperties);
+  name: "LgspPaygateError";
+  code: LgspErrorCode;
+  /** The argument or field at fault, when there is one. */
+  path?: string;
+  /** The validation problems behind an `INVALID_MESSAGE`. */
+  problems?: Problem[];
+}
+
+/**
+ * Whether `value` is an error this package threw (core or client): in a `catch`, narrows
+ * `unknown` to AnyLgspError, whose `code` then narrows each kind. Never throws.
+ */
+export declare function isLgspError(value: unknown): value is AnyLgspError;

@@ -6,6 +6,7 @@ const core = require('./lgsp_paygate.js');
 const { createClient, ENVIRONMENTS } = require('./client.js');
 const { handlePaymentResult, confirmPayment } = require('./callback.js');
 const { CLIENT_ERROR_CODES } = require('./errors.js');
+const { LgspError, isLgspError, LGSP_ERROR_CODES } = require('./lgsp-error.js');
 
 module.exports = {
   ...core,
@@ -22,4 +23,7 @@ module.exports = {
   },
   ENVIRONMENTS,
   CLIENT_ERROR_CODES,
+  LgspError,
+  isLgspError,
+  LGSP_ERROR_CODES,
 };

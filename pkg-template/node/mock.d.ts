@@ -42,9 +42,20 @@ export interface MockFault {
   hangUp?: boolean;
 }
 
-/** What happened to the result PUT to returnUrl. */
+/** The unit's JSON answer to a payment result, as the gateway reads it. */
+export interface ResultReply {
+  /** "SUCCESSFUL" or "FAILED" when the unit answers as the guide says. */
+  error_code: "SUCCESSFUL" | "FAILED" | (string & {});
+  /** The answer's error_message; null when it was absent or not a string. */
+  error_message: string | null;
+}
+
+/**
+ * What happened to the result PUT to returnUrl. `reply` is the unit's answer when it was a JSON
+ * object with a string error_code, else null (`body` then shows what came back).
+ */
 export type MockDelivery =
-  | { delivered: true; status: number; reply: unknown }
+  | { delivered: true; status: number; reply: ResultReply | null; body: string }
   | { delivered: false; error: string };
 
 /** An order the mock keeps: the payment request's order fields, and what became of it. */

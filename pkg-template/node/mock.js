@@ -15,6 +15,20 @@ const HOST = '127.0.0.1';
 const PATHS = Object.freeze({ [ENDPOINTS.paygate]: 'paygate', [ENDPOINTS.refund]: 'refund', [ENDPOINTS.lookup]: 'lookup' });
 const TOKEN_KEYS = ['accessKey', 'secretKey', 'appName', 'partnerCode', 'partnerCodeCus'];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// How much of the unit's answer to a result a delivery keeps.
+const REPLY_BODY_LIMIT = 2000;
+
+/** The unit's answer to a result as the gateway reads it: { error_code, error_message }, or null. */
+function resultReply(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null; // not JSON: `body` shows what came back
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || typeof parsed.error_code !== 'string') return null;
+  return { error_code: parsed.error_code, error_message: typeof parsed.error_message === 'string' ? parsed.error_message : null };
+}
 
 /**
  * Starts the mock on 127.0.0.1. Options: port (0 or absent: any free port), credentials (absent:
@@ -194,13 +208,7 @@ async function startMockGateway(options = {}) {
         signal: controller.signal,
       });
       const text = await response.text();
-      let reply = null;
-      try {
-        reply = JSON.parse(text);
-      } catch {
-        // recorded as null: the unit did not answer JSON
-      }
-      return { delivered: true, status: response.status, reply };
+      return { delivered: true, status: response.status, reply: resultReply(text), body: text.slice(0, REPLY_BODY_LIMIT) };
     } catch (error) {
       const reason = controller.signal.aborted ? `no answer within ${resultTimeoutMs} ms` : `network error (${error.cause?.code ?? error.name})`;
       return { delivered: false, error: reason };

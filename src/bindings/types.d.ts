@@ -121,22 +121,35 @@ export interface PaymentResult {
   payDate: string; errorCode: string; type: string; checksum: string;
 }
 
-/**
- * What a payment result body says. `accepted` means well-formed with a matching checksum; the
- * `result` checksum has no secret in it, so it proves integrity, not origin: confirm with a
- * lookup before delivering anything.
- */
-export interface PaymentResultReport {
-  valid: boolean;
-  checksumValid: boolean;
-  accepted: boolean;
-  paid: boolean;
-  result: PaymentResult | null;
+interface PaymentResultReportBase {
   errors: Problem[];
   warnings: Problem[];
   /** The JSON text to answer the gateway with. */
   reply: string;
 }
+
+/** Well-formed, with a matching checksum, errorCode "00" and type "Pay": confirm, then deliver. */
+export interface PaidResultReport extends PaymentResultReportBase {
+  valid: true; checksumValid: true; accepted: true; paid: true; result: PaymentResult;
+}
+
+/** Well-formed, with a matching checksum, but not a payment (a failed one, errorCode other than "00"). */
+export interface UnpaidResultReport extends PaymentResultReportBase {
+  valid: true; checksumValid: true; accepted: true; paid: false; result: PaymentResult;
+}
+
+/** Not accepted: `errors` says why; `result` is there when the fields were well-formed. */
+export interface RejectedResultReport extends PaymentResultReportBase {
+  valid: boolean; checksumValid: boolean; accepted: false; paid: false; result: PaymentResult | null;
+}
+
+/**
+ * What a payment result body says. `accepted` means well-formed with a matching checksum; the
+ * `result` checksum has no secret in it, so it proves integrity, not origin: confirm with a
+ * lookup before delivering anything. `if (report.accepted)` or `if (report.paid)` narrows
+ * `result` to a `PaymentResult`.
+ */
+export type PaymentResultReport = PaidResultReport | UnpaidResultReport | RejectedResultReport;
 
 /** A transaction as the lookup response describes it; `amount` is read from the wire's string. */
 export interface OrderInfo {
@@ -164,12 +177,43 @@ export interface GatewayResponse {
   warnings: Problem[];
 }
 
+/**
+ * The pre-image fields of each scheme, as `checksum` and `preimage` read them. The package's own
+ * messages (`PaygateRequest`, `PaymentResult`, `RefundRequest`, `LookupRequest`) fit their scheme.
+ */
+export interface SchemeFields {
+  paygate: {
+    partnerCode: FieldValue; accessKey: FieldValue; orderId: FieldValue; orderInfo: FieldValue; requestCode: FieldValue;
+    amount: FieldValue; serviceCode: FieldValue; returnUrl: FieldValue; ipAddress: FieldValue; accountCode: FieldValue;
+  };
+  result: {
+    paygate: FieldValue; orderId: FieldValue; amount: FieldValue; payDate: FieldValue; type: FieldValue;
+    orderInfo: FieldValue; payTransId: FieldValue; errorCode: FieldValue;
+  };
+  refund: {
+    partnerCode: FieldValue; accessKey: FieldValue; transactionNo: FieldValue; orderId: FieldValue; requestCode: FieldValue;
+    amount: FieldValue; transactionType: FieldValue; orderInfo: FieldValue;
+  };
+  lookup: { partnerCode: FieldValue; accessKey: FieldValue; transactionNo: FieldValue; orderId: FieldValue };
+}
+
+/**
+ * What `checksum` and `preimage` take: the scheme's fields (any object type that has them, the
+ * package's message interfaces included), or a record built at run time (a missing field then
+ * throws MISSING_FIELD).
+ */
+export type FieldsOf<S extends Scheme> = SchemeFields[S] | Readonly<Record<string, FieldValue>>;
+
 /** The checksum of `fields` under `scheme`: 64 hex digits, lower case unless `uppercase`. Throws MISSING_FIELD, MISSING_SECRET, INVALID_FIELD. */
-export function checksum(scheme: Scheme, fields: Record<string, FieldValue>, secretKey?: string | null, options?: { uppercase?: boolean }): string;
+export function checksum<S extends Scheme>(scheme: S, fields: FieldsOf<S>, secretKey?: string | null, options?: { uppercase?: boolean }): string;
 /** The pre-image of `fields` under `scheme`; the secret key's bytes show as `*` unless `revealSecret`. */
-export function preimage(scheme: Scheme, fields: Record<string, FieldValue>, secretKey?: string | null, options?: { revealSecret?: boolean }): string;
-/** Whether `message` carries the right `checksum` (case and surrounding white space of the received hex ignored; constant-time). */
-export function verify(scheme: Scheme, message: Record<string, unknown>, secretKey?: string | null): boolean;
+export function preimage<S extends Scheme>(scheme: S, fields: FieldsOf<S>, secretKey?: string | null, options?: { revealSecret?: boolean }): string;
+/**
+ * Whether `message` (any object: a message as received, or one of the package's message types)
+ * carries the right `checksum` (case and surrounding white space of the received hex ignored;
+ * constant-time).
+ */
+export function verify(scheme: Scheme, message: object, secretKey?: string | null): boolean;
 /** The scheme table, for UIs and docs. */
 export function schemes(): SchemeInfo[];
 /** Every problem of `message` (an object, or JSON text) as a message of `scheme`. */
@@ -223,22 +267,42 @@ export interface ExplainStep {
   warnings: Problem[];
 }
 
-/** A checksum explained step by step. */
-export interface Explanation {
+interface ExplanationBase {
   scheme: Scheme;
   steps: ExplainStep[];
-  preimage: string | null;
-  preimageHex: string | null;
-  byteLength: number | null;
-  digest: string | null;
-  digestUpper: string | null;
+  /** The message's `checksum` exactly as given, or null. */
   received: string | null;
-  matches: boolean | null;
   valid: boolean;
-  /** What stops the digest: a missing field or secret, a value that is neither string nor integer. */
-  errors: Problem[];
   warnings: Problem[];
 }
+
+/** Every segment was there: the pre-image and its digest. */
+export interface CompleteExplanation extends ExplanationBase {
+  preimage: string;
+  preimageHex: string;
+  byteLength: number;
+  digest: string;
+  digestUpper: string;
+  /** Whether `received` names `digest`; null when the message has no checksum. */
+  matches: boolean | null;
+  /** Empty. */
+  errors: Problem[];
+}
+
+/** A segment is missing or unreadable: no digest, and `errors` says what stops it. */
+export interface IncompleteExplanation extends ExplanationBase {
+  preimage: null;
+  preimageHex: null;
+  byteLength: null;
+  digest: null;
+  digestUpper: null;
+  matches: null;
+  /** What stops the digest: a missing field or secret, a value that is neither string nor integer. */
+  errors: Problem[];
+}
+
+/** A checksum explained step by step; `if (e.digest !== null)` narrows to the complete one. */
+export type Explanation = CompleteExplanation | IncompleteExplanation;
 
 /** Kinds of mistake `diagnose` recognises. */
 export type FindingCode =

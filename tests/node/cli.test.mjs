@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checksum, encodeAuthorization } from 'lgsp-paygate';
+import { checksum, encodeAuthorization, handlePaymentResult } from 'lgsp-paygate';
 import { unitCredentials } from './support/loopback.mjs';
 import reference from './support/reference.cjs';
 
@@ -152,6 +152,69 @@ test('token encode and decode: the secret masked unless asked, INVALID_TOKEN is 
   const invalid = cli(['token', 'decode'], 'not-a-token');
   assert.equal(invalid.status, 2);
   assert.match(invalid.stderr, /INVALID_TOKEN/);
+});
+
+/**
+ * Runs the CLI with its stdout a pipe whose reading end is closed before anything is written, as
+ * when `head -1` has already exited: every write the CLI makes meets EPIPE.
+ */
+function cliIntoClosedPipe(args, input) {
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LGSP_SECRET: SECRET } });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    stderr += chunk;
+  });
+  child.stdin.end(input);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`lgsp-paygate ${args.join(' ')} did not end with its reader gone`));
+    }, 15_000);
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+test('a closed stdout pipe ends quietly, with the status the command would have had', async () => {
+  const matching = await cliIntoClosedPipe(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--hex'], good);
+  assert.deepEqual(matching, { code: 0, signal: null, stderr: '' });
+  const mismatch = await cliIntoClosedPipe(['verify', 'lookup', '--secret-env', 'LGSP_SECRET'], mismatched);
+  assert.equal(mismatch.code, 1, 'a mismatch is still reported by the exit status');
+  assert.doesNotMatch(mismatch.stderr, /EPIPE|Error/);
+
+  // The shell's way: head exits after one line; the pipeline's status is the CLI's (pipefail).
+  const input = file('explain-head.json', good);
+  const shell = spawnSync('bash', ['-c', 'set -o pipefail; "$0" explain lookup "$1" --secret-env LGSP_SECRET --hex | head -1', bin, input], {
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, LGSP_SECRET: SECRET },
+  });
+  assert.equal(shell.status, 0, shell.stderr);
+  assert.equal(shell.stdout.split('\n').length, 2, 'one line, as head printed it');
+  assert.equal(shell.stderr, '');
+});
+
+test('input is read as handlePaymentResult reads bytes: a UTF-8 byte-order mark skipped, other encodings refused', () => {
+  const bom = '\uFEFF';
+  const withBom = file('lookup-bom.json', `${bom}${JSON.stringify(lookupFields)}`);
+  const digest = cli(['checksum', 'lookup', withBom, '--secret-env', 'LGSP_SECRET']);
+  assert.equal(digest.status, 0, digest.stderr);
+  assert.equal(digest.stdout, `${lookupDigest}\n`);
+  assert.equal(cli(['verify', '--secret-env', 'LGSP_SECRET'], `${bom}${good}`).status, 0, 'from stdin too, scheme detected');
+
+  const result = { paygate: 'momo', payTransId: '1258485', orderId: 'SBN_100012', amount: 40000, orderInfo: 'Lệ phí', payDate: '20191212161254', errorCode: '00', type: 'Pay' };
+  const body = Buffer.from(`${bom}${JSON.stringify({ ...result, checksum: reference.referenceChecksum('result', result, null) })}`);
+  assert.equal(handlePaymentResult(body).accepted, true, 'handlePaymentResult accepts the body');
+  assert.equal(cli(['verify', 'result', file('result-bom.json', body)]).status, 0, 'and so does the CLI');
+
+  // Not UTF-8 (Latin-1 "ệ" is not even one byte): refused, never read with replacement characters.
+  const latin1 = file('lookup-latin1.json', Buffer.concat([Buffer.from('{"orderInfo":"L'), Buffer.from([0xea]), Buffer.from(' ph\u00ed"}')]));
+  const refused = cli(['explain', 'lookup', latin1, '--secret-env', 'LGSP_SECRET']);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /not UTF-8/);
 });
 
 test('mock: serves on 127.0.0.1 and stops on SIGTERM', async () => {

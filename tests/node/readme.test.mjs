@@ -1,5 +1,6 @@
 // Every ```js / ```mjs (ESM) and ```cjs block of README.md and pkg-template/README.md runs
-// against the installed package; ```js-browser and ```ts blocks are left to other layers.
+// against the installed package (the framework recipes in recipes.test.mjs); ```js-browser and
+// ```ts blocks are left to other layers.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import contract from './support/contract.cjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectDir = path.resolve(here, '..', '..');
 const blocksDir = path.join(projectDir, 'readme-blocks');
-const READMES = ['README.md', path.join('pkg-template', 'README.md')];
+const READMES = ['README.md', path.join('pkg-template', 'README.md'), path.join('pkg-template', 'README.vi.md')];
 const RUNNABLE = { js: '.mjs', mjs: '.mjs', cjs: '.cjs' };
 const THROWN_CODES = ['UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT', 'INVALID_JSON', 'INVALID_TOKEN', 'INVALID_MESSAGE'];
 
@@ -58,6 +59,9 @@ function leaksThroughBase64(output, secret) {
   return false;
 }
 
+/** A framework recipe (pkg-template/README.md, "Framework recipes"): run by recipes.test.mjs. */
+const isRecipe = (block) => /from "\.\/payments\.js"/.test(block.code);
+
 const readmes = READMES.map((name) => {
   const file = path.join(projectDir, name);
   return { name, text: fs.readFileSync(file, 'utf8'), blocks: fencedBlocks(fs.readFileSync(file, 'utf8')) };
@@ -65,7 +69,8 @@ const readmes = READMES.map((name) => {
 
 for (const readme of readmes) {
   test(`${readme.name}: runnable examples`, async (t) => {
-    const runnable = readme.blocks.filter((b) => b.tag in RUNNABLE);
+    // The framework recipes import the unit's own ./payments.js: recipes.test.mjs runs them.
+    const runnable = readme.blocks.filter((b) => b.tag in RUNNABLE && !isRecipe(b));
     assert.ok(runnable.length > 0, `${readme.name} has runnable examples`);
     fs.mkdirSync(blocksDir, { recursive: true });
     for (const [n, block] of runnable.entries()) {
@@ -104,3 +109,46 @@ test('pkg-template/README.md documents every thrown code and the result-scheme c
   assert.match(readme.text, /integrity/i, 'says a verified result proves integrity');
   assert.match(readme.text, /origin/i, 'says it does not prove origin');
 });
+
+/**
+ * Type-checks blocks with `tsc --strict` against the installed declarations, each as its own ES
+ * module: JavaScript as .mjs with checkJs (strict applies to it as to TypeScript: no implicit any,
+ * `unknown` in catch, null checks), TypeScript as .mts. `asTypeScript` blocks are also checked
+ * as .mts, as a TypeScript user would paste them. Returns tsc's output, empty when all compile.
+ */
+function typeCheck(name, blocks, asTypeScript) {
+  const dir = path.join(blocksDir, `tsc-${name}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [];
+  const write = (file, code) => {
+    fs.writeFileSync(path.join(dir, file), code);
+    files.push(file);
+  };
+  for (const [n, block] of blocks.entries()) {
+    write(`block-${n}-line-${block.line}.${block.tag === 'ts' ? 'mts' : 'mjs'}`, block.code);
+    if (block.tag !== 'ts' && asTypeScript(block)) write(`block-${n}-line-${block.line}-as-ts.mts`, block.code);
+  }
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, allowJs: true, checkJs: true, module: 'node16', moduleResolution: 'node16', target: 'es2022',
+      lib: ['es2022'], types: ['node'], skipLibCheck: true,
+    },
+    files,
+  }));
+  const tsc = path.join(projectDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
+}
+
+for (const name of [path.join('pkg-template', 'README.md'), path.join('pkg-template', 'README.vi.md')]) {
+  test(`${name}: the examples compile with tsc --strict, the node:http walk-through also as TypeScript`, () => {
+    const readme = readmes.find((r) => r.name === name);
+    const checked = readme.blocks.filter((b) => (b.tag === 'js' || b.tag === 'mjs' || b.tag === 'ts') && !isRecipe(b));
+    const isWalkThrough = (b) => b.code.includes('node:http') && b.code.includes('handlePaymentResult(');
+    assert.ok(checked.some(isWalkThrough), 'the walk-through is among them');
+    if (name.endsWith('README.md')) assert.ok(checked.some((b) => b.tag === 'ts'), 'and a TypeScript block');
+    assert.equal(typeCheck(name.replace(/\W+/g, '-'), checked, isWalkThrough), '', 'every block type-checks');
+  });
+}

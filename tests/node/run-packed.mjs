@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Tests the package the way a user gets it: `npm pack` pkg/, install the tarball into a throwaway
 // consumer project, run the Node tests there (so 'lgsp-paygate' resolves to the installed copy),
-// then type-check tests/ts/consumer.ts and tests/node/ts/gateway.ts (the Node helpers) against
-// the installed .d.ts files, as CommonJS and as ESM.
+// then type-check the strict TypeScript consumers of tests/ts/ and tests/node/ts/ (the Node
+// helpers) against the installed .d.ts files, as CommonJS and as ESM.
 //
 // Usage: node tests/node/run-packed.mjs [test-name-pattern]
 // LGSP_KEEP_CONSUMER=1 keeps the consumer project for inspection; LGSP_PKG_DIR=<dir> tests the
@@ -17,7 +17,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const tsc = path.join(repo, 'node_modules', '.bin', 'tsc');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TEST_LIBRARIES = ['fast-check'];
+// The README's framework recipes run with express4, express5 (npm aliases) and fastify; its
+// examples are type-checked with typescript and @types/node.
+const TEST_LIBRARIES = ['fast-check', 'express4', 'express5', 'fastify', 'typescript', '@types/node'];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -72,6 +74,7 @@ function prepare(work) {
   // Libraries only the tests use come from the repository's dev dependencies, linked rather than
   // installed, so the consumer holds the tarball alone.
   for (const name of TEST_LIBRARIES) {
+    fs.mkdirSync(path.dirname(path.join(consumer, 'node_modules', name)), { recursive: true });
     fs.symlinkSync(path.join(repo, 'node_modules', name), path.join(consumer, 'node_modules', name), 'dir');
   }
 
@@ -84,7 +87,10 @@ function prepare(work) {
   copyExample(consumer, 'unit-backend');
   fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
   fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });
-  fs.copyFileSync(path.join(repo, 'pkg-template', 'README.md'), path.join(consumer, 'pkg-template', 'README.md'));
+  for (const name of ['README.md', 'README.vi.md']) {
+    fs.copyFileSync(path.join(repo, 'pkg-template', name), path.join(consumer, 'pkg-template', name));
+  }
+  fs.copyFileSync(path.join(repo, 'CHANGELOG.md'), path.join(consumer, 'CHANGELOG.md'));
   return consumer;
 }
 
@@ -96,8 +102,9 @@ function nodeTests(consumer, pattern) {
   return run(process.execPath, args, { cwd: consumer });
 }
 
-/** The TypeScript consumers, relative to the consumer project. */
-const TS_CONSUMERS = [path.join('tests', 'ts', 'consumer.ts'), path.join('tests', 'node', 'ts', 'gateway.ts'), path.join('tests', 'node', 'ts', 'conformance.ts')];
+/** The TypeScript consumers, relative to the consumer project: every .ts file of tests/ts and tests/node/ts. */
+const TS_CONSUMERS = [path.join('tests', 'ts'), path.join('tests', 'node', 'ts')].flatMap((dir) =>
+  fs.readdirSync(path.join(repo, dir)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(dir, f)));
 
 /** Type-checks each consumer once where it is CommonJS and once where it is an ES module. */
 function typeCheck(consumer) {
