@@ -1,75 +1,203 @@
-// Renders the verdict (computed digest, received checksum, ✓/✗), the diagnosis in plain words,
-// the problems the core noticed and the repairs parseLoose made. Every sentence shown is the
-// core's, in the chosen language where the core gives both.
+// Renders the verdict (✓/✗ as a focusable heading, with the first finding under it), the
+// computed and received checksums, the diagnosis in plain words, the comparison with the
+// integrator's own pre-image, the problems the core noticed and the repairs parseLoose made.
+// Every sentence shown is the core's, in the chosen language where the core gives both.
 import { fill, h } from "./dom.js";
 import { defectText, pick, problemText, t } from "./i18n.js";
 
-/** The verdict card: `explanation` may be null when there is nothing to explain yet. */
+/** The verdict's state and sentence for an explanation (null: nothing to explain yet). */
+export function verdictOf(explanation, emptyReason = "bodyEmpty") {
+  if (!explanation) return { state: "none", text: t(emptyReason) };
+  if (explanation.matches === true) return { state: "match", text: t("matchYes") };
+  if (explanation.matches === false) return { state: "mismatch", text: t("matchNo") };
+  if (explanation.digest === null) return { state: "incomplete", text: t("matchIncomplete") };
+  return { state: "unknown", text: t("matchNoReceived") };
+}
+
+/** The verdict heading and the checksums. */
 export function renderVerdict(view, explanation, emptyReason = "bodyEmpty") {
   const digest = explanation?.digest ?? null;
   view.checksum.textContent = digest ?? "";
   view.checksumUpper.textContent = explanation?.digestUpper ?? "";
+  for (const button of view.copyDigest) button.hidden = digest === null;
   const received = explanation?.received ?? null;
   view.received.textContent = received === null ? "" : received;
   view.received.dataset.empty = String(received === null);
   if (received === null) view.received.append(h("span", { class: "placeholder", text: t("none") }));
 
-  let state = "none";
-  let text = t(emptyReason);
-  if (explanation) {
-    if (explanation.matches === true) [state, text] = ["match", t("matchYes")];
-    else if (explanation.matches === false) [state, text] = ["mismatch", t("matchNo")];
-    else if (digest === null) [state, text] = ["incomplete", t("matchIncomplete")];
-    else [state, text] = ["unknown", t("matchNoReceived")];
-  }
+  const { state, text } = verdictOf(explanation, emptyReason);
   view.match.dataset.match = state;
   const mark = { match: "✓", mismatch: "✗" }[state];
   fill(view.match, mark ? h("span", { class: "mark", attrs: { "aria-hidden": "true" }, text: mark }) : null, h("span", { text }));
 }
 
+/** The one line under the verdict: the first finding, or what stops the checksum. */
+export function firstFinding({ explanation, diagnosis, scheme }) {
+  if (!explanation) return null;
+  const finding = diagnosis?.findings?.[0];
+  if (finding) return { code: finding.code, text: pick(finding.description) };
+  if (explanation.matches === false && diagnosis) return { code: null, text: nextStep(scheme) };
+  const error = explanation.errors?.[0];
+  if (explanation.digest === null && error) return { code: error.code, text: problemText(error) };
+  return null;
+}
+
+/** What to do when no likely mistake explains the checksum; no secret key for the result. */
+export function nextStep(scheme) {
+  return t(scheme === "result" ? "nextStepResult" : "nextStepSecret");
+}
+
+export function renderFirstFinding(element, first) {
+  element.hidden = first === null;
+  if (first === null) return fill(element);
+  fill(element, first.code ? h("code", { class: "code", text: first.code }) : null, h("span", { text: first.text }));
+}
+
 const utf8 = new TextEncoder();
+
+/** Code points as `U+0065 U+0302`. */
+export function codePoints(text) {
+  return [...text].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+}
+
+const MARK = /\p{M}/u;
+
+/**
+ * The first character that differs between two strings, by code points, each side taken with
+ * the combining marks that follow it (so NFD's `e` + U+0302 faces NFC's U+1EC7): `{ from, to }`,
+ * null when the strings are equal.
+ */
+export function firstDifferingCharacter(a, b) {
+  const x = [...a];
+  const y = [...b];
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  if (start === x.length && start === y.length) return null;
+  while (start > 0 && (MARK.test(x[start] ?? "") || MARK.test(y[start] ?? ""))) start--;
+  const cluster = (chars) => {
+    if (start >= chars.length) return "";
+    let end = start + 1;
+    while (end < chars.length && MARK.test(chars[end])) end++;
+    return chars.slice(start, end).join("");
+  };
+  return { from: cluster(x), to: cluster(y) };
+}
 
 /** A value the sender hashed, quoted, with its length: NFC and NFD look alike but differ here. */
 function quoted(value) {
   if (value === null) return h("span", { class: "placeholder", text: t("changeAbsent") });
+  const short = value.length > 200 ? `${value.slice(0, 200)}…` : value;
   return h(
     "span",
     { class: "change-value" },
-    h("q", { class: "mono literal-value", text: value }),
+    h("q", { class: "mono literal-value", text: short }),
     " ",
-    h("span", { class: "hint-inline", text: t("changeSize", { chars: [...value].length, bytes: utf8.encode(value).length }) }),
+    h("span", { class: "hint-inline", text: t("changeSize", { chars: value.length > 100_000 ? "…" : [...value].length, bytes: utf8.encode(value).length }) }),
   );
 }
 
-/** The diagnosis: a summary sentence and every finding, with what the sender hashed instead. */
-export function renderDiagnosis(container, diagnosis) {
+/** The code points that differ: the core's when it gives them, else read off the two values. */
+function codePointLine(change) {
+  let from = change.fromCodePoints ?? change.codePoints?.from ?? null;
+  let to = change.toCodePoints ?? change.codePoints?.to ?? null;
+  if (from === null && to === null && typeof change.from === "string" && typeof change.to === "string") {
+    const part = firstDifferingCharacter(change.from, change.to);
+    if (part === null) return null;
+    from = part.from === "" ? t("nothing") : codePoints(part.from);
+    to = part.to === "" ? t("nothing") : codePoints(part.to);
+  }
+  if (from === null && to === null) return null;
+  return h("p", { class: "codepoints", text: t("codePointsLine", { given: from ?? t("nothing"), hashed: to ?? t("nothing") }) });
+}
+
+/** Fixes by language, from whichever shape the core gives: `[{language, code}]` or `{language: code}`. */
+export function fixesOf(finding) {
+  const raw = finding.fixes ?? finding.fix ?? null;
+  if (!raw) return [];
+  if (Array.isArray(raw)) {
+    return raw
+      .map((fix) => [fix.language ?? fix.lang ?? "", fix.code ?? fix.snippet ?? fix.text ?? ""])
+      .filter(([language, code]) => language && typeof code === "string" && code);
+  }
+  if (typeof raw === "object") return Object.entries(raw).filter(([, code]) => typeof code === "string" && code);
+  return [];
+}
+
+const SECRET_FIELDS = new Set(["secretKey", "prefix"]);
+
+function changeItem(change) {
+  // The secret is never shown: a change to it is said in words by the finding itself.
+  if (change.field === "secretKey" || (SECRET_FIELDS.has(change.field) && change.from === null && change.to === null)) {
+    return h("li", {}, h("code", { text: change.field }), " ", t(change.field === "secretKey" ? "changeSecret" : "changePrefix"));
+  }
+  if (change.from === null && change.to === null) return null;
+  return h(
+    "li",
+    {},
+    h("code", { text: change.field }),
+    " ",
+    t("changeHashed"),
+    " ",
+    quoted(change.to),
+    " ",
+    t("changeInstead"),
+    " ",
+    quoted(change.from),
+    codePointLine(change),
+  );
+}
+
+function fixBlock(finding, language) {
+  const fixes = fixesOf(finding);
+  if (!fixes.length) return null;
+  const [lang, code] = fixes.find(([l]) => l === language) ?? fixes[0];
+  return h("div", { class: "fix", dataset: { language: lang } }, h("p", { class: "hint", text: t("fixIn", { language: lang }) }), h("pre", {}, h("code", { text: code })));
+}
+
+/**
+ * The diagnosis: a summary sentence and every finding, with what the sender hashed instead, the
+ * differing code points and the fix in the chosen language (`view.language`, `view.onLanguage`).
+ */
+export function renderDiagnosis(container, diagnosis, view = {}) {
   if (!diagnosis) {
     container.hidden = true;
     fill(container);
     return;
   }
+  const languages = [...new Set(diagnosis.findings.flatMap((f) => fixesOf(f).map(([l]) => l)))];
   const findings = diagnosis.findings.map((finding) =>
     h(
       "li",
       { class: "finding", dataset: { code: finding.code, scheme: finding.scheme } },
       h("p", {}, h("code", { class: "code", text: finding.code }), " ", pick(finding.description)),
-      finding.changes.length
-        ? h(
-            "ul",
-            { class: "changes" },
-            finding.changes.map((change) =>
-              h("li", {}, h("code", { text: change.field }), " ", t("changeHashed"), " ", quoted(change.to), " ", t("changeInstead"), " ", quoted(change.from)),
-            ),
-          )
-        : null,
+      finding.changes.length ? h("ul", { class: "changes" }, finding.changes.map(changeItem)) : null,
+      fixBlock(finding, view.language),
     ),
   );
+  const picker = languages.length > 1
+    ? h(
+        "div",
+        { class: "fix-language" },
+        h("label", { htmlFor: "fix-language", text: t("fixLanguage") }),
+        h(
+          "select",
+          { id: "fix-language", on: { change: (event) => view.onLanguage?.(event.target.value) } },
+          languages.map((l) => {
+            const option = new Option(l, l);
+            option.selected = l === view.language;
+            return option;
+          }),
+        ),
+      )
+    : null;
   const facts = [t("diagnosisTried", { tried: diagnosis.tried })];
   if (diagnosis.exhausted) facts.push(t("diagnosisExhausted"));
+  const summary = findings.length ? pick(diagnosis.summary) : nextStep(diagnosis.scheme);
   fill(
     container,
     h("h3", { text: t("diagnosisTitle") }),
-    h("p", { id: "diagnosis-summary", class: "summary", text: pick(diagnosis.summary) }),
+    h("p", { id: "diagnosis-summary", class: "summary", text: summary }),
+    picker,
     findings.length ? h("ul", { class: "findings" }, findings) : null,
     h("p", { class: "hint", text: facts.join(" ") }),
   );
@@ -96,32 +224,108 @@ export function renderProblems(list, errors, warnings, emptyText = t("problemsNo
 
 /** A sentence cut to a readable length (an unreadable body may be quoted whole in it). */
 function clip(sentence, max = 240) {
-  const chars = [...sentence];
+  if (sentence.length <= max) return sentence;
+  const chars = [...sentence.slice(0, max * 2)];
   return chars.length > max ? `${chars.slice(0, max).join("")}…` : sentence;
 }
 
-/** The repairs parseLoose made to read the body (each one a defect of the body). */
-export function renderDefects(container, parsed, bodyIsBlank) {
+/**
+ * The repairs parseLoose made to read the body (each one a defect of the body). A defect with a
+ * place has a button that selects it in the box (`onSelect(line, column)`).
+ */
+export function renderDefects(container, parsed, bodyIsBlank, onSelect) {
   if (bodyIsBlank || !parsed) {
     fill(container);
     return;
   }
-  const items = parsed.defects.map((defect) =>
+  const items = parsed.defects.slice(0, 200).map((defect) =>
     h(
       "li",
       { class: `defect${defect.code === "UNREADABLE" ? " unreadable" : ""}`, dataset: { code: defect.code } },
       h("code", { class: "code", text: defect.code }),
-      defect.path ? h("code", { class: "path", text: defect.path }) : null,
+      defect.path ? h("code", { class: "path", text: clip(defect.path, 80) }) : null,
       h("span", { class: "text", text: clip(defectText(defect)) }),
       defect.line !== null && defect.line !== undefined
-        ? h("span", { class: "where", text: t("defectAt", { line: defect.line, column: defect.column ?? "?" }) })
+        ? h("button", {
+            type: "button",
+            class: "where-button",
+            text: t("defectAt", { line: defect.line, column: defect.column ?? "?" }),
+            on: { click: () => onSelect?.(defect.line, defect.column ?? 1) },
+          })
         : null,
     ),
   );
+  const more = parsed.defects.length - items.length;
   fill(
     container,
     parsed.message === null ? h("p", { class: "problem", text: t("unreadable") }) : null,
     items.length && parsed.message !== null ? h("p", { class: "defects-title", text: t("defectsTitle") }) : null,
     items.length ? h("ul", {}, items) : null,
+    more > 0 ? h("p", { class: "hint", text: t("moreDefects", { count: more }) }) : null,
+  );
+}
+
+/** Hex pairs of `bytes` from `start` to `end`, the byte at `at` marked; `mask` hides [0, mask). */
+function hexAround(bytes, at, mask) {
+  const start = Math.max(0, at - 8);
+  const end = Math.min(bytes.length, at + 9);
+  const nodes = [];
+  if (start > 0) nodes.push("… ");
+  for (let i = start; i < end; i++) {
+    const pair = i < mask ? "**" : bytes[i].toString(16).padStart(2, "0");
+    nodes.push(i === at ? h("mark", { class: "diff", text: pair }) : pair, i + 1 < end ? " " : "");
+  }
+  if (at >= bytes.length) nodes.push(h("mark", { class: "diff", text: t("compareEnd") }));
+  if (end < bytes.length) nodes.push(" …");
+  return nodes;
+}
+
+/** Characters around byte `at`, decoded for reading (the secret's bytes shown as •). */
+function textAround(bytes, at, mask) {
+  const start = Math.max(0, at - 12);
+  const end = Math.min(bytes.length, at + 13);
+  const copy = bytes.slice(start, end);
+  for (let i = start; i < Math.min(mask, end); i++) copy[i - start] = 0x2a;
+  return new TextDecoder("utf-8", { fatal: false }).decode(copy);
+}
+
+/** Bytes of a hex string ("e1ba87", spaces allowed); null when it is not hex. */
+export function hexBytes(text) {
+  const clean = text.replace(/\s+/g, "");
+  if (clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean)) return null;
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/**
+ * The comparison with the string the integrator's code hashed: `compare` is comparePreimage()'s
+ * answer; the bytes around the first difference are shown from the page's own pre-image (its hex,
+ * secret masked) and the pasted text, the differing byte marked.
+ */
+export function renderCompare(container, { compare, error, explanation, theirs, revealed, missing }) {
+  if (missing) return fill(container, h("p", { class: "hint", text: t("compareMissing") }));
+  if (error) return fill(container, h("p", { class: "problem", text: `${error.code ?? ""} ${error.message}`.trim() }));
+  if (!compare) return fill(container);
+  if (compare.equal) return fill(container, h("p", { class: "equal", dataset: { equal: "true" }, text: t("compareEqual") }));
+  const diff = compare.firstDifference ?? {};
+  const offset = Number(diff.offset ?? 0);
+  const secretStep = explanation?.steps?.find((s) => s.source === "secret");
+  const mask = revealed || !secretStep ? 0 : secretStep.length;
+  const expected = hexBytes(explanation?.preimageHex?.replaceAll("**", "2a") ?? "") ?? new Uint8Array();
+  const actual = theirs.hex !== undefined ? hexBytes(theirs.hex) ?? new Uint8Array() : utf8.encode(theirs.text ?? "");
+  const field = diff.field ?? "?";
+  const fieldName = field === "secretKey" ? t("source.secret") : field;
+  fill(
+    container,
+    h("p", { class: "differs", dataset: { equal: "false", offset: String(offset), field } }, t("compareDiffers", { offset, field: fieldName })),
+    h(
+      "dl",
+      { class: "compare-bytes" },
+      h("dt", { text: t("compareExpected") }),
+      h("dd", {}, h("div", { class: "compare-expected" }, hexAround(expected, offset, mask)), h("div", { class: "compare-text", text: textAround(expected, offset, mask) })),
+      h("dt", { text: t("compareActual") }),
+      h("dd", {}, h("div", { class: "compare-actual" }, hexAround(actual, offset, mask)), h("div", { class: "compare-text", text: textAround(actual, offset, mask) })),
+    ),
   );
 }

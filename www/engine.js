@@ -1,0 +1,94 @@
+// Runs analyse() for the debugger without blocking typing: two Web Workers, one for the verdict
+// (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), so a
+// slow diagnosis never delays the next verdict. Each worker has at most one job running and one
+// waiting: a newer job replaces the waiting one, so a burst of keystrokes costs one run, not one
+// per key. Where no Worker can start, the same analyse() runs in the page, after the input event.
+import { core } from "./core.js";
+import { analyse } from "./analysis.js";
+
+/** One lane: a worker (or the page itself), its running job and the newest waiting job. */
+function lane(onResult) {
+  let worker = null;
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch {
+    worker = null;
+  }
+  let running = null;
+  let waiting = null;
+
+  function start(item) {
+    running = item;
+    if (worker) worker.postMessage(item);
+    else {
+      setTimeout(() => {
+        const started = performance.now();
+        const result = analyse(core, item.job);
+        result.coreMs = performance.now() - started;
+        finish({ seq: item.seq, result });
+      }, 0);
+    }
+  }
+
+  function finish({ seq, result }) {
+    running = null;
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      start(next);
+    }
+    onResult(seq, result);
+  }
+
+  if (worker) {
+    worker.addEventListener("message", (event) => finish(event.data));
+    worker.addEventListener("error", (event) => {
+      // A worker that cannot load (an old browser without module workers): run in the page.
+      event.preventDefault();
+      worker.terminate();
+      worker = null;
+      if (running) start(running);
+    });
+  }
+
+  return {
+    post(item) {
+      if (running) waiting = item;
+      else start(item);
+    },
+    /** True while a job runs or waits. */
+    busy: () => running !== null || waiting !== null,
+  };
+}
+
+/**
+ * `onVerdict(result, seq)` and `onDiagnosis(result, seq)` receive the answers for the newest job
+ * only; older answers (overtaken while they ran) are dropped.
+ */
+export function createEngine({ onVerdict, onDiagnosis }) {
+  let seq = 0;
+  const latest = { verdict: 0, diagnosis: 0 };
+  const handler = (part, callback) => (jobSeq, result) => {
+    if (jobSeq !== latest[part]) return;
+    callback(result, jobSeq);
+  };
+  const lanes = {
+    verdict: lane(handler("verdict", onVerdict)),
+    diagnosis: lane(handler("diagnosis", onDiagnosis)),
+  };
+  return {
+    /** Sends `job` (without `part`) to both lanes; `diagnose` false skips the diagnosis. */
+    run(job, { diagnose = true } = {}) {
+      seq += 1;
+      latest.verdict = seq;
+      lanes.verdict.post({ seq, job: { ...job, part: "verdict" } });
+      if (diagnose) {
+        latest.diagnosis = seq;
+        lanes.diagnosis.post({ seq, job: { ...job, part: "diagnosis" } });
+      } else latest.diagnosis = -1;
+      return seq;
+    },
+    /** Whether an answer for the newest job is still to come. */
+    pending: () => lanes.verdict.busy() || (latest.diagnosis !== -1 && lanes.diagnosis.busy()),
+  };
+}
