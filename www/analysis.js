@@ -23,14 +23,90 @@ export function analyse(core, job) {
           out.compareError = plainError(error);
         }
       }
+      slimExplanation(out.explanation);
     } else {
       const diagnosis = core.diagnose(out.scheme, out.message, job.secret);
-      out.diagnosis = diagnosis.matches === false ? diagnosis : null;
+      out.diagnosis = diagnosis.matches === false ? slimDiagnosis(diagnosis) : null;
     }
   } catch (error) {
     out.error = plainError(error);
   }
   return out;
+}
+
+/** Characters of a step's value the views can show; the pre-image itself is kept whole (Copy). */
+export const SHOWN_CHARS = 65_536;
+
+/**
+ * Cuts each step's value, visible form and hex to what the views can show, so a 1 MB body does
+ * not cross from the Worker to the page three times over (`cut` marks a shortened step).
+ */
+function slimExplanation(explanation) {
+  for (const step of explanation.steps) {
+    if (step.visible.length <= SHOWN_CHARS && step.hex.length <= SHOWN_CHARS * 3) continue;
+    step.cut = true;
+    step.value = step.value.slice(0, SHOWN_CHARS);
+    step.visible = step.visible.slice(0, SHOWN_CHARS);
+    step.hex = step.hex.slice(0, SHOWN_CHARS * 3 - 1);
+  }
+}
+
+const MARK = /\p{M}/u;
+
+/**
+ * The first character that differs between two strings, by code points, each side taken with
+ * the combining marks that follow it (so NFD's `e` + U+0302 faces NFC's U+1EC7): `{ from, to }`,
+ * null when the strings are equal.
+ */
+export function firstDifferingCharacter(a, b) {
+  const common = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < common && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length && i === b.length) return null;
+  const at = (text, j) => (j < text.length ? String.fromCodePoint(text.codePointAt(j)) : "");
+  const low = (text, j) => j < text.length && text.charCodeAt(j) >= 0xdc00 && text.charCodeAt(j) <= 0xdfff;
+  // Back to the start of the character: not inside a surrogate pair, not on a combining mark.
+  while (i > 0 && (low(a, i) || low(b, i) || MARK.test(at(a, i)) || MARK.test(at(b, i)))) i--;
+  const cluster = (text) => {
+    const chars = [...text.slice(i, i + 64)];
+    let end = chars.length ? 1 : 0;
+    while (end < chars.length && MARK.test(chars[end])) end++;
+    return chars.slice(0, end).join("");
+  };
+  return { from: cluster(a), to: cluster(b) };
+}
+
+/** Code points as `U+0065 U+0302`. */
+export function codePoints(text) {
+  return [...text].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+}
+
+/** Shown length of a value a finding quotes. */
+const QUOTED_CHARS = 4096;
+
+/**
+ * Adds the differing code points to each change (unless the core gave them) and cuts the values
+ * quoted to what the page shows, keeping their full sizes.
+ */
+function slimDiagnosis(diagnosis) {
+  for (const finding of diagnosis.findings) {
+    for (const change of finding.changes ?? []) {
+      if (typeof change.from === "string" && typeof change.to === "string" && change.fromCodePoints === undefined && change.codePoints === undefined) {
+        const part = firstDifferingCharacter(change.from, change.to);
+        if (part) {
+          change.fromCodePoints = codePoints(part.from);
+          change.toCodePoints = codePoints(part.to);
+        }
+      }
+      for (const side of ["from", "to"]) {
+        const value = change[side];
+        if (typeof value !== "string" || value.length <= QUOTED_CHARS) continue;
+        change[`${side}Size`] = { chars: [...value].length, bytes: new TextEncoder().encode(value).length };
+        change[side] = value.slice(0, QUOTED_CHARS);
+      }
+    }
+  }
+  return diagnosis;
 }
 
 function read(core, job, out) {

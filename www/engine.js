@@ -2,9 +2,14 @@
 // (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), so a
 // slow diagnosis never delays the next verdict. Each worker has at most one job running and one
 // waiting: a newer job replaces the waiting one, so a burst of keystrokes costs one run, not one
-// per key. Where no Worker can start, the same analyse() runs in the page, after the input event.
+// per key. A small body's verdict (up to INLINE_CHARS, well under a millisecond of core time) is
+// computed right in the input event instead, so it is painted in the very next frame. Where no
+// Worker can start, the same analyse() runs in the page, after the input event.
 import { core } from "./core.js";
 import { analyse } from "./analysis.js";
+
+/** Bodies up to this many characters get their verdict in the input event itself. */
+export const INLINE_CHARS = 16 * 1024;
 
 /** One lane: a worker (or the page itself), its running job and the newest waiting job. */
 function lane(onResult) {
@@ -81,7 +86,13 @@ export function createEngine({ onVerdict, onDiagnosis }) {
     run(job, { diagnose = true } = {}) {
       seq += 1;
       latest.verdict = seq;
-      lanes.verdict.post({ seq, job: { ...job, part: "verdict" } });
+      const verdictJob = { ...job, part: "verdict" };
+      if ((job.body?.length ?? 0) <= INLINE_CHARS) {
+        const started = performance.now();
+        const result = analyse(core, verdictJob);
+        result.coreMs = performance.now() - started;
+        onVerdict(result, seq);
+      } else lanes.verdict.post({ seq, job: verdictJob });
       if (diagnose) {
         latest.diagnosis = seq;
         lanes.diagnosis.post({ seq, job: { ...job, part: "diagnosis" } });

@@ -60,8 +60,11 @@ function head(text, count) {
   return { shown: text.slice(0, end), rest };
 }
 
-/** A long `visible` value: its head, then "N more characters" and a button that shows more. */
-function collapsible(visible, limit = VALUE_CHARS) {
+/**
+ * A long `visible` value: its head, then "N more characters" and a button that shows more.
+ * `cut`: the Worker sent only the value's first part (the rest is in the pre-image's Copy).
+ */
+function collapsible(visible, cut, limit = VALUE_CHARS) {
   const holder = h("span", { class: "collapsible" });
   const draw = (count) => {
     const { shown, rest } = head(visible, count);
@@ -73,7 +76,9 @@ function collapsible(visible, limit = VALUE_CHARS) {
             h("span", { class: "cut", text: ` … ${t("moreChars", { count: rest })}` }),
             h("button", { type: "button", class: "more", text: t("showMore"), on: { click: () => draw(count + VALUE_STEP) } }),
           ]
-        : null,
+        : cut
+          ? h("span", { class: "cut", text: ` … ${t("restInCopy")}` })
+          : null,
     );
   };
   draw(limit);
@@ -87,7 +92,7 @@ function valueNodes(step, revealed) {
   if (step.source === "secret" && !revealed) {
     return [h("span", { class: "masked", attrs: { "aria-label": t("secretMasked") }, text: "•".repeat(Math.min(step.length, VALUE_CHARS)) })];
   }
-  return [collapsible(step.visible)];
+  return [collapsible(step.visible, step.cut)];
 }
 
 function stepLabel(step) {
@@ -138,10 +143,12 @@ function bytePairs(step) {
       total === 0 ? h("span", { class: "placeholder", text: step.present ? t("valueEmpty") : "—" }) : h("span", { class: "byte-hex", text: hexLines(step.hex, shown) }),
       shown < total
         ? [
-            h("span", { class: "cut", text: ` … ${t("moreBytes", { count: total - shown })}` }),
+            h("span", { class: "cut", text: ` … ${t("moreBytes", { count: (step.cut ? step.length : total) - shown })}` }),
             h("button", { type: "button", class: "more", text: t("showMore"), on: { click: () => draw(shown + BYTES_STEP) } }),
           ]
-        : null,
+        : step.cut
+          ? h("span", { class: "cut", text: ` … ${t("restInCopy")}` })
+          : null,
     );
   };
   draw(BYTES_SHOWN);

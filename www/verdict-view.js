@@ -55,59 +55,26 @@ export function renderFirstFinding(element, first) {
 
 const utf8 = new TextEncoder();
 
-/** Code points as `U+0065 U+0302`. */
-export function codePoints(text) {
-  return [...text].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
-}
-
-const MARK = /\p{M}/u;
-
-/**
- * The first character that differs between two strings, by code points, each side taken with
- * the combining marks that follow it (so NFD's `e` + U+0302 faces NFC's U+1EC7): `{ from, to }`,
- * null when the strings are equal.
- */
-export function firstDifferingCharacter(a, b) {
-  const x = [...a];
-  const y = [...b];
-  let start = 0;
-  while (start < x.length && start < y.length && x[start] === y[start]) start++;
-  if (start === x.length && start === y.length) return null;
-  while (start > 0 && (MARK.test(x[start] ?? "") || MARK.test(y[start] ?? ""))) start--;
-  const cluster = (chars) => {
-    if (start >= chars.length) return "";
-    let end = start + 1;
-    while (end < chars.length && MARK.test(chars[end])) end++;
-    return chars.slice(start, end).join("");
-  };
-  return { from: cluster(x), to: cluster(y) };
-}
-
 /** A value the sender hashed, quoted, with its length: NFC and NFD look alike but differ here. */
-function quoted(value) {
+function quoted(value, size) {
   if (value === null) return h("span", { class: "placeholder", text: t("changeAbsent") });
   const short = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  const { chars, bytes } = size ?? { chars: [...value].length, bytes: utf8.encode(value).length };
   return h(
     "span",
     { class: "change-value" },
     h("q", { class: "mono literal-value", text: short }),
     " ",
-    h("span", { class: "hint-inline", text: t("changeSize", { chars: value.length > 100_000 ? "…" : [...value].length, bytes: utf8.encode(value).length }) }),
+    h("span", { class: "hint-inline", text: t("changeSize", { chars, bytes }) }),
   );
 }
 
-/** The code points that differ: the core's when it gives them, else read off the two values. */
+/** The first differing character's code points: the core's, or as www/analysis.js read them. */
 function codePointLine(change) {
-  let from = change.fromCodePoints ?? change.codePoints?.from ?? null;
-  let to = change.toCodePoints ?? change.codePoints?.to ?? null;
-  if (from === null && to === null && typeof change.from === "string" && typeof change.to === "string") {
-    const part = firstDifferingCharacter(change.from, change.to);
-    if (part === null) return null;
-    from = part.from === "" ? t("nothing") : codePoints(part.from);
-    to = part.to === "" ? t("nothing") : codePoints(part.to);
-  }
+  const from = change.fromCodePoints ?? change.codePoints?.from ?? null;
+  const to = change.toCodePoints ?? change.codePoints?.to ?? null;
   if (from === null && to === null) return null;
-  return h("p", { class: "codepoints", text: t("codePointsLine", { given: from ?? t("nothing"), hashed: to ?? t("nothing") }) });
+  return h("p", { class: "codepoints", text: t("codePointsLine", { given: from || t("nothing"), hashed: to || t("nothing") }) });
 }
 
 /** Fixes by language, from whichever shape the core gives: `[{language, code}]` or `{language: code}`. */
@@ -138,11 +105,11 @@ function changeItem(change) {
     " ",
     t("changeHashed"),
     " ",
-    quoted(change.to),
+    quoted(change.to, change.toSize),
     " ",
     t("changeInstead"),
     " ",
-    quoted(change.from),
+    quoted(change.from, change.fromSize),
     codePointLine(change),
   );
 }
