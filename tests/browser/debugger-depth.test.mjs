@@ -393,3 +393,36 @@ test('Vietnamese: one term per concept, the English placeholders kept, the value
   await settled();
   assert.deepEqual(problems, []);
 });
+
+test('axe-core finds no accessibility violation, in English and Vietnamese, with a diagnosis shown', async () => {
+  // axe is injected as a script, which the page's CSP forbids: this context alone bypasses it.
+  const axeContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+  const axePage = await axeContext.newPage();
+  try {
+    await axePage.goto(pageUrl);
+    await axePage.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready');
+    const check = async (label) => {
+      await axePage.waitForFunction(() => document.getElementById('app')?.dataset.pending === 'false');
+      await axePage.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const { passes, violations } = await axePage.evaluate(async () => {
+        const report = await window.axe.run(document);
+        return { passes: report.passes.length, violations: report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) };
+      });
+      assert.ok(passes > 10, `${label}: axe ran (${passes} rules passed)`);
+      assert.deepEqual(violations, [], label);
+    };
+    await check('empty page');
+    const trimmed = diagnoses.find((d) => d.id === 'trimmed-value');
+    await axePage.fill('#secretKey', trimmed.secretKey);
+    await axePage.fill('#body', JSON.stringify(trimmed.message, null, 2));
+    await axePage.fill('#theirs', 'not the pre-image');
+    await check('a diagnosis and a comparison shown');
+    await axePage.click('#lang-vi');
+    await check('in Vietnamese');
+    await axePage.click('#share');
+    await axePage.check('#mode-build');
+    await check('build mode');
+  } finally {
+    await axeContext.close();
+  }
+});
