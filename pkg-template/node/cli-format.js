@@ -90,6 +90,20 @@ function formatDiagnosis(d) {
 }
 
 /** One '*' per UTF-8 byte, as the core masks a secret. */
+/** A comparison of pre-images: the verdict, then both sides of the first difference. */
+function formatComparison(c) {
+  const lines = [`compare    ${c.summary.en}`];
+  const d = c.firstDifference;
+  if (d !== null) {
+    for (const [label, side] of [['expected', d.expected], ['yours', d.actual]]) {
+      lines.push(`  ${label.padEnd(9)}${side.before}[${side.at}]${side.after}`);
+      lines.push(`  ${''.padEnd(9)}hex from byte ${side.windowStart}: ${side.hex}`);
+    }
+  }
+  lines.push(`  lengths  expected ${c.expectedLength} bytes, yours ${c.actualLength}`);
+  return lines.join('\n');
+}
+
 function mask(secret) {
   return '*'.repeat(Buffer.byteLength(secret, 'utf8'));
 }
@@ -98,4 +112,4 @@ function formatDefects(defects) {
   return defects.map((d) => `  ${d.line !== null ? `line ${d.line}${d.column !== null ? `:${d.column}` : ''}: ` : ''}${d.code}: ${d.message}`).join('\n');
 }
 
-module.exports = { formatExplanation, formatDiagnosis, formatDefects, problemLine, mask, table };
+module.exports = { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask, table };

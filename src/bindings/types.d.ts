@@ -274,6 +274,53 @@ export function parseLoose(text: string): LooseParse;
 export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;
 /** When the message's checksum does not match: every likely mistake that reproduces it (bounded search). */
 export function diagnose(scheme: Scheme, message: object | string, secretKey?: string | null): Diagnosis;
+/** One side of the first difference between two pre-images: the byte, its character, a short window around it. */
+export interface PreimageSide {
+  /** The byte at the offset as two hex digits ("**" when masked); null past the end. */
+  byte: string | null;
+  /** The character that byte belongs to; null past the end, when masked, or when the bytes are not UTF-8. */
+  character: string | null;
+  /** That character as code points, e.g. "U+1EC7". */
+  codePoints: string | null;
+  /** Byte offset where the window starts. */
+  windowStart: number;
+  /** The window's bytes as hex pairs ("**" per masked byte). */
+  hex: string;
+  /** The window before the character, after it, and the character, made visible ('*' per masked byte, U+FFFD per byte that is not UTF-8). */
+  before: string;
+  at: string;
+  after: string;
+}
+
+/** Where two pre-images first part. */
+export interface PreimageDifference {
+  /** Byte offset (from 0) of the first differing byte. */
+  offset: number;
+  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; null past the expected end. */
+  field: string | null;
+  /** The offset inside that part. */
+  fieldOffset: number | null;
+  expected: PreimageSide;
+  actual: PreimageSide;
+}
+
+/** The pre-image the integrator's code hashed, compared with the expected one. */
+export interface PreimageComparison {
+  scheme: Scheme;
+  equal: boolean;
+  expectedLength: number;
+  actualLength: number;
+  /** null when equal. */
+  firstDifference: PreimageDifference | null;
+  summary: Description;
+}
+
+/**
+ * Compare `theirs` — the text the integrator's code hashed, or `{ hex }` (its bytes; white space
+ * between digits allowed) — with the pre-image of `message` under `scheme`. The secret key's bytes
+ * are masked on both sides (and wherever theirs holds it) unless `revealSecret`.
+ */
+export function comparePreimage(scheme: Scheme, message: object | string, secretKey: string | null | undefined, theirs: string | { hex: string }, options?: { revealSecret?: boolean }): PreimageComparison;
 /** Bytes of WebAssembly linear memory this module holds (it only grows): a diagnostic for leak checks. */
 export function wasmMemoryBytes(): number;
 

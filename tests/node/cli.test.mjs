@@ -126,6 +126,30 @@ test('explain: the step table, the secret masked, exit 1 on a mismatch', () => {
   assert.match(incomplete.stdout, /cannot compute the checksum/);
 });
 
+test('explain --compare: the first differing byte, the secret masked, exit 1 when they differ', () => {
+  // The pre-image built here by concatenation, independently of the package.
+  const expected = SECRET + lookupFields.partnerCode + lookupFields.accessKey + lookupFields.transactionNo + lookupFields.orderId;
+  const same = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('same.txt', `${expected}\n`)], good);
+  assert.equal(same.status, 0, same.stderr);
+  assert.match(same.stdout, /byte for byte/);
+  assert.match(same.stderr, /final newline/);
+  const offset = Buffer.byteLength(SECRET + lookupFields.partnerCode + lookupFields.accessKey) + 3;
+  const changed = `${expected.slice(0, offset)}X${expected.slice(offset + 1)}`;
+  const differs = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('changed.txt', changed)], good);
+  assert.equal(differs.status, 1, differs.stderr);
+  assert.match(differs.stdout, new RegExp(`from byte ${offset}, in transactionNo \\(its byte 3\\)`));
+  assert.match(differs.stdout, /\[X\]/);
+  const json = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--json', '--compare', file('changed.txt', changed)], good);
+  assert.equal(JSON.parse(json.stdout).firstDifference.offset, offset);
+  const secretWrong = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('secret.txt', `x${expected.slice(1)}`)], good);
+  assert.equal(secretWrong.status, 1);
+  assert.match(secretWrong.stdout, /inside the secret key/);
+  assert.ok(!secretWrong.stdout.includes(SECRET.slice(1, 12)), 'the rest of the secret is masked');
+  const missing = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', path.join(work, 'nope.txt')], good);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--compare file/);
+});
+
 test('--loose reads the guide\'s result example and names each repair', () => {
   const guide = '{ "paygate": "momo", "payTransId": "1258485", "orderId”: "SBN_100012", "amount": 40000, "orderInfo": "x",\n'
     + ' " payDate": "20191212161254", "errorCode": "00", "type": "Pay", "check-sum": "0000000000000000000000000000000000000000000000000000000000000000", }';
