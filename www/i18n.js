@@ -104,7 +104,7 @@ const en = {
   "given.integer": "integer",
   "given.missing": "missing",
   "given.invalid": "invalid",
-  "source.secret": "khóa bí mật",
+  "source.secret": "secret key",
   "source.literal": "literal",
   valueMissing: "missing",
   valueEmpty: "empty",
@@ -160,6 +160,8 @@ const en = {
   compareExpected: "This pre-image",
   compareActual: "Your string",
   compareEnd: "(ends)",
+  compareAfterEnd: "what follows the end of this pre-image",
+  compareLengths: "This pre-image has {expected} bytes, yours {actual}.",
   compareMissing: "This build of lgsp-paygate has no comparePreimage: the comparison is off.",
   footer: "lgsp-paygate: every value on this page is computed by the package's WebAssembly core, the same code Node and browsers import. The page loads nothing from any other site.",
 };
@@ -321,6 +323,8 @@ const vi = {
   compareExpected: "Chuỗi trước khi băm này",
   compareActual: "Chuỗi của bạn",
   compareEnd: "(hết)",
+  compareAfterEnd: "phần nằm sau chỗ kết thúc của chuỗi trước khi băm này",
+  compareLengths: "Chuỗi trước khi băm này có {expected} byte, chuỗi của bạn có {actual} byte.",
   compareMissing: "Bản lgsp-paygate này không có comparePreimage: tắt phần so sánh.",
   footer: "lgsp-paygate: mọi giá trị trên trang được tính bằng mã WebAssembly của gói, cùng mã mà Node và trình duyệt sử dụng. Trang không tải gì từ trang web khác.",
 };

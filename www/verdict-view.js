@@ -232,67 +232,53 @@ export function renderDefects(container, parsed, bodyIsBlank, onSelect) {
   );
 }
 
-/** Hex pairs of `bytes` from `start` to `end`, the byte at `at` marked; `mask` hides [0, mask). */
-function hexAround(bytes, at, mask) {
-  const start = Math.max(0, at - 8);
-  const end = Math.min(bytes.length, at + 9);
-  const nodes = [];
-  if (start > 0) nodes.push("… ");
-  for (let i = start; i < end; i++) {
-    const pair = i < mask ? "**" : bytes[i].toString(16).padStart(2, "0");
-    nodes.push(i === at ? h("mark", { class: "diff", text: pair }) : pair, i + 1 < end ? " " : "");
-  }
-  if (at >= bytes.length) nodes.push(h("mark", { class: "diff", text: t("compareEnd") }));
-  if (end < bytes.length) nodes.push(" …");
+/** A window's hex pairs, the pair at byte `offset` marked. */
+function markedHex(side, offset) {
+  const pairs = side.hex.includes(" ") ? side.hex.split(/\s+/).filter(Boolean) : side.hex.match(/../g) ?? [];
+  const at = offset - side.windowStart;
+  const nodes = pairs.map((pair, i) => [i === at ? h("mark", { class: "diff", text: pair }) : pair, i + 1 < pairs.length ? " " : ""]);
+  if (at >= pairs.length) nodes.push(" ", h("mark", { class: "diff", text: t("compareEnd") }));
   return nodes;
 }
 
-/** Characters around byte `at`, decoded for reading (the secret's bytes shown as •). */
-function textAround(bytes, at, mask) {
-  const start = Math.max(0, at - 12);
-  const end = Math.min(bytes.length, at + 13);
-  const copy = bytes.slice(start, end);
-  for (let i = start; i < Math.min(mask, end); i++) copy[i - start] = 0x2a;
-  return new TextDecoder("utf-8", { fatal: false }).decode(copy);
-}
-
-/** Bytes of a hex string ("e1ba87", spaces allowed); null when it is not hex. */
-export function hexBytes(text) {
-  const clean = text.replace(/\s+/g, "");
-  if (clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean)) return null;
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
+/** One side of the first difference: its bytes, its text with the character marked, its code points. */
+function compareSide(side, offset, label, className) {
+  return [
+    h("dt", { text: label }),
+    h(
+      "dd",
+      {},
+      h("div", { class: className }, markedHex(side, offset)),
+      h("div", { class: "compare-text" }, side.before, side.byte === null ? h("mark", { class: "diff", text: t("compareEnd") }) : h("mark", { class: "diff", text: side.at }), side.after),
+      side.codePoints ? h("div", { class: "codepoints", text: side.codePoints }) : null,
+    ),
+  ];
 }
 
 /**
- * The comparison with the string the integrator's code hashed: `compare` is comparePreimage()'s
- * answer; the bytes around the first difference are shown from the page's own pre-image (its hex,
- * secret masked) and the pasted text, the differing byte marked.
+ * The comparison with the string the integrator's code hashed: comparePreimage()'s answer, the
+ * differing byte marked on both sides (the secret key's bytes masked unless revealed).
  */
-export function renderCompare(container, { compare, error, explanation, theirs, revealed, missing }) {
+export function renderCompare(container, { compare, error, missing }) {
   if (missing) return fill(container, h("p", { class: "hint", text: t("compareMissing") }));
   if (error) return fill(container, h("p", { class: "problem", text: `${error.code ?? ""} ${error.message}`.trim() }));
   if (!compare) return fill(container);
-  if (compare.equal) return fill(container, h("p", { class: "equal", dataset: { equal: "true" }, text: t("compareEqual") }));
-  const diff = compare.firstDifference ?? {};
-  const offset = Number(diff.offset ?? 0);
-  const secretStep = explanation?.steps?.find((s) => s.source === "secret");
-  const mask = revealed || !secretStep ? 0 : secretStep.length;
-  const expected = hexBytes(explanation?.preimageHex?.replaceAll("**", "2a") ?? "") ?? new Uint8Array();
-  const actual = theirs.hex !== undefined ? hexBytes(theirs.hex) ?? new Uint8Array() : utf8.encode(theirs.text ?? "");
-  const field = diff.field ?? "?";
-  const fieldName = field === "secretKey" ? t("source.secret") : field;
+  if (compare.equal) {
+    return fill(container, h("p", { class: "equal", dataset: { equal: "true" }, text: t("compareEqual") }));
+  }
+  const diff = compare.firstDifference;
+  const field = diff.field ?? "";
+  const where = diff.field === null ? t("compareAfterEnd") : diff.field === "secretKey" ? t("source.secret") : diff.field;
   fill(
     container,
-    h("p", { class: "differs", dataset: { equal: "false", offset: String(offset), field } }, t("compareDiffers", { offset, field: fieldName })),
+    h("p", { class: "differs", dataset: { equal: "false", offset: String(diff.offset), field } }, t("compareDiffers", { offset: diff.offset, field: where })),
+    compare.summary ? h("p", { class: "hint", text: pick(compare.summary) }) : null,
     h(
       "dl",
       { class: "compare-bytes" },
-      h("dt", { text: t("compareExpected") }),
-      h("dd", {}, h("div", { class: "compare-expected" }, hexAround(expected, offset, mask)), h("div", { class: "compare-text", text: textAround(expected, offset, mask) })),
-      h("dt", { text: t("compareActual") }),
-      h("dd", {}, h("div", { class: "compare-actual" }, hexAround(actual, offset, mask)), h("div", { class: "compare-text", text: textAround(actual, offset, mask) })),
+      compareSide(diff.expected, diff.offset, t("compareExpected"), "compare-expected"),
+      compareSide(diff.actual, diff.offset, t("compareActual"), "compare-actual"),
     ),
+    h("p", { class: "hint", text: t("compareLengths", { expected: compare.expectedLength, actual: compare.actualLength }) }),
   );
 }

@@ -154,11 +154,11 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
       .map((field) => t("tokenDiffers", { field, token: JSON.stringify(credentials[field]), message: JSON.stringify(message[field]) }));
   }
 
-  /** What the compare box holds: `{ text }`, `{ hex }` or null when empty. */
+  /** What the compare box holds, as comparePreimage takes it: the text, `{ hex }`, or null when empty. */
   function theirs() {
     const value = el.theirs.value;
     if (value === "") return null;
-    return el.theirsHex.checked ? { hex: value.replace(/\s+/g, "") } : { text: value };
+    return el.theirsHex.checked ? { hex: value } : value;
   }
 
   function markPending() {
@@ -225,9 +225,6 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     renderCompare(el.compare, {
       compare: result.compare,
       error: result.compareError,
-      explanation,
-      theirs: theirsSent ?? {},
-      revealed: revealed(),
       missing: theirsSent !== null && result.compare === undefined && result.compareError === undefined,
     });
     if (diagnosed.seq === shown.seq) drawDiagnosis();

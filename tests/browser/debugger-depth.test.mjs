@@ -173,6 +173,15 @@ test('the compare box marks the first byte that differs from the pre-image', asy
   assert.ok(!(await page.content()).includes(paygate.secretKey), 'the secret key stays masked');
   await page.screenshot({ path: path.join(screenshots, 'compare.png'), fullPage: true });
 
+  // A different secret key: the difference is in it, said in words, its bytes masked.
+  await page.fill('#theirs', `X${paygate.preimage.slice(1)}`);
+  await settled();
+  const inSecret = await page.$eval('#compare-result .differs', (el) => ({ ...el.dataset }));
+  assert.deepEqual([inSecret.offset, inSecret.field], ['0', 'secretKey']);
+  assert.equal(await text('#compare-result .compare-expected mark'), '**');
+  assert.match(await text('#compare-result .differs'), /secret key/);
+  assert.ok(!(await page.content()).includes(paygate.secretKey.slice(1)), 'the secret key stays masked');
+
   // The same bytes in hex, and the very pre-image: equal.
   await page.check('#theirs-hex');
   await page.fill('#theirs', Buffer.from(paygate.preimage, 'utf8').toString('hex'));
@@ -359,6 +368,7 @@ test('Vietnamese: one term per concept, the English placeholders kept, the value
     assert.ok(key in tables.vi, `vi has ${key}`);
     assert.deepEqual(holes(tables.vi[key]), holes(english), `${key}: the same placeholders`);
   }
+  for (const [key, english] of Object.entries(tables.en)) assert.doesNotMatch(english, /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i, `en.${key} is English`);
   const all = [...Object.values(tables.vi), ...Object.values(tables.problemVi), ...Object.values(tables.defectVi)].join('\n');
   for (const wrong of ['chuỗi băm', 'thông điệp', 'kiểu chữ', 'bộ lõi', 'secret key']) assert.ok(!all.toLowerCase().includes(wrong), `no "${wrong}"`);
   assert.match(tables.vi.secretLabel, /khóa bí mật \(secretKey\)/i);
