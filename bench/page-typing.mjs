@@ -4,10 +4,15 @@
 // character to orderInfo and fires one `input` event. For each size it prints, over several
 // keystrokes, the medians and maxima of:
 //   handler  the page's synchronous work for the input event;
-//   painted  input event → the new computed checksum on screen (the frame after it is drawn);
+//   painted  input event → the frame that draws the new computed checksum (its animation-frame
+//            callbacks run: layout and paint follow at once);
 //   frame    the longest gap between two animation frames while that happened (what typing
 //            feels: above ~17 ms a frame was missed);
-//   textarea the same gap for the same keystroke with the page's input handler switched off:
+//   page JS  the page's own main-thread JavaScript for the keystroke (its input handler and
+//            every drawing step, from the page's User Timing measures "debugger:*"), in total;
+//   task     the longest main-thread task meanwhile (the Long Tasks API sees those of 50 ms or
+//            more; 0 when there was none): the page's own work, plus Chromium's for the textarea;
+//   textarea the same frame gap for the same keystroke with the page's input handler switched off:
 //            what Chromium itself takes to edit a textarea holding that much text;
 // beside the core's own time for the same body in the same browser (parseLoose + detectScheme +
 // explain + diagnose, called directly). Asserts nothing: a measurement, not a test.
@@ -68,6 +73,11 @@ const keystroke = async (quiet) => {
   const at = box.value.indexOf('","requestCode"');
   box.setRangeText('x', at, at, 'end');
   let longest = 0;
+  let task = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) task = Math.max(task, entry.duration);
+  });
+  tasks.observe({ type: 'longtask' });
   let last = performance.now();
   let watching = true;
   const tick = (now) => {
@@ -85,6 +95,7 @@ const keystroke = async (quiet) => {
     });
     observer.observe(checksum, { childList: true, characterData: true, subtree: true });
   });
+  performance.clearMeasures();
   const t0 = performance.now();
   box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
   const handler = performance.now() - t0;
@@ -92,17 +103,19 @@ const keystroke = async (quiet) => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     box.removeEventListener('input', stop, { capture: true });
     watching = false;
-    return { frame: longest };
+    tasks.disconnect();
+    return { frame: longest, task };
   }
   await changed;
-  // Painted: the frame that draws the change has run, then its paint (a task after it).
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const painted = performance.now() - t0;
+  // Painted: the frame after the change starts (its rendering follows these callbacks).
+  const painted = (await new Promise((resolve) => requestAnimationFrame(resolve))) - t0;
   // Let the heavy views and the diagnosis finish, still watching the frames.
   while (document.getElementById('app').dataset.pending !== 'false') await new Promise((r) => setTimeout(r, 5));
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
   watching = false;
-  return { handler, painted, frame: longest };
+  tasks.disconnect();
+  const js = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('debugger:')).reduce((sum, m) => sum + m.duration, 0);
+  return { handler, painted, frame: longest, task, js };
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -131,7 +144,7 @@ try {
       runs.push(await page.evaluate(keystroke, false));
     }
     const quiet = [];
-    for (let k = 0; k < Math.min(5, size.keys); k++) quiet.push((await page.evaluate(keystroke, true)).frame);
+    for (let k = 0; k < Math.min(5, size.keys); k++) quiet.push(await page.evaluate(keystroke, true));
     const core = await page.evaluate(async (text) => {
       const lib = await import('/pkg/lgsp_paygate.js');
       await lib.default();
@@ -150,7 +163,7 @@ try {
     rows.push({ size, bytes: Buffer.byteLength(body), runs, core, quiet });
   }
   const f = (x) => x.toFixed(1).padStart(7);
-  console.log('body'.padEnd(7), 'bytes'.padStart(9), '  handler med/max', '   painted med/max', '   frame med/max', ' textarea med/max', '  core (median)');
+  console.log('body'.padEnd(7), 'bytes'.padStart(9), '  handler med/max', '   painted med/max', '   frame med/max', ' page JS med/max', '    task med/max', '   textarea frame / task', '  core (median)');
   for (const { size, bytes, runs, core, quiet } of rows) {
     const pick = (k) => runs.map((r) => r[k]);
     console.log(
@@ -158,11 +171,16 @@ try {
       ` ${f(median(pick('handler')))} /${f(max(pick('handler')))}`,
       ` ${f(median(pick('painted')))} /${f(max(pick('painted')))}`,
       ` ${f(median(pick('frame')))} /${f(max(pick('frame')))}`,
-      ` ${f(median(quiet))} /${f(max(quiet))}`,
+      ` ${f(median(pick('js')))} /${f(max(pick('js')))}`,
+      ` ${f(median(pick('task')))} /${f(max(pick('task')))}`,
+      `   ${f(median(quiet.map((q) => q.frame)))} /${f(median(quiet.map((q) => q.task)))}`,
       ` ${f(core)} ms`,
     );
   }
-  console.log('(milliseconds; painted = input event to the new checksum on screen; frame = longest gap between animation frames meanwhile)');
+  console.log('(milliseconds; painted = input event to the frame drawing the new checksum; frame = longest gap between');
+  console.log(' animation frames meanwhile; page JS = the page\'s own main-thread work for the keystroke, in total;');
+  console.log(' task = longest main-thread task of 50 ms or more; textarea = medians with the page\'s');
+  console.log(' handler off; core = parseLoose + detectScheme + explain + diagnose called directly in the page)');
 } finally {
   await browser.close();
   server.kill();

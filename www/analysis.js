@@ -13,7 +13,7 @@ export function analyse(core, job) {
   const out = { part: job.part, parsed: null, message: null, scheme: null, how: "none" };
   try {
     read(core, job, out);
-    if (out.message === null) return out;
+    if (out.message === null) return finish(job, out);
     if (job.part === "verdict") {
       out.explanation = core.explain(out.scheme, out.message, job.secret, { revealSecret: job.reveal });
       if (job.theirs && typeof core.comparePreimage === "function") {
@@ -31,17 +31,47 @@ export function analyse(core, job) {
   } catch (error) {
     out.error = plainError(error);
   }
+  return finish(job, out);
+}
+
+/** Repairs listed at most (their number is kept). */
+const DEFECTS_SENT = 200;
+
+/**
+ * What goes back to the page: the read message itself stays here (the page needs only the
+ * credentials in it, and reads the body again itself on the rare switch to the form), the
+ * defects listed up to DEFECTS_SENT; the diagnosis part sends only the diagnosis.
+ */
+function finish(job, out) {
+  const { message, parsed } = out;
+  delete out.message;
+  out.readable = message !== null;
+  out.credentials = message
+    ? Object.fromEntries(["partnerCode", "accessKey"].filter((k) => typeof message[k] === "string").map((k) => [k, message[k].slice(0, 256)]))
+    : null;
+  out.parsed = parsed && job.part === "verdict"
+    ? { readable: parsed.message !== null, defects: parsed.defects.slice(0, DEFECTS_SENT), defectCount: parsed.defects.length }
+    : null;
   return out;
 }
 
-/** Characters of a step's value the views can show; the pre-image itself is kept whole (Copy). */
+/** Characters of a step's value the views can show. */
 export const SHOWN_CHARS = 65_536;
+/** Characters of the plain pre-image sent (its Copy button reads a longer one again in the page). */
+export const PLAIN_CHARS = 16_384;
 
 /**
  * Cuts each step's value, visible form and hex to what the views can show, so a 1 MB body does
  * not cross from the Worker to the page three times over (`cut` marks a shortened step).
  */
 function slimExplanation(explanation) {
+  for (const key of ["preimage", "preimageHex"]) {
+    const limit = key === "preimage" ? PLAIN_CHARS : PLAIN_CHARS * 3;
+    if (typeof explanation[key] === "string" && explanation[key].length > limit) {
+      explanation[key] = explanation[key].slice(0, limit);
+      explanation.preimageCut = true;
+    }
+  }
   for (const step of explanation.steps) {
     if (step.visible.length <= SHOWN_CHARS && step.hex.length <= SHOWN_CHARS * 3) continue;
     step.cut = true;

@@ -222,11 +222,11 @@ export function renderDefects(container, parsed, bodyIsBlank, onSelect) {
         : null,
     ),
   );
-  const more = parsed.defects.length - items.length;
+  const more = (parsed.defectCount ?? parsed.defects.length) - items.length;
   fill(
     container,
-    parsed.message === null ? h("p", { class: "problem", text: t("unreadable") }) : null,
-    items.length && parsed.message !== null ? h("p", { class: "defects-title", text: t("defectsTitle") }) : null,
+    !parsed.readable ? h("p", { class: "problem", text: t("unreadable") }) : null,
+    items.length && parsed.readable ? h("p", { class: "defects-title", text: t("defectsTitle") }) : null,
     items.length ? h("ul", {}, items) : null,
     more > 0 ? h("p", { class: "hint", text: t("moreDefects", { count: more }) }) : null,
   );
