@@ -244,14 +244,55 @@ export interface Explanation {
 export type FindingCode =
   | "TRIMMED" | "NFC" | "NFD" | "TYPE_CASING" | "AMOUNT_FORMAT" | "ALIAS_USED" | "FIELDS_SWAPPED" | "FIELD_MISSING"
   | "UPPERCASE_VALUE" | "LOWERCASE_VALUE" | "SECRET_TRIMMED" | "SECRET_MISSING" | "PREFIX_MISSING" | "SECRET_AS_PREFIX"
-  | "OTHER_SCHEME";
+  | "OTHER_SCHEME"
+  | "HMAC" | "SECRET_AT_END" | "SEPARATOR" | "KEY_VALUE_JOINED" | "FIELDS_SORTED" | "URL_ENCODED" | "ACCENTS_STRIPPED"
+  | "NON_ASCII_AS_QUESTION_MARK" | "PAYGOV_ORDER" | "HEX_LEADING_ZEROS_DROPPED" | "DIGEST_MD5" | "DIGEST_SHA512"
+  | "DIGEST_BASE64" | "JSON_BODY_HASHED" | "SECRET_BASE64_DECODED" | "SECRET_TRAILING_NEWLINE" | "RESULT_WITHOUT_TYPE";
 
-/** One mistake that reproduces the received checksum, and what the sender must have hashed instead. */
-export interface Finding {
+/** The first characters where two values part (a base character with its combining marks), as code points. */
+export interface CharDifference {
+  /** Character index (from 0) in the message's value. */
+  index: number;
+  from: string;
+  to: string;
+  /** e.g. "U+1EC7". */
+  fromCodePoints: string;
+  /** e.g. "U+0065 U+0323 U+0302". */
+  toCodePoints: string;
+}
+
+/** What the sender hashed instead, for one field; the secret key and the prefix are only said in words. */
+export interface FindingChange {
+  /** "secretKey", "prefix" or a message field. */
+  field: string;
+  /** The message's value; null for the secret key or the prefix. */
+  from: string | null;
+  /** What was hashed; null when left out, or for the secret key or the prefix. */
+  to: string | null;
+  /** The change in words. */
+  note: Description;
+  /** Where `from` and `to` part, as code points (null when one of them is null). */
+  difference: CharDifference | null;
+}
+
+/** How to fix one mistake: advice, and the line to write per language. */
+export interface FindingFix {
   code: FindingCode;
+  advice: Description;
+  snippets: { language: "javascript" | "java" | "csharp" | "php"; code: string }[];
+}
+
+/** One explanation that reproduces the received checksum: one mistake, or two at once. */
+export interface Finding {
+  /** The first of `codes`. */
+  code: FindingCode;
+  /** Every mistake it takes together: one or two. */
+  codes: FindingCode[];
   description: Description;
   scheme: Scheme;
-  changes: { field: string; from: string | null; to: string | null }[];
+  changes: FindingChange[];
+  /** One per code. */
+  fixes: FindingFix[];
 }
 
 /** Why a received checksum does not match. */
@@ -261,7 +302,15 @@ export interface Diagnosis {
   computed: string | null;
   matches: boolean;
   findings: Finding[];
+  /** Pre-images hashed. */
   tried: number;
+  /** Bytes hashed. */
+  hashedBytes: number;
+  /** The search's bounds. */
+  budget: { variants: number; bytes: number };
+  /** Two mistakes at once were tried (no single one fitted). */
+  pairsTried: boolean;
+  /** The search stopped at its budget before trying everything (the summary says so). */
   exhausted: boolean;
   summary: Description;
 }

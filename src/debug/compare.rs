@@ -245,7 +245,7 @@ fn describe(s: &Side) -> (String, String) {
             (format!("{} ({cp})", quoted(&visible(c))), format!("{} ({cp})", quoted(&visible(c))))
         }
         (None, Some(b)) if b == "**" => {
-            ("a byte of the secret key (masked)".into(), "một byte của khóa bí mật (đã che)".into())
+            ("a byte of the secret key (masked)".into(), "một byte của khóa bí mật (secretKey), đã che".into())
         }
         (None, Some(b)) => {
             (format!("the byte 0x{b}, which is not UTF-8 there"), format!("byte 0x{b}, không phải UTF-8 ở vị trí đó"))

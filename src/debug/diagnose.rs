@@ -1,23 +1,29 @@
-//! Why a received checksum does not match: try the mistakes integrators make, and report each
-//! variant of the pre-image that reproduces the received checksum.
+//! Why a received checksum does not match: try the mistakes integrators make (their own, and
+//! the habits of other gateways' libraries), one at a time and then two at once, and report
+//! every variant of the pre-image that reproduces the received checksum.
 //!
-//! The search is bounded ([`MAX_VARIANTS`] pre-images); each variant is one SHA-256 over a few
-//! hundred bytes, so a diagnosis stays within milliseconds.
+//! The mistakes are data ([`crate::debug::mistakes`]); the way the checksum is written (MD5,
+//! SHA-512, base64, leading zeros dropped) is read from the checksum itself
+//! ([`crate::debug::digests`]) and counts as one of the two mistakes. The search is bounded:
+//! at most [`MAX_VARIANTS`] pre-images and [`MAX_HASHED_BYTES`] bytes hashed, and the result
+//! says when it stopped early.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::debug::digests::Target;
+use crate::debug::fixes::{char_difference, fix, CharDifference, Fix};
+use crate::debug::mistakes::{singles, texts, Ctx, Draft, Join, Mistake};
 use crate::error::Error;
-use crate::scheme::{as_object, field_text, scheme, PrefixPart, Scheme, SegmentSource, SCHEMES};
-use crate::text::{to_nfc, to_nfd};
+use crate::scheme::{as_object, scheme, SegmentSource};
 use crate::validate::check_message;
 
 /// The most pre-images one diagnosis hashes.
-pub const MAX_VARIANTS: usize = 4096;
+pub const MAX_VARIANTS: usize = 6000;
 
 /// The most bytes one diagnosis hashes: with values of tens of kilobytes the variants, not their
-/// number, are what cost. 4 MiB is about 20 ms of SHA-256 in WebAssembly here.
-pub const MAX_HASHED_BYTES: usize = 4 << 20;
+/// number, are what cost. 2 MiB is about 10 ms of SHA-256 in WebAssembly here.
+pub const MAX_HASHED_BYTES: usize = 2 << 20;
 
 /// Kinds of mistake the diagnosis recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,17 +59,40 @@ pub enum FindingCode {
     SecretAsPrefix,
     /// Another scheme's checksum.
     OtherScheme,
-}
-
-/// What the sender must have hashed instead, for one field. Secrets are never shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
-    /// Field name (`secretKey`, `prefix` or a message field).
-    pub field: String,
-    /// What the message holds (`null` for a secret).
-    pub from: Option<String>,
-    /// What was hashed instead (`null` when left out, or for a secret).
-    pub to: Option<String>,
+    /// An HMAC keyed with the secret key instead of a plain hash.
+    Hmac,
+    /// The secret key at the end of the pre-image.
+    SecretAtEnd,
+    /// `|`, `,` or `&` between the pieces.
+    Separator,
+    /// `name=value` pairs joined by `&`.
+    KeyValueJoined,
+    /// The values in key-name order.
+    FieldsSorted,
+    /// Values URL-encoded (`+` or `%20` for a space).
+    UrlEncoded,
+    /// Accents stripped (Đ as D).
+    AccentsStripped,
+    /// Every non-ASCII character hashed as `?`.
+    NonAsciiAsQuestionMark,
+    /// The PayGov/OpenCPS order: secretKey, accessKey, partnerCode, orderId, requestCode, amount.
+    PaygovOrder,
+    /// The checksum in hex with its leading zeros dropped.
+    HexLeadingZerosDropped,
+    /// An MD5 digest (32 hex digits).
+    DigestMd5,
+    /// A SHA-512 digest (128 hex digits).
+    DigestSha512,
+    /// The digest in base64 (44 characters for SHA-256).
+    DigestBase64,
+    /// The JSON body hashed instead of the concatenation.
+    JsonBodyHashed,
+    /// The secret key base64-decoded before hashing.
+    SecretBase64Decoded,
+    /// The secret key with a trailing `\n` or `\r\n`.
+    SecretTrailingNewline,
+    /// A payment result hashed without `type`.
+    ResultWithoutType,
 }
 
 /// A sentence in English and Vietnamese.
@@ -75,21 +104,61 @@ pub struct Sentence {
     pub vi: String,
 }
 
-/// One mistake that reproduces the received checksum.
+/// What the sender must have hashed instead, for one field. Secrets are never shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Field name (`secretKey`, `prefix` or a message field).
+    pub field: String,
+    /// What the message holds (`null` for the secret key or the prefix).
+    pub from: Option<String>,
+    /// What was hashed instead (`null` when left out, or for the secret key or the prefix).
+    pub to: Option<String>,
+    /// The change in words (the only account of a change to the secret key or the prefix).
+    pub note: Sentence,
+    /// The first characters where `from` and `to` part, as code points.
+    pub difference: Option<CharDifference>,
+}
+
+impl Change {
+    /// A change; the character difference is worked out from `from` and `to`.
+    pub fn new(field: &str, from: Option<String>, to: Option<String>, note: Sentence) -> Self {
+        let difference = match (&from, &to) {
+            (Some(f), Some(t)) => char_difference(f, t),
+            _ => None,
+        };
+        Change { field: field.to_owned(), from, to, note, difference }
+    }
+}
+
+/// One explanation that reproduces the received checksum: one mistake, or two at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// The kind of mistake.
+    /// The kind of mistake (the first of `codes`).
     pub code: FindingCode,
-    /// The mistake in a sentence.
+    /// Every mistake it takes together: one or two.
+    pub codes: Vec<FindingCode>,
+    /// The mistake(s) in a sentence.
     pub description: Sentence,
     /// The scheme whose pre-image reproduced it.
     pub scheme: &'static str,
     /// The values that differ.
     pub changes: Vec<Change>,
+    /// What to change in the sender's code, one per mistake.
+    pub fixes: Vec<Fix>,
+}
+
+/// How far a diagnosis may search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Budget {
+    /// The most pre-images hashed.
+    pub variants: usize,
+    /// The most bytes hashed.
+    pub bytes: usize,
 }
 
 /// The outcome of a diagnosis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     /// Scheme id.
     pub scheme: &'static str,
@@ -99,287 +168,127 @@ pub struct Diagnosis {
     pub computed: Option<String>,
     /// The received checksum matches: nothing to diagnose.
     pub matches: bool,
-    /// Every variant that reproduces the received checksum.
+    /// Every variant that reproduces the received checksum, with the fewest mistakes found.
     pub findings: Vec<Finding>,
     /// How many pre-images were hashed.
     pub tried: usize,
+    /// How many bytes were hashed.
+    pub hashed_bytes: usize,
+    /// The search's bounds.
+    pub budget: Budget,
+    /// Two mistakes at once were tried (one was not enough).
+    pub pairs_tried: bool,
     /// The search stopped at its bound before trying everything.
     pub exhausted: bool,
     /// One plain sentence.
     pub summary: Sentence,
 }
 
-fn sentence(en: String, vi: String) -> Sentence {
-    Sentence { en, vi }
+fn sentence(en: impl Into<String>, vi: impl Into<String>) -> Sentence {
+    Sentence { en: en.into(), vi: vi.into() }
 }
 
-/// A candidate pre-image: a mistake, and the values, prefix and scheme it implies.
-struct Variant {
-    code: FindingCode,
-    scheme: &'static Scheme,
-    fields: Map<String, Value>,
-    prefix: Option<String>,
-    changes: Vec<Change>,
-    description: Sentence,
-}
-
-/// The inputs every generator reads.
-struct Ctx<'a> {
-    scheme: &'static Scheme,
-    /// The message as given (aliases and all).
-    given: &'a Map<String, Value>,
-    /// The message with aliases read as the table's names.
-    fields: &'a Map<String, Value>,
-    /// Field texts in pre-image order.
-    texts: Vec<(&'static str, String)>,
-    /// The prefix as the message implies it (secret or literal).
-    prefix: String,
+/// The search: hashes drafts against the target within the budget.
+struct Search<'a> {
+    target: &'a Target,
+    base: &'a Draft,
+    all: &'a [(&'static str, String)],
+    numeric: Vec<&'static str>,
     secret: Option<&'a str>,
+    buf: Vec<u8>,
+    tried: usize,
+    hashed: usize,
+    exhausted: bool,
 }
 
-impl Ctx<'_> {
-    fn with(&self, changes: &[(&'static str, String)]) -> Map<String, Value> {
-        let mut m = self.fields.clone();
-        for (k, v) in changes {
-            m.insert((*k).to_owned(), Value::String(v.clone()));
+impl Search<'_> {
+    /// Whether the draft after `mistakes` reproduces the target; `None` once the budget is spent.
+    fn test(&mut self, mistakes: &[&Mistake]) -> Option<Option<Draft>> {
+        if self.tried >= MAX_VARIANTS {
+            self.exhausted = true;
+            return None;
         }
-        m
-    }
-
-    fn text(&self, name: &str) -> Option<&str> {
-        self.texts.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_str())
-    }
-
-    /// A variant of field values; `describe` writes the sentence from the changed names.
-    fn values(&self, code: FindingCode, changed: Vec<(&'static str, String)>, description: Sentence) -> Variant {
-        let changes = changed
-            .iter()
-            .map(|(k, v)| Change { field: (*k).to_owned(), from: self.text(k).map(str::to_owned), to: Some(v.clone()) })
-            .collect();
-        Variant {
-            code,
-            scheme: self.scheme,
-            fields: self.with(&changed),
-            prefix: Some(self.prefix.clone()),
-            changes,
-            description,
-        }
-    }
-}
-
-/// Per-field rewrites (trim, NFC, NFD, upper, lower): one variant per changed field, and one
-/// with every field rewritten when more than one changes.
-fn per_field(
-    ctx: &Ctx<'_>,
-    out: &mut Vec<Variant>,
-    code: FindingCode,
-    f: fn(&str) -> String,
-    what_en: &str,
-    what_vi: &str,
-) {
-    let changed: Vec<(&'static str, String)> = ctx
-        .texts
-        .iter()
-        .filter(|(n, _)| *n != "amount")
-        .filter_map(|(n, t)| Some((*n, f(t))).filter(|(_, v)| v != t))
-        .collect();
-    for (name, v) in &changed {
-        let d = sentence(format!("The sender hashed {name} {what_en}."), format!("Bên gửi đã băm {name} {what_vi}."));
-        out.push(ctx.values(code, vec![(name, v.clone())], d));
-    }
-    if changed.len() > 1 {
-        let names: Vec<&str> = changed.iter().map(|(n, _)| *n).collect();
-        let list = names.join(", ");
-        let d = sentence(format!("The sender hashed {list} {what_en}."), format!("Bên gửi đã băm {list} {what_vi}."));
-        out.push(ctx.values(code, changed, d));
-    }
-}
-
-fn amount_forms(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let Ok(a) = text.parse::<u64>() else {
-        // Written oddly ("40,000", "40000.0"): the sender may have hashed the plain digits.
-        if let Some(whole) =
-            text.split(['.', ',']).next().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-        {
-            if text.contains('.') && text.rsplit('.').next().is_some_and(|d| d.bytes().all(|b| b == b'0')) {
-                out.push(whole.to_owned());
+        let mut d = self.base.clone();
+        for m in mistakes {
+            for e in &m.edits {
+                d.apply(e, self.all, self.secret);
             }
         }
-        out.push(digits);
-        return out;
+        let key = d.bytes(&self.numeric, &mut self.buf);
+        if self.hashed + self.buf.len() > MAX_HASHED_BYTES {
+            self.exhausted = true;
+            return None;
+        }
+        self.hashed += self.buf.len();
+        self.tried += 1;
+        let digest = self.target.algorithm.digest(key.as_deref(), &self.buf);
+        Some(self.target.matches(&digest).then_some(d))
+    }
+}
+
+/// A finding from the format's mistakes and the draft's.
+fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) -> Finding {
+    let format = target.codes.iter().map(|c| format_sentence(*c, target));
+    let said: Vec<Sentence> = mistakes.iter().map(|m| m.description.clone()).chain(format).collect();
+    let codes: Vec<FindingCode> = mistakes.iter().map(|m| m.code).chain(target.codes.iter().copied()).collect();
+    let description = match said.as_slice() {
+        [one] => one.clone(),
+        many => sentence(
+            format!("Two mistakes at once: {}", many.iter().map(|s| s.en.as_str()).collect::<Vec<_>>().join(" ")),
+            format!("Hai lỗi cùng lúc: {}", many.iter().map(|s| s.vi.as_str()).collect::<Vec<_>>().join(" ")),
+        ),
     };
-    let group = |sep: char| {
-        let s = a.to_string();
-        let mut g = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                g.push(sep);
+    let mut changes: Vec<Change> = Vec::new();
+    for c in mistakes.iter().flat_map(|m| m.changes.iter()) {
+        // With two rewrites of one field, the field's final text is what was hashed.
+        let last = c.to.as_ref().and_then(|_| draft.fields.iter().find(|(n, _)| *n == c.field)).map(|(_, t)| t);
+        let c = match last {
+            Some(t) if Some(t) != c.to.as_ref() => {
+                Change::new(&c.field, c.from.clone(), Some(t.clone()), c.note.clone())
             }
-            g.push(c);
-        }
-        g
-    };
-    out.extend([format!("{a}.0"), format!("{a}.00"), group(','), group('.'), group(' ')]);
-    if let Some(x) = a.checked_mul(100) {
-        out.push(x.to_string());
-    }
-    if a % 100 == 0 {
-        out.push((a / 100).to_string());
-    }
-    out.retain(|v| v != text);
-    out.dedup();
-    out
-}
-
-fn generate(ctx: &Ctx<'_>) -> Vec<Variant> {
-    let s = ctx.scheme;
-    let mut out = Vec::new();
-    per_field(
-        ctx,
-        &mut out,
-        FindingCode::Trimmed,
-        |t| t.trim().to_owned(),
-        "with its surrounding white space removed",
-        "sau khi bỏ khoảng trắng ở đầu và cuối",
-    );
-    per_field(ctx, &mut out, FindingCode::Nfc, to_nfc, "in NFC (composed) form", "ở dạng NFC (dựng sẵn)");
-    per_field(ctx, &mut out, FindingCode::Nfd, to_nfd, "in NFD (decomposed) form", "ở dạng NFD (tổ hợp)");
-    if let Some(t) = ctx.text("type") {
-        for cand in ["Pay", "pay", "PAY", "Refund", "refund", "REFUND"] {
-            if cand != t && cand.eq_ignore_ascii_case(t.trim()) {
-                let d = sentence(
-                    format!("The sender hashed type as {cand:?} where the message has {t:?}."),
-                    format!("Bên gửi đã băm type là {cand:?} trong khi thông điệp ghi {t:?}."),
-                );
-                out.push(ctx.values(FindingCode::TypeCasing, vec![("type", cand.to_owned())], d));
-            }
-        }
-    }
-    if let Some(a) = ctx.text("amount") {
-        for form in amount_forms(a) {
-            let d = sentence(
-                format!("The sender wrote amount as {form:?} where the message has {a:?}."),
-                format!("Bên gửi đã viết amount là {form:?} trong khi thông điệp ghi {a:?}."),
-            );
-            out.push(ctx.values(FindingCode::AmountFormat, vec![("amount", form)], d));
-        }
-    }
-    for (alias, canon) in s.aliases {
-        if let (Some(Value::String(v)), Some(cur)) = (ctx.given.get(*alias), ctx.text(canon)) {
-            if v != cur {
-                let d = sentence(
-                    format!("The sender hashed {alias} ({v:?}) as {canon}."),
-                    format!("Bên gửi đã dùng {alias} ({v:?}) làm {canon}."),
-                );
-                out.push(ctx.values(FindingCode::AliasUsed, vec![(canon, v.clone())], d));
-            }
-        }
-    }
-    for pair in ctx.texts.windows(2) {
-        let [(a, ta), (b, tb)] = pair else { continue };
-        if ta != tb {
-            let d = sentence(
-                format!("The sender put {b} before {a}: the two fields are swapped in the pre-image."),
-                format!("Bên gửi đã đặt {b} trước {a}: hai trường bị đảo thứ tự trong chuỗi băm."),
-            );
-            out.push(ctx.values(FindingCode::FieldsSwapped, vec![(a, tb.clone()), (b, ta.clone())], d));
-        }
-    }
-    for (name, t) in &ctx.texts {
-        if !t.is_empty() {
-            let mut v = ctx.values(
-                FindingCode::FieldMissing,
-                vec![(name, String::new())],
-                sentence(
-                    format!("The sender left {name} out of the pre-image."),
-                    format!("Bên gửi đã bỏ {name} khỏi chuỗi băm."),
-                ),
-            );
-            v.changes[0].to = None;
-            out.push(v);
-        }
-    }
-    // ASCII case only: codes and keys are ASCII, and full Unicode case tables would weigh more
-    // than the rest of the diagnosis.
-    per_field(ctx, &mut out, FindingCode::UppercaseValue, str::to_ascii_uppercase, "in upper case", "bằng chữ hoa");
-    per_field(ctx, &mut out, FindingCode::LowercaseValue, str::to_ascii_lowercase, "in lower case", "bằng chữ thường");
-    let prefix_variant = |code, prefix: Option<String>, field: &str, en: String, vi: String| Variant {
-        code,
-        scheme: s,
-        fields: ctx.fields.clone(),
-        prefix,
-        changes: vec![Change { field: field.to_owned(), from: None, to: None }],
-        description: sentence(en, vi),
-    };
-    match (s.needs_secret(), ctx.secret) {
-        (true, Some(secret)) => {
-            if secret.trim() != secret {
-                out.push(prefix_variant(
-                    FindingCode::SecretTrimmed,
-                    Some(secret.trim().to_owned()),
-                    "secretKey",
-                    "The sender's secret key has no surrounding white space; the one given here does.".into(),
-                    "Secret key của bên gửi không có khoảng trắng ở đầu và cuối; secret key nhập ở đây thì có.".into(),
-                ));
-            }
-            out.push(prefix_variant(
-                FindingCode::SecretMissing,
-                None,
-                "secretKey",
-                "The sender left the secret key out of the pre-image.".into(),
-                "Bên gửi đã không đưa secret key vào chuỗi băm.".into(),
-            ));
-        }
-        (false, secret) => {
-            out.push(prefix_variant(
-                FindingCode::PrefixMissing,
-                None,
-                "prefix",
-                format!("The sender left the {} prefix out of the pre-image.", ctx.prefix),
-                format!("Bên gửi đã bỏ tiền tố {} khỏi chuỗi băm.", ctx.prefix),
-            ));
-            if let Some(secret) = secret {
-                out.push(prefix_variant(
-                    FindingCode::SecretAsPrefix,
-                    Some(secret.to_owned()),
-                    "prefix",
-                    format!("The sender started the pre-image with the secret key instead of {}.", ctx.prefix),
-                    format!("Bên gửi đã dùng secret key thay cho tiền tố {}.", ctx.prefix),
-                ));
-            }
-        }
-        (true, None) => {}
-    }
-    for other in SCHEMES.iter().filter(|o| o.id != s.id) {
-        let prefix = match other.prefix_part(ctx.secret) {
-            Ok(p) => p.text.to_owned(),
-            Err(_) => continue,
+            _ => c.clone(),
         };
-        if other.fields.iter().all(|f| ctx.fields.contains_key(*f)) {
-            out.push(Variant {
-                code: FindingCode::OtherScheme,
-                scheme: other,
-                fields: ctx.fields.clone(),
-                prefix: Some(prefix),
-                changes: Vec::new(),
-                description: sentence(
-                    format!("The sender computed the {} scheme's checksum, not the {} scheme's.", other.id, s.id),
-                    format!("Bên gửi đã tính checksum theo lược đồ {} thay vì {}.", other.id, s.id),
-                ),
-            });
+        match changes.iter_mut().find(|x| x.field == c.field) {
+            Some(x) => *x = c,
+            None => changes.push(c),
         }
     }
-    out
+    let _ = base;
+    Finding {
+        code: codes.first().copied().unwrap_or(FindingCode::OtherScheme),
+        fixes: codes.iter().map(|c| fix(*c, draft.scheme)).collect(),
+        codes,
+        description,
+        scheme: draft.scheme.id,
+        changes,
+    }
 }
 
-fn prefix_part<'a>(s: &Scheme, text: &'a str) -> PrefixPart<'a> {
-    if s.needs_secret() {
-        PrefixPart::secret(text)
-    } else {
-        PrefixPart { name: "prefix", source: SegmentSource::Literal, text }
+fn format_sentence(code: FindingCode, target: &Target) -> Sentence {
+    let name = target.algorithm.name();
+    match code {
+        FindingCode::DigestMd5 => sentence(
+            "The sender hashed with MD5 (32 hex digits), not SHA-256.",
+            "Bên gửi đã băm bằng MD5 (32 chữ số hex), không phải SHA-256.",
+        ),
+        FindingCode::DigestSha512 => sentence(
+            "The sender hashed with SHA-512 (128 hex digits), not SHA-256.",
+            "Bên gửi đã băm bằng SHA-512 (128 chữ số hex), không phải SHA-256.",
+        ),
+        FindingCode::DigestBase64 => sentence(
+            format!("The sender wrote the {name} digest in base64, not in hex."),
+            format!("Bên gửi đã ghi giá trị băm {name} bằng base64, không phải hex."),
+        ),
+        _ => sentence(
+            format!("The sender wrote the {name} digest in hex without its leading zeros (as Java's BigInteger.toString(16) does)."),
+            format!("Bên gửi đã ghi giá trị băm {name} bằng hex nhưng bỏ các số 0 ở đầu (như BigInteger.toString(16) của Java)."),
+        ),
     }
+}
+
+/// Whether two mistakes can be made together (different parts of the pre-image, different kinds).
+fn compose(a: &Mistake, b: &Mistake) -> bool {
+    a.code != b.code && a.parts & b.parts == 0
 }
 
 /// Diagnose a mismatch between the message's `checksum` and its fields under `scheme_id`.
@@ -395,80 +304,137 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
         matches: false,
         findings: Vec::new(),
         tried: 0,
+        hashed_bytes: 0,
+        budget: Budget { variants: MAX_VARIANTS, bytes: MAX_HASHED_BYTES },
+        pairs_tried: false,
         exhausted: false,
-        summary: sentence(String::new(), String::new()),
+        summary: sentence("", ""),
     };
     let pre = match s.preimage(&fields, secret) {
         Ok(p) => p,
         Err(e) => {
-            d.summary = sentence(
-                format!("The checksum cannot be computed: {}.", e.message),
-                "Không tính được checksum: thiếu dữ liệu hoặc secret key.".into(),
-            );
+            let vi = if e.code == crate::ErrorCode::MissingSecret {
+                "Không tính được checksum: cần khóa bí mật (secretKey).".to_owned()
+            } else {
+                format!("Không tính được checksum: {}.", e.message)
+            };
+            d.summary = sentence(format!("The checksum cannot be computed: {}.", e.message), vi);
             return Ok(d);
         }
     };
     let digest = pre.digest();
     d.computed = Some(hex::encode(digest));
     let Some(received) = received else {
+        d.summary = sentence("The message carries no checksum to diagnose.", "Gói tin không có checksum để chẩn đoán.");
+        return Ok(d);
+    };
+    let Some(target) = Target::parse(&received) else {
         d.summary = sentence(
-            "The message carries no checksum to diagnose.".into(),
-            "Thông điệp không có checksum để chẩn đoán.".into(),
+            "The received checksum is not 64 hex digits, nor another digest this diagnosis knows (MD5, SHA-512, base64), so no pre-image can produce it.",
+            "Checksum nhận được không phải 64 chữ số hex, cũng không phải giá trị băm nào khác mà bộ chẩn đoán biết (MD5, SHA-512, base64), nên không chuỗi trước khi băm nào tạo ra được.",
         );
         return Ok(d);
     };
-    let mut target = [0u8; 32];
-    if hex::decode_to_slice(received.trim(), &mut target).is_err() {
-        d.summary = sentence(
-            "The received checksum is not 64 hex digits, so no pre-image can produce it.".into(),
-            "Checksum nhận được không phải 64 chữ số hex, nên không chuỗi băm nào tạo ra được.".into(),
-        );
-        return Ok(d);
-    }
-    d.tried = 1;
-    if target == digest {
+    if target.codes.is_empty() && target.matches(&digest) {
+        d.tried = 1;
+        d.hashed_bytes = pre.revealed().len();
         d.matches = true;
-        d.summary = sentence("The received checksum matches.".into(), "Checksum nhận được khớp.".into());
+        d.summary = sentence("The received checksum matches.", "Checksum nhận được khớp.");
         return Ok(d);
     }
-    let texts = s
-        .fields
-        .iter()
-        .filter_map(|f| fields.get(*f).and_then(|v| field_text(f, v).ok()).map(|t| (*f, t.into_owned())))
-        .collect();
+    let (own, all) = texts(s, &fields);
     let prefix = pre.segments.first().map(|p| p.text.clone()).unwrap_or_default();
-    let ctx = Ctx { scheme: s, given: map, fields: &fields, texts, prefix, secret };
-    let variants = generate(&ctx);
-    d.exhausted = variants.len() > MAX_VARIANTS;
-    let mut hashed = 0;
-    for v in variants.into_iter().take(MAX_VARIANTS) {
-        let prefix = v.prefix.as_deref().map(|t| prefix_part(v.scheme, t));
-        let Ok(p) = v.scheme.assemble(prefix, &v.fields) else { continue };
-        hashed += p.revealed().len();
-        if hashed > MAX_HASHED_BYTES {
-            d.exhausted = true;
-            break;
-        }
-        d.tried += 1;
-        if p.digest() == target {
-            d.findings.push(Finding {
-                code: v.code,
-                description: v.description,
-                scheme: v.scheme.id,
-                changes: v.changes,
-            });
+    let base = Draft {
+        scheme: s,
+        prefix: Some(prefix.clone().into_bytes()),
+        prefix_is_secret: pre.segments.first().is_some_and(|p| p.source == SegmentSource::Secret),
+        prefix_at_end: false,
+        fields: own.clone(),
+        join: Join::Concat,
+        json: false,
+        hmac: None,
+    };
+    let numeric = s.fields.iter().copied().filter(|f| fields.get(*f).is_some_and(Value::is_number)).collect();
+    let ctx = Ctx { scheme: s, given: map, fields: &fields, texts: own, all: all.clone(), prefix, secret };
+    let mistakes = singles(&ctx);
+    let mut search = Search {
+        target: &target,
+        base: &base,
+        all: &all,
+        numeric,
+        secret,
+        buf: Vec::new(),
+        tried: 0,
+        hashed: 0,
+        exhausted: false,
+    };
+    let room = 2 - target.codes.len().min(2);
+    // The format alone (MD5 of the right pre-image, say), then one mistake, then two.
+    if !target.codes.is_empty() {
+        if let Some(Some(draft)) = search.test(&[]) {
+            d.findings.push(finding(&target, &[], &draft, &base));
         }
     }
-    d.summary = match d.findings.as_slice() {
+    if d.findings.is_empty() && room >= 1 {
+        for m in &mistakes {
+            match search.test(&[m]) {
+                None => break,
+                Some(Some(draft)) => d.findings.push(finding(&target, &[m], &draft, &base)),
+                Some(None) => {}
+            }
+        }
+    }
+    if d.findings.is_empty() && room >= 2 && !search.exhausted {
+        d.pairs_tried = true;
+        'pairs: for j in 1..mistakes.len() {
+            for i in 0..j {
+                let (a, b) = (&mistakes[i], &mistakes[j]);
+                if !compose(a, b) {
+                    continue;
+                }
+                match search.test(&[a, b]) {
+                    None => break 'pairs,
+                    Some(Some(draft)) => d.findings.push(finding(&target, &[a, b], &draft, &base)),
+                    Some(None) => {}
+                }
+            }
+        }
+    }
+    d.tried = search.tried + 1;
+    d.hashed_bytes = search.hashed + pre.revealed().len();
+    d.exhausted = search.exhausted;
+    d.summary = summary(&d, s.needs_secret());
+    Ok(d)
+}
+
+fn summary(d: &Diagnosis, has_secret: bool) -> Sentence {
+    let stopped_en = format!(
+        "the search stopped after {} pre-images and {} bytes hashed (its budget: {} pre-images, {} bytes)",
+        d.tried, d.hashed_bytes, d.budget.variants, d.budget.bytes
+    );
+    let stopped_vi = format!(
+        "việc tìm kiếm đã dừng sau {} chuỗi trước khi băm và {} byte đã băm (giới hạn: {} chuỗi trước khi băm, {} byte)",
+        d.tried, d.hashed_bytes, d.budget.variants, d.budget.bytes
+    );
+    let (next_en, next_vi) = if has_secret {
+        (
+            "check the secret key, then compare the pre-image byte by byte (comparePreimage).",
+            "hãy kiểm tra khóa bí mật (secretKey), rồi so sánh chuỗi trước khi băm từng byte (comparePreimage).",
+        )
+    } else {
+        (
+            "compare the pre-image (PAYHCM1.0, then the fields) byte by byte with the one the gateway hashed (comparePreimage).",
+            "hãy so sánh từng byte chuỗi trước khi băm (PAYHCM1.0, rồi các trường) với chuỗi mà cổng thanh toán đã băm (comparePreimage).",
+        )
+    };
+    match d.findings.as_slice() {
         [] if d.exhausted => sentence(
-            "No likely mistake tried reproduces the received checksum; the values are too long to try them all.".into(),
-            "Không lỗi thường gặp nào đã thử tái tạo được checksum nhận được; các giá trị quá dài để thử hết.".into(),
+            format!("No likely mistake tried reproduces the received checksum, but not all were tried: {stopped_en}; {next_en}"),
+            format!("Không lỗi thường gặp nào đã thử tái tạo được checksum nhận được, nhưng chưa thử hết: {stopped_vi}; {next_vi}"),
         ),
         [] => sentence(
-            "No likely mistake reproduces the received checksum: check the secret key, then compare the pre-image byte by byte."
-                .into(),
-            "Không lỗi thường gặp nào tái tạo được checksum nhận được: hãy kiểm tra secret key, rồi so sánh chuỗi băm từng byte."
-                .into(),
+            format!("No likely mistake, alone or two at once, reproduces the received checksum: {next_en}"),
+            format!("Không lỗi thường gặp nào, một lỗi hay hai lỗi cùng lúc, tái tạo được checksum nhận được: {next_vi}"),
         ),
         [one] => sentence(
             format!("Mismatch explained: {}", one.description.en),
@@ -478,8 +444,7 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
             format!("Mismatch explained: {} ({} more explanations fit.)", first.description.en, rest.len()),
             format!("Đã tìm ra nguyên nhân: {} (còn {} cách giải thích khác.)", first.description.vi, rest.len()),
         ),
-    };
-    Ok(d)
+    }
 }
 
 #[cfg(test)]
@@ -494,7 +459,29 @@ mod tests {
         m["checksum"] = json!("0".repeat(64));
         let d = diagnose("lookup", &m, Some("k")).unwrap();
         assert!(d.exhausted && d.findings.is_empty(), "{} tried", d.tried);
-        assert!(d.summary.en.contains("too long"), "{}", d.summary.en);
-        assert!(d.tried >= 1);
+        assert!(d.summary.en.contains("stopped after"), "{}", d.summary.en);
+        assert!(d.summary.vi.contains(&d.budget.bytes.to_string()), "{}", d.summary.vi);
+        assert!(d.tried >= 1 && d.hashed_bytes <= MAX_HASHED_BYTES + 400_000);
+    }
+
+    #[test]
+    fn a_random_checksum_is_unexplained_after_every_pair() {
+        let m = json!({"partnerCode": " 000.00.18.H29 ", "accessKey": " f6047c5b ", "orderId": " SBN_100012 ",
+            "orderInfo": " Thanh toán hóa đơn điện nước ", "requestCode": " 12357851 ", "amount": 40000,
+            "serviceCode": " hcm_dichvucong ", "returnUrl": " http://paydate.com.vn/return ",
+            "ipAddress": " 120.72.114.122 ", "accountCode": " payment_test ", "checksum": "0".repeat(64)});
+        let d = diagnose("paygate", &m, Some(" MDRlZWVj ")).unwrap();
+        assert!(d.findings.is_empty() && d.pairs_tried, "{:?}", d.findings);
+        assert!(!d.exhausted, "{} pre-images, {} bytes", d.tried, d.hashed_bytes);
+        assert!(d.summary.en.contains("two at once") && d.summary.en.contains("secret key"), "{}", d.summary.en);
+    }
+
+    #[test]
+    fn no_secret_advice_for_the_result_scheme() {
+        let m = json!({"paygate": "G", "orderId": "O", "amount": 1, "payDate": "D", "type": "Pay",
+            "orderInfo": "I", "payTransId": "T", "errorCode": "00", "checksum": "1".repeat(64)});
+        let d = diagnose("result", &m, None).unwrap();
+        assert!(d.findings.is_empty() && d.pairs_tried && !d.exhausted);
+        assert!(!d.summary.en.contains("check the secret"), "{}", d.summary.en);
     }
 }
