@@ -121,7 +121,7 @@ const QUOTED_CHARS = 4096;
 function slimDiagnosis(diagnosis) {
   for (const finding of diagnosis.findings) {
     for (const change of finding.changes ?? []) {
-      if (typeof change.from === "string" && typeof change.to === "string" && change.fromCodePoints === undefined && change.codePoints === undefined) {
+      if (typeof change.from === "string" && typeof change.to === "string" && change.difference === undefined) {
         const part = firstDifferingCharacter(change.from, change.to);
         if (part) {
           change.fromCodePoints = codePoints(part.from);

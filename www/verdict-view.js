@@ -69,35 +69,29 @@ function quoted(value, size) {
   );
 }
 
-/** The first differing character's code points: the core's, or as www/analysis.js read them. */
+/** The first differing character's code points: the core's `difference`, or as www/analysis.js read them. */
 function codePointLine(change) {
-  const from = change.fromCodePoints ?? change.codePoints?.from ?? null;
-  const to = change.toCodePoints ?? change.codePoints?.to ?? null;
+  const from = change.difference?.fromCodePoints ?? change.fromCodePoints ?? null;
+  const to = change.difference?.toCodePoints ?? change.toCodePoints ?? null;
   if (from === null && to === null) return null;
   return h("p", { class: "codepoints", text: t("codePointsLine", { given: from || t("nothing"), hashed: to || t("nothing") }) });
 }
 
-/** Fixes by language, from whichever shape the core gives: `[{language, code}]` or `{language: code}`. */
+/** Names of the languages the core writes fixes in. */
+const LANGUAGE_NAMES = { javascript: "JavaScript", java: "Java", csharp: "C# (.NET)", php: "PHP", python: "Python" };
+const languageName = (id) => LANGUAGE_NAMES[id] ?? id;
+
+/** A finding's fixes: `[{ code, advice, snippets: [{ language, code }] }]`. */
 export function fixesOf(finding) {
-  const raw = finding.fixes ?? finding.fix ?? null;
-  if (!raw) return [];
-  if (Array.isArray(raw)) {
-    return raw
-      .map((fix) => [fix.language ?? fix.lang ?? "", fix.code ?? fix.snippet ?? fix.text ?? ""])
-      .filter(([language, code]) => language && typeof code === "string" && code);
-  }
-  if (typeof raw === "object") return Object.entries(raw).filter(([, code]) => typeof code === "string" && code);
-  return [];
+  return Array.isArray(finding.fixes) ? finding.fixes.filter((fix) => fix && typeof fix === "object") : [];
 }
 
-const SECRET_FIELDS = new Set(["secretKey", "prefix"]);
-
 function changeItem(change) {
-  // The secret is never shown: a change to it is said in words by the finding itself.
-  if (change.field === "secretKey" || (SECRET_FIELDS.has(change.field) && change.from === null && change.to === null)) {
-    return h("li", {}, h("code", { text: change.field }), " ", t(change.field === "secretKey" ? "changeSecret" : "changePrefix"));
+  // The secret key and the prefix are never shown: the core says their change in words.
+  if (change.from === null && change.to === null) {
+    const words = change.note ? pick(change.note) : t(change.field === "secretKey" ? "changeSecret" : "changePrefix");
+    return h("li", {}, h("code", { text: change.field }), " ", words);
   }
-  if (change.from === null && change.to === null) return null;
   return h(
     "li",
     {},
@@ -114,11 +108,21 @@ function changeItem(change) {
   );
 }
 
+/** What to do about each mistake of a finding, with the line to write in the chosen language. */
 function fixBlock(finding, language) {
   const fixes = fixesOf(finding);
   if (!fixes.length) return null;
-  const [lang, code] = fixes.find(([l]) => l === language) ?? fixes[0];
-  return h("div", { class: "fix", dataset: { language: lang } }, h("p", { class: "hint", text: t("fixIn", { language: lang }) }), h("pre", {}, h("code", { text: code })));
+  return fixes.map((fix) => {
+    const snippets = Array.isArray(fix.snippets) ? fix.snippets : [];
+    const snippet = snippets.find((s) => s.language === language) ?? snippets[0];
+    return h(
+      "div",
+      { class: "fix", dataset: { code: fix.code ?? "", language: snippet?.language ?? "" } },
+      fix.advice ? h("p", { class: "fix-advice", text: pick(fix.advice) }) : null,
+      snippet ? h("p", { class: "hint", text: t("fixIn", { language: languageName(snippet.language) }) }) : null,
+      snippet ? h("pre", {}, h("code", { text: snippet.code })) : null,
+    );
+  });
 }
 
 /**
@@ -131,12 +135,12 @@ export function renderDiagnosis(container, diagnosis, view = {}) {
     fill(container);
     return;
   }
-  const languages = [...new Set(diagnosis.findings.flatMap((f) => fixesOf(f).map(([l]) => l)))];
+  const languages = [...new Set(diagnosis.findings.flatMap((f) => fixesOf(f).flatMap((fix) => (fix.snippets ?? []).map((s) => s.language))))];
   const findings = diagnosis.findings.map((finding) =>
     h(
       "li",
       { class: "finding", dataset: { code: finding.code, scheme: finding.scheme } },
-      h("p", {}, h("code", { class: "code", text: finding.code }), " ", pick(finding.description)),
+      h("p", {}, (finding.codes ?? [finding.code]).map((code) => [h("code", { class: "code", text: code }), " "]), pick(finding.description)),
       finding.changes.length ? h("ul", { class: "changes" }, finding.changes.map(changeItem)) : null,
       fixBlock(finding, view.language),
     ),
@@ -150,7 +154,7 @@ export function renderDiagnosis(container, diagnosis, view = {}) {
           "select",
           { id: "fix-language", on: { change: (event) => view.onLanguage?.(event.target.value) } },
           languages.map((l) => {
-            const option = new Option(l, l);
+            const option = new Option(languageName(l), l);
             option.selected = l === view.language;
             return option;
           }),

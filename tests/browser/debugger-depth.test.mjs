@@ -201,14 +201,22 @@ test('findings show the differing code points; a payment result gets no advice a
   assert.ok(line.includes(cps(nfd)), `${line} names ${cps(nfd)}`);
   assert.ok(line.includes(cps('á'.normalize('NFC'))), `${line} names ${cps('á'.normalize('NFC'))}`);
 
-  // A fix snippet in the integrator's language, when the core gives one.
-  const fixes = await page.$$eval('#diagnosis .fix pre', (items) => items.map((i) => i.textContent));
-  const coreGivesFixes = await page.evaluate(async (body) => {
+  // The fix in the integrator's language, as the core writes it, and the language can be chosen.
+  const fixes = await page.evaluate(async (body) => {
     const lib = await import('/pkg/lgsp_paygate.js');
     const d = lib.diagnose('result', lib.parseLoose(body).message, null);
-    return d.findings.some((f) => f.fixes || f.fix);
+    return d.findings.find((f) => f.code === 'NFC')?.fixes ?? [];
   }, await page.inputValue('#body'));
-  if (coreGivesFixes) assert.ok(fixes.length > 0 && fixes.every((f) => f.trim() !== ''), 'fix snippets shown');
+  const snippets = fixes.flatMap((fix) => fix.snippets ?? []);
+  assert.ok(snippets.length > 0, 'the core gives fixes for NFC');
+  const shownFix = () => page.$eval('#diagnosis .finding[data-code="NFC"] .fix pre', (el) => el.textContent);
+  assert.equal(await shownFix(), (snippets.find((s) => s.language === 'javascript') ?? snippets[0]).code);
+  const java = snippets.find((s) => s.language === 'java');
+  if (java && (await page.$('#fix-language'))) {
+    await page.selectOption('#fix-language', 'java');
+    assert.equal(await shownFix(), java.code, 'the Java line once Java is chosen');
+    await page.selectOption('#fix-language', 'javascript');
+  }
 
   // A result whose checksum no likely mistake explains.
   const random = crypto.createHash('sha256').update('not the checksum').digest('hex');
