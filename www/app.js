@@ -183,7 +183,8 @@ function removedNotes(removed) {
 async function share() {
   const token = tokenInput.value.trim() || null;
   const safe = shareableBody(state.body, { secret: secret(), token, isToken });
-  const fields = Object.fromEntries(Object.entries(state.fields).filter(([, v]) => !(secret() && typeof v === "string" && v.includes(secret()))));
+  // Form values holding the secret key's value stay out too.
+  const clean = (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => !(secret() && typeof v === "string" && v.includes(secret()))));
   fill(shareRemoved, removedNotes(safe.removed));
   shareRemoved.hidden = safe.removed.length === 0;
   if (safe.refused && state.mode === "verify" && state.input === "body") {
@@ -195,7 +196,7 @@ async function share() {
     return;
   }
   const url = new URL(location.href);
-  url.hash = toFragment({ ...state, body: safe.body, fields });
+  url.hash = toFragment({ ...state, body: safe.body, fields: clean(state.fields), build: { ...state.build, fields: clean(state.build.fields) } });
   history.replaceState(null, "", url);
   shareLink.value = url.href;
   shareLink.hidden = false;

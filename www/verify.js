@@ -5,6 +5,7 @@
 // then, after that has been painted, the heavier views (pre-image, bytes, steps), all collapsed.
 import { core } from "./core.js";
 import { byId, copyText, fill } from "./dom.js";
+import { selectPlace } from "./body-place.js";
 import { createEngine } from "./engine.js";
 import { messageFromValues, renderFieldInputs, valuesFromMessage } from "./forms.js";
 import { language, t } from "./i18n.js";
@@ -296,28 +297,7 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     }, ANNOUNCE_DELAY_MS);
   }
 
-  /** Selects the character at a 1-based line and column (in characters) of the body box. */
-  function selectInBody(line, column) {
-    const text = el.body.value;
-    let start = 0;
-    for (let n = 1; n < line; n++) {
-      const next = text.indexOf("\n", start);
-      if (next === -1) break;
-      start = next + 1;
-    }
-    let at = start;
-    for (let c = 1; c < column && at < text.length && text[at] !== "\n"; c++) {
-      const code = text.charCodeAt(at);
-      at += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    }
-    const code = text.charCodeAt(at);
-    const end = Math.min(text.length, at + (code >= 0xd800 && code <= 0xdbff ? 2 : 1));
-    el.body.focus({ preventScroll: true });
-    el.body.setSelectionRange(at, end);
-    // Bring the selected line into the box's view.
-    const lineHeight = parseFloat(getComputedStyle(el.body).lineHeight) || 20;
-    el.body.scrollTop = Math.max(0, (line - 1) * lineHeight - el.body.clientHeight / 2);
-  }
+  const selectInBody = (line, column) => selectPlace(el.body, line, column);
 
   function selectFirstUnreadable(parsed) {
     const defect = parsed?.defects?.find((d) => d.code === "UNREADABLE" && d.line != null);
