@@ -10,6 +10,13 @@ import { analyse } from "./analysis.js";
 
 /** Bodies up to this many characters get their verdict in the input event itself. */
 export const INLINE_CHARS = 16 * 1024;
+/**
+ * Past this many characters, typing waits for a pause (TYPING_PAUSE_MS) before the core starts:
+ * Chromium's own editing of so long a textarea takes a core for a frame or more, and Workers busy
+ * on both cores at the same moment would stretch it further.
+ */
+export const HUGE_CHARS = 256 * 1024;
+export const TYPING_PAUSE_MS = 250;
 
 /** One lane: a worker (or the page itself), its running job and the newest waiting job. */
 function lane(onResult) {
@@ -61,8 +68,6 @@ function lane(onResult) {
       if (running) waiting = item;
       else start(item);
     },
-    /** True while a job runs or waits. */
-    busy: () => running !== null || waiting !== null,
   };
 }
 
@@ -72,6 +77,7 @@ function lane(onResult) {
  */
 export function createEngine({ onVerdict, onDiagnosis }) {
   let seq = 0;
+  let pause = null;
   const latest = { verdict: 0, diagnosis: 0 };
   const handler = (part, callback) => (jobSeq, result) => {
     if (jobSeq !== latest[part]) return;
@@ -82,24 +88,37 @@ export function createEngine({ onVerdict, onDiagnosis }) {
     diagnosis: lane(handler("diagnosis", onDiagnosis)),
   };
   return {
-    /** Sends `job` (without `part`) to both lanes; `diagnose` false skips the diagnosis. */
-    run(job, { diagnose = true } = {}) {
+    /**
+     * Sends `job` (without `part`) to both lanes; `diagnose` false skips the diagnosis; `typing`
+     * (a keystroke, not a paste) makes a huge body wait for a pause in the typing.
+     */
+    run(job, { diagnose = true, typing = false } = {}) {
       seq += 1;
-      latest.verdict = seq;
-      const verdictJob = { ...job, part: "verdict" };
-      if ((job.body?.length ?? 0) <= INLINE_CHARS) {
-        const started = performance.now();
-        const result = analyse(core, verdictJob);
-        result.coreMs = performance.now() - started;
-        onVerdict(result, seq);
-      } else lanes.verdict.post({ seq, job: verdictJob });
-      if (diagnose) {
-        latest.diagnosis = seq;
-        lanes.diagnosis.post({ seq, job: { ...job, part: "diagnosis" } });
-      } else latest.diagnosis = -1;
+      clearTimeout(pause);
+      if (typing && (job.body?.length ?? 0) > HUGE_CHARS) {
+        const mine = seq;
+        latest.verdict = mine;
+        latest.diagnosis = diagnose ? mine : -1;
+        pause = setTimeout(() => send(mine, job, diagnose), TYPING_PAUSE_MS);
+        return mine;
+      }
+      send(seq, job, diagnose);
       return seq;
     },
-    /** Whether an answer for the newest job is still to come. */
-    pending: () => lanes.verdict.busy() || (latest.diagnosis !== -1 && lanes.diagnosis.busy()),
   };
+
+  function send(jobSeq, job, diagnose) {
+    latest.verdict = jobSeq;
+    const verdictJob = { ...job, part: "verdict" };
+    if ((job.body?.length ?? 0) <= INLINE_CHARS) {
+      const started = performance.now();
+      const result = analyse(core, verdictJob);
+      result.coreMs = performance.now() - started;
+      onVerdict(result, jobSeq);
+    } else lanes.verdict.post({ seq: jobSeq, job: verdictJob });
+    if (diagnose) {
+      latest.diagnosis = jobSeq;
+      lanes.diagnosis.post({ seq: jobSeq, job: { ...job, part: "diagnosis" } });
+    } else latest.diagnosis = -1;
+  }
 }

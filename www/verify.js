@@ -171,8 +171,8 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     el.app.dataset.pending = String(waiting);
   }
 
-  /** Sends the inputs to the core; the answer is drawn when it comes. */
-  function recompute() {
+  /** Sends the inputs to the core; the answer is drawn when it comes. `typing`: a keystroke in the body. */
+  function recompute({ typing = false } = {}) {
     el.bodyPane.hidden = state.input !== "body";
     el.fields.hidden = state.input !== "form";
     el.inputBody.checked = state.input === "body";
@@ -191,7 +191,7 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
       reveal: revealed(),
       theirs: theirsSent,
     };
-    sent = engine.run(job);
+    sent = engine.run(job, { typing });
     markPending();
   }
 
@@ -375,8 +375,9 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
   el.body.addEventListener("input", (event) => {
     const start = performance.now();
     state.body = el.body.value;
-    if (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop") selectError = true;
-    recompute();
+    const pasted = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
+    if (pasted) selectError = true;
+    recompute({ typing: !pasted });
     performance.measure("debugger:input", { start, end: performance.now() });
   });
   el.fields.addEventListener("input", (event) => {
@@ -386,9 +387,9 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     formEdited = true;
     recompute();
   });
-  el.theirs.addEventListener("input", recompute);
-  el.theirsHex.addEventListener("change", recompute);
-  el.theirsText.addEventListener("change", recompute);
+  el.theirs.addEventListener("input", () => recompute());
+  el.theirsHex.addEventListener("change", () => recompute());
+  el.theirsText.addEventListener("change", () => recompute());
   for (const button of document.querySelectorAll("[data-copy-value]")) {
     button.addEventListener("click", async () => {
       const copied = await copyText(copyValue(button.dataset.copyValue));
