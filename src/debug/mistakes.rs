@@ -103,6 +103,16 @@ pub enum Join {
     KeyValue,
 }
 
+/// Bytes that may be the secret key: `Debug` prints `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Hidden(pub Vec<u8>);
+
+impl std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
 /// One edit to a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -117,7 +127,7 @@ pub enum Edit {
     /// Exactly these fields, in this order.
     Order(Vec<&'static str>),
     /// Another prefix (bytes), or none.
-    Prefix(Option<Vec<u8>>),
+    Prefix(Option<Hidden>),
     /// The prefix after the fields.
     PrefixAtEnd,
     /// Another way of joining.
@@ -216,7 +226,7 @@ impl Draft {
                 let old = std::mem::take(&mut self.fields);
                 self.fields = names.iter().filter_map(|n| old.iter().find(|(m, _)| m == n).cloned()).collect();
             }
-            Edit::Prefix(p) => self.prefix = p.clone(),
+            Edit::Prefix(p) => self.prefix = p.as_ref().map(|h| h.0.clone()),
             Edit::PrefixAtEnd => self.prefix_at_end = true,
             Edit::Join(j) => self.join = *j,
             Edit::Json => self.json = true,
@@ -343,7 +353,12 @@ fn change(field: &str, from: Option<&str>, to: Option<&str>) -> Change {
 
 /// A change to the secret key or prefix, said in words (its text is never shown).
 fn said(field: &str, en: &str, vi: &str) -> Change {
-    Change::new(field, None, None, sentence(en.to_owned(), vi.to_owned()))
+    let (subject_en, subject_vi) = if field == "secretKey" {
+        ("The secret key", "Khóa bí mật (secretKey)")
+    } else {
+        ("The prefix", "Tiền tố")
+    };
+    Change::new(field, None, None, sentence(format!("{subject_en}: {en}."), format!("{subject_vi}: {vi}.")))
 }
 
 impl Ctx<'_> {
@@ -482,7 +497,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         {
             out.push(ctx.mistake(
                 C::SecretTrailingNewline,
-                vec![Edit::Prefix(Some(format!("{secret}{ending}").into_bytes()))],
+                vec![Edit::Prefix(Some(Hidden(format!("{secret}{ending}").into_bytes())))],
                 part::PREFIX,
                 sentence(
                     format!("The sender's secret key ends in {en}: it was read from a file with its line ending."),
@@ -494,7 +509,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         if secret.trim() != secret {
             out.push(ctx.mistake(
                 C::SecretTrimmed,
-                vec![Edit::Prefix(Some(secret.trim().as_bytes().to_vec()))],
+                vec![Edit::Prefix(Some(Hidden(secret.trim().as_bytes().to_vec())))],
                 part::PREFIX,
                 sentence(
                     "The sender's secret key has no surrounding white space; the one given here does.".into(),
@@ -521,7 +536,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             if !decoded.is_empty() && decoded != secret.as_bytes() {
                 out.push(ctx.mistake(
                     C::SecretBase64Decoded,
-                    vec![Edit::Prefix(Some(decoded))],
+                    vec![Edit::Prefix(Some(Hidden(decoded)))],
                     part::PREFIX,
                     sentence(
                         "The sender base64-decoded the secret key and hashed its bytes instead of the key as issued.".into(),
@@ -544,13 +559,13 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             vec![said(
                 "prefix",
                 &format!("{} left out of the pre-image", ctx.prefix),
-                &format!("tiền tố {} không có trong chuỗi trước khi băm", ctx.prefix),
+                &format!("{} không có trong chuỗi trước khi băm", ctx.prefix),
             )],
         ));
         if let Some(secret) = ctx.secret {
             out.push(ctx.mistake(
                 C::SecretAsPrefix,
-                vec![Edit::Prefix(Some(secret.as_bytes().to_vec()))],
+                vec![Edit::Prefix(Some(Hidden(secret.as_bytes().to_vec())))],
                 part::PREFIX,
                 sentence(
                     format!("The sender started the pre-image with the secret key instead of {}.", ctx.prefix),
@@ -562,7 +577,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 vec![said(
                     "prefix",
                     &format!("the secret key where {} belongs", ctx.prefix),
-                    &format!("khóa bí mật (secretKey) nằm ở chỗ của tiền tố {}", ctx.prefix),
+                    &format!("khóa bí mật (secretKey) nằm ở chỗ của {}", ctx.prefix),
                 )],
             ));
         }
@@ -805,6 +820,19 @@ pub fn texts(s: &Scheme, fields: &Map<String, Value>) -> (Texts, Texts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mistakes_never_print_the_secret() {
+        let fields = serde_json::json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "1", "orderId": "O"});
+        let map = fields.as_object().unwrap();
+        let s = crate::scheme::scheme("lookup").unwrap();
+        let (own, all) = texts(s, map);
+        let secret = "hunter2-secret-value ";
+        let ctx =
+            Ctx { scheme: s, given: map, fields: map, texts: own, all, prefix: secret.into(), secret: Some(secret) };
+        let shown = format!("{:?}", singles(&ctx));
+        assert!(shown.contains("SecretTrailingNewline") && !shown.contains("hunter2"), "{shown}");
+    }
 
     #[test]
     fn transforms() {
