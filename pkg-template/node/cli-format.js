@@ -82,10 +82,17 @@ function formatExplanation(e, { schemeInfo, hex = false, revealed = false }) {
 function formatDiagnosis(d) {
   const lines = [`diagnosis  ${d.summary.en}`];
   for (const f of d.findings) {
-    lines.push(`  ${f.code}${f.scheme !== d.scheme ? ` (${f.scheme})` : ''}: ${f.description.en}`);
-    for (const c of f.changes) lines.push(`    ${c.field}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
+    lines.push(`  ${f.codes.join(' + ')}${f.scheme !== d.scheme ? ` (${f.scheme})` : ''}: ${f.description.en}`);
+    for (const c of f.changes) {
+      // The secret key and the prefix are only described; values are shown with their code points.
+      if (c.from === null && c.to === null) lines.push(`    ${c.note.en}`);
+      else lines.push(`    ${c.field}: ${JSON.stringify(c.from)} -> ${c.to === null ? '(left out)' : JSON.stringify(c.to)}`);
+      const x = c.difference;
+      if (x && x.from !== '' && x.to !== '') lines.push(`      character ${x.index}: ${x.fromCodePoints} -> ${x.toCodePoints}`);
+    }
+    for (const fix of f.fixes) lines.push(`    fix: ${fix.advice.en}`);
   }
-  if (d.exhausted) lines.push(`  (search stopped after ${d.tried} variants)`);
+  if (d.exhausted) lines.push(`  (search stopped after ${d.tried} pre-images and ${d.hashedBytes} bytes; budget ${d.budget.variants} pre-images, ${d.budget.bytes} bytes)`);
   return lines.join('\n');
 }
 

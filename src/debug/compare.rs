@@ -293,12 +293,12 @@ fn summary(pre: &Preimage, actual_len: usize, d: Option<&Difference>) -> Sentenc
             if d.actual.byte.is_none() {
                 (
                     format!("Your pre-image stops at byte {off}, inside {what_en} (its byte {fo}), where {exp_en} should come."),
-                    format!("Chuỗi trước khi băm của bạn dừng ở byte {off}, trong {what_vi} (byte {fo} của trường), nơi lẽ ra phải là {exp_vi}."),
+                    format!("Chuỗi trước khi băm của bạn dừng ở byte {off}, trong {what_vi} (byte {fo} của phần này), nơi lẽ ra phải là {exp_vi}."),
                 )
             } else {
                 (
                     format!("Your pre-image differs from byte {off}, in {what_en} (its byte {fo}): expected {exp_en}, your code hashed {act_en}."),
-                    format!("Chuỗi trước khi băm của bạn khác từ byte {off}, trong {what_vi} (byte {fo} của trường): mong đợi {exp_vi}, mã của bạn đã băm {act_vi}."),
+                    format!("Chuỗi trước khi băm của bạn khác từ byte {off}, trong {what_vi} (byte {fo} của phần này): mong đợi {exp_vi}, mã của bạn đã băm {act_vi}."),
                 )
             }
         }

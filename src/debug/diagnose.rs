@@ -2,7 +2,7 @@
 //! the habits of other gateways' libraries), one at a time and then two at once, and report
 //! every variant of the pre-image that reproduces the received checksum.
 //!
-//! The mistakes are data ([`crate::debug::mistakes`]); the way the checksum is written (MD5,
+//! The mistakes are data ([`crate::debug::mistakes`], edits to a [`crate::debug::draft`]); the way the checksum is written (MD5,
 //! SHA-512, base64, leading zeros dropped) is read from the checksum itself
 //! ([`crate::debug::digests`]) and counts as one of the two mistakes. The search is bounded:
 //! at most [`MAX_VARIANTS`] pre-images and [`MAX_HASHED_BYTES`] bytes hashed, and the result
@@ -12,8 +12,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::debug::digests::Target;
+use crate::debug::draft::{Draft, Join, Mistake};
 use crate::debug::fixes::{char_difference, fix, CharDifference, Fix};
-use crate::debug::mistakes::{singles, texts, Ctx, Draft, Join, Mistake};
+use crate::debug::mistakes::{singles, texts, Ctx};
 use crate::error::Error;
 use crate::scheme::{as_object, scheme, SegmentSource};
 use crate::validate::check_message;

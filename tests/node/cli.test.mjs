@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +149,18 @@ test('explain --compare: the first differing byte, the secret masked, exit 1 whe
   const missing = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', path.join(work, 'nope.txt')], good);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--compare file/);
+});
+
+test('a diagnosis on the terminal: the secret key said in words, never null -> null', () => {
+  // Signed without the secret key: SHA-256 of the fields alone, computed here with node:crypto.
+  const fieldsOnly = lookupFields.partnerCode + lookupFields.accessKey + lookupFields.transactionNo + lookupFields.orderId;
+  const unsigned = JSON.stringify({ ...lookupFields, checksum: createHash('sha256').update(fieldsOnly, 'utf8').digest('hex') });
+  const run = cli(['verify', 'lookup', '--secret-env', 'LGSP_SECRET'], unsigned);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /SECRET_MISSING/);
+  assert.match(run.stdout, /The secret key: left out of the pre-image\./);
+  assert.match(run.stdout, /fix: /);
+  assert.doesNotMatch(run.stdout, /null -> null/);
 });
 
 test('--loose reads the guide\'s result example and names each repair', () => {
