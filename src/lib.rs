@@ -12,11 +12,9 @@ pub mod body;
 pub mod builders;
 pub mod checksum;
 pub mod confirm;
-pub mod diagnose;
+pub mod debug;
 pub mod error;
-pub mod explain;
 pub mod fields;
-pub mod loose;
 pub mod messages;
 pub mod options;
 pub mod payment_result;
@@ -27,13 +25,16 @@ pub mod scheme_info;
 pub mod text;
 pub mod token;
 pub mod validate;
-pub mod visible;
+
+// The debugger's modules keep their old paths (`crate::explain`, …) for callers.
+pub use debug::{compare, diagnose, explain, loose, visible};
 
 pub mod bindings;
 
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
 pub use checksum::{checksum, preimage, verify};
+pub use compare::{compare_preimage, Comparison, Difference, Theirs};
 pub use confirm::{confirm_payment, Confirmation};
 pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};

@@ -52,13 +52,30 @@ fn every_planted_mistake_is_found() {
                 assert!(d.summary.en.contains("No likely mistake"), "{id}: {}", d.summary.en);
             }
             expect => {
-                let code = expect["code"].as_str().expect("expected code");
-                let fields: Vec<&str> =
+                // One mistake ("code") or two at once ("codes", in any order).
+                let mut want: Vec<String> = match expect["codes"].as_array() {
+                    Some(codes) => codes.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect(),
+                    None => vec![expect["code"].as_str().expect("expected code").to_owned()],
+                };
+                want.sort();
+                let mut fields: Vec<&str> =
                     expect["fields"].as_array().expect("fields").iter().filter_map(Value::as_str).collect();
-                let hit = d.findings.iter().find(|f| code_str(&f.code) == code);
-                let hit = hit.unwrap_or_else(|| panic!("{id}: {code} not found; findings {:?}", d.findings));
-                let changed: Vec<&str> = hit.changes.iter().map(|c| c.field.as_str()).collect();
+                fields.sort_unstable();
+                let hit = d.findings.iter().find(|f| {
+                    let mut got: Vec<String> = f.codes.iter().map(code_str).collect();
+                    got.sort();
+                    got == want && f.codes.first() == Some(&f.code)
+                });
+                let hit = hit.unwrap_or_else(|| panic!("{id}: {want:?} not found; findings {:?}", d.findings));
+                let mut changed: Vec<&str> = hit.changes.iter().map(|c| c.field.as_str()).collect();
+                changed.sort_unstable();
                 assert_eq!(changed, fields, "{id}: changed fields");
+                assert_eq!(hit.fixes.len(), hit.codes.len(), "{id}: one fix per mistake");
+                for c in &hit.changes {
+                    assert!(!c.note.en.is_empty() && !c.note.vi.is_empty(), "{id}: a change said in words");
+                    assert!(!c.note.en.contains("(absent)"), "{id}: {}", c.note.en);
+                }
+                assert!(d.tried <= d.budget.variants && !d.exhausted, "{id}: {} tried", d.tried);
                 assert!(d.summary.en.starts_with("Mismatch explained"), "{id}: {}", d.summary.en);
                 assert!(!d.summary.vi.is_empty());
                 if let Some(secret) = secret.filter(|s| s.len() > 8) {
@@ -123,4 +140,105 @@ fn guide_examples_are_read_and_explained() {
             assert!(!d.matches && d.findings.is_empty(), "{id}: {:?}", d.findings);
         }
     }
+}
+
+/// The values an English sentence quotes: quoted strings, code points, numbers, field names and
+/// scheme ids. Its Vietnamese sentence must quote every one of them.
+fn quoted_values(en: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = en.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '"' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != '"' {
+                j += if chars[j] == '\\' { 2 } else { 1 };
+            }
+            out.push(chars[i..=j.min(chars.len() - 1)].iter().collect());
+            i = j + 1;
+        } else if c.is_ascii_alphanumeric() {
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_alphanumeric() || matches!(chars[j], '+' | '.' | '_' | '-')) {
+                j += 1;
+            }
+            let word: String = chars[i..j].iter().collect();
+            let word = word.trim_end_matches(['.', '-']).to_owned();
+            let is_value = word.starts_with("U+")
+                || word.bytes().all(|b| b.is_ascii_digit())
+                || lgsp_paygate::SCHEMES.iter().any(|s| s.fields.contains(&word.as_str()))
+                || (lgsp_paygate::SCHEMES.iter().any(|s| s.id == word)
+                    && chars[j..].iter().collect::<String>().starts_with(" scheme"))
+                || word == "PAYHCM1.0"
+                || word == "secretKey";
+            if is_value {
+                out.push(word);
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The first value `en` quotes that `vi` drops, if any.
+fn dropped(en: &str, vi: &str) -> Option<String> {
+    quoted_values(en).into_iter().find(|v| !vi.contains(v.as_str()))
+}
+
+fn same_values(en: &str, vi: &str, at: &str) {
+    if let Some(v) = dropped(en, vi) {
+        panic!("{at}: the Vietnamese text drops {v}\n  en: {en}\n  vi: {vi}");
+    }
+}
+
+#[test]
+fn every_vietnamese_text_quotes_what_the_english_one_does() {
+    for case in cases(DIAGNOSES) {
+        let id = case["id"].as_str().unwrap_or("?");
+        let scheme = case["scheme"].as_str().unwrap_or("");
+        let d = diagnose(scheme, &case["message"], case["secretKey"].as_str()).unwrap();
+        same_values(&d.summary.en, &d.summary.vi, &format!("{id} summary"));
+        for f in &d.findings {
+            same_values(&f.description.en, &f.description.vi, &format!("{id} finding"));
+            for c in &f.changes {
+                same_values(&c.note.en, &c.note.vi, &format!("{id} change {}", c.field));
+            }
+            for x in &f.fixes {
+                same_values(&x.advice.en, &x.advice.vi, &format!("{id} fix"));
+            }
+        }
+    }
+    for case in cases(CHECKSUMS).iter().filter(|c| c["result"] == "valid") {
+        let id = case["id"].as_str().unwrap_or("?");
+        let scheme = case["scheme"].as_str().unwrap_or("");
+        let pre = case["preimage"].as_str().unwrap_or("");
+        let secret = case["secretKey"].as_str();
+        let needs = lgsp_paygate::scheme::scheme(scheme).map(|s| s.needs_secret()).unwrap_or(false);
+        let secret = secret.filter(|_| needs);
+        for theirs in
+            [pre.to_owned(), format!("{pre}x"), pre.chars().take(pre.chars().count() / 2).collect(), format!("x{pre}")]
+        {
+            let c = lgsp_paygate::compare_preimage(
+                scheme,
+                &case["fields"],
+                secret,
+                &lgsp_paygate::Theirs::Text(theirs),
+                false,
+            )
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+            same_values(&c.summary.en, &c.summary.vi, &format!("{id} comparison"));
+        }
+    }
+}
+
+#[test]
+fn the_value_check_can_fail() {
+    assert_eq!(
+        quoted_values("amount as \"40,000\" in orderInfo (U+1EC7) at byte 12"),
+        ["amount", "\"40,000\"", "orderInfo", "U+1EC7", "12"]
+    );
+    assert_eq!(dropped("left \"x\" out of orderId", "bỏ trường orderId"), Some("\"x\"".to_owned()));
+    assert_eq!(dropped("left \"x\" out of orderId", "bỏ \"x\" khỏi trường orderId"), None);
 }

@@ -193,3 +193,23 @@ fn proto_keys_stay_plain_members_of_results() {
     assert!(!own.is_undefined(), "__proto__ is an own member");
     assert!(Reflect::get(&Object::new().into(), &"polluted".into()).unwrap().is_undefined());
 }
+
+#[test]
+fn compare_preimage_takes_text_or_hex_and_throws_coded_errors() {
+    let case = vector("paygate-nfc-vietnamese");
+    let fields = || js(&case["fields"].to_string());
+    let secret = || JsValue::from_str(case["secretKey"].as_str().unwrap());
+    let pre = case["preimage"].as_str().unwrap();
+    let equal = api::compare_preimage("paygate".into(), fields(), secret(), pre.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(Reflect::get(&equal, &"equal".into()).unwrap(), JsValue::TRUE);
+    let hex = js(&format!(r#"{{"hex":"{}x"}}"#, case["preimageHex"].as_str().unwrap()));
+    let err = api::compare_preimage("paygate".into(), fields(), secret(), hex, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(code_of(err), "INVALID_ARGUMENT");
+    let nfd: String = JsString::from(pre).normalize("NFD").into();
+    let c =
+        api::compare_preimage("paygate".into(), fields(), secret(), nfd.as_str().into(), JsValue::UNDEFINED).unwrap();
+    let d = Reflect::get(&c, &"firstDifference".into()).unwrap();
+    assert_eq!(Reflect::get(&d, &"field".into()).unwrap().as_string().as_deref(), Some("orderInfo"));
+    let text = JSON::stringify(&c).unwrap().as_string().unwrap();
+    assert!(!text.contains(case["secretKey"].as_str().unwrap()), "the secret shows");
+}

@@ -7,6 +7,7 @@ import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
 import { applyStatic, language, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
+import { shareableBody } from "./share.js";
 import { applyFragment, state, toFragment } from "./state.js";
 import { setupVerify } from "./verify.js";
 
@@ -20,6 +21,10 @@ const secretInput = byId("secretKey");
 const revealBox = byId("reveal");
 const shareLink = byId("share-link");
 const shareStatus = byId("share-status");
+const shareRemoved = byId("share-removed");
+const secretStatus = byId("secret-status");
+const bodyStatus = byId("body-status");
+const announcer = byId("announcer");
 
 /** What the token gave, for the token's status line and the mismatch notes; never shown whole. */
 let tokenCredentials = null;
@@ -30,14 +35,39 @@ let demos = [];
 
 const secret = () => (secretInput.value === "" ? null : secretInput.value);
 
+/** The page's one live region (polite): what is said must never be a hash or a secret. */
+function announce(text) {
+  const said = text.replace(/\b[0-9a-f]{16,}\b/gi, "…");
+  if (announcer.textContent !== said) announcer.textContent = said;
+}
+
+/** Whether a string is a whole Authorization token (the core decodes it; nothing is kept). */
+function isToken(text) {
+  if (text.length < 40) return false;
+  try {
+    core.decodeAuthorization(text.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Text pasted in the token box that is a message body, not a token. */
+function looksLikeBody(text) {
+  const trimmed = text.trim();
+  return /^[{[]/.test(trimmed) || /^\s*["\u201c]?\w+["\u201d]?\s*:/.test(trimmed) && trimmed.includes("\n");
+}
+
 function showError(error) {
   if (!error) {
+    if (errorBox.hidden) return;
     errorBox.hidden = true;
     fill(errorBox);
     return;
   }
   fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", String(error.message ?? error));
   errorBox.hidden = false;
+  announce(errorBox.textContent);
 }
 
 function recompute() {
@@ -52,9 +82,24 @@ function renderTokenStatus() {
 }
 
 function onToken() {
-  const token = tokenInput.value.trim();
+  let token = tokenInput.value.trim();
   tokenCredentials = null;
   tokenMessage = null;
+  bodyStatus.hidden = true;
+  // A message body pasted here by mistake belongs in the body box.
+  if (token !== "" && looksLikeBody(token)) {
+    const body = tokenInput.value;
+    tokenInput.value = "";
+    verify.loadBody(body);
+    showMode();
+    bodyStatus.textContent = t("bodyMoved");
+    bodyStatus.hidden = false;
+    renderTokenStatus();
+    byId("body").focus();
+    return;
+  }
+  // The header line as copied from a log: its value is the token.
+  token = token.replace(/^Authorization\s*:\s*/i, "").replace(/^Bearer\s+/i, "");
   if (token !== "") {
     try {
       const credentials = core.decodeAuthorization(token);
@@ -72,6 +117,21 @@ function onToken() {
     }
   }
   renderTokenStatus();
+  recompute();
+}
+
+/** A whole token pasted where the secret key goes: read as a token, and said. */
+function onSecret() {
+  const value = secretInput.value;
+  secretStatus.hidden = true;
+  if (isToken(value)) {
+    tokenInput.value = value.trim();
+    secretInput.value = "";
+    onToken();
+    secretStatus.textContent = t("secretWasToken");
+    secretStatus.hidden = false;
+    return;
+  }
   recompute();
 }
 
@@ -105,19 +165,45 @@ function renderLanguage() {
   renderExamples();
   renderTokenStatus();
   shareStatus.textContent = "";
+  shareRemoved.hidden = true;
+  secretStatus.hidden = true;
+  bodyStatus.hidden = true;
   verify.rerender();
   build.rerender();
   showMode();
 }
 
+/** The notes under the share button: what the link leaves out of the body. */
+function removedNotes(removed) {
+  return removed.map((item) =>
+    h("li", { text: item.kind === "member" ? t("shareRemovedMember", { name: item.name }) : t(item.kind === "authorization" ? "shareRemovedAuthorization" : "shareRemovedToken") }),
+  );
+}
+
 async function share() {
+  const token = tokenInput.value.trim() || null;
+  const safe = shareableBody(state.body, { secret: secret(), token, isToken });
+  // Form values holding the secret key's value stay out too.
+  const clean = (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => !(secret() && typeof v === "string" && v.includes(secret()))));
+  fill(shareRemoved, removedNotes(safe.removed));
+  shareRemoved.hidden = safe.removed.length === 0;
+  if (safe.refused && state.mode === "verify" && state.input === "body") {
+    shareLink.value = "";
+    shareLink.hidden = true;
+    shareStatus.textContent = t("shareRefused");
+    shareStatus.dataset.state = "error";
+    announce(shareStatus.textContent);
+    return;
+  }
   const url = new URL(location.href);
-  url.hash = toFragment(state);
+  url.hash = toFragment({ ...state, body: safe.body, fields: clean(state.fields), build: { ...state.build, fields: clean(state.build.fields) } });
   history.replaceState(null, "", url);
   shareLink.value = url.href;
   shareLink.hidden = false;
   const copied = await copyText(url.href, shareLink);
-  shareStatus.textContent = t(copied ? "shareCopied" : "shareReady");
+  shareStatus.dataset.state = "ok";
+  shareStatus.textContent = `${t(copied ? "shareCopied" : "shareReady")}${safe.removed.length ? ` ${t("shareRemovedLead")}` : ""}`;
+  announce(shareStatus.textContent);
 }
 
 function wire() {
@@ -138,7 +224,7 @@ function wire() {
     tokenInput.value = GUIDE_TEST_TOKEN;
     onToken();
   });
-  secretInput.addEventListener("input", recompute);
+  secretInput.addEventListener("input", onSecret);
   revealBox.addEventListener("change", () => {
     secretInput.type = revealBox.checked ? "text" : "password";
     recompute();
@@ -152,8 +238,8 @@ function wire() {
   });
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", async () => {
-      await copyText(byId(button.dataset.copy).textContent);
-      button.textContent = t("copied");
+      const copied = await copyText(byId(button.dataset.copy).textContent);
+      button.textContent = t(copied ? "copied" : "copyFailed");
       setTimeout(() => (button.textContent = t("copy")), 1500);
     });
   }
@@ -178,7 +264,7 @@ async function start() {
   applyFragment(location.hash);
   const schemeList = core.schemes();
   demos = typeof core.checksum === "function" ? demoExamples(core) : [];
-  const credentials = { secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError };
+  const credentials = { secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError, announce };
   verify = setupVerify(schemeList, credentials);
   build = setupBuild(schemeList, credentials);
   wire();

@@ -23,13 +23,28 @@ export function h(tag, props = {}, ...children) {
     else if (key === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
     else element[key] = value;
   }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  appendAll(element, children);
   return element;
+}
+
+/** Children to append: nested arrays flattened, null, undefined and false left out. */
+function present(children) {
+  return children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false);
+}
+
+/**
+ * Appends children in batches: `append(...list)` passes every child as an argument, and a list of
+ * some hundred thousand overflows the call stack ("Maximum call stack size exceeded").
+ */
+function appendAll(element, children) {
+  const list = present(children);
+  for (let i = 0; i < list.length; i += 1024) element.append(...list.slice(i, i + 1024));
 }
 
 /** Replaces the children of `element`. */
 export function fill(element, ...children) {
-  element.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  element.replaceChildren();
+  appendAll(element, children);
   return element;
 }
 

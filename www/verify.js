@@ -1,16 +1,26 @@
 // The debugger ("check a checksum"): reads the message from the pasted body (parseLoose) or the
 // form, picks the scheme (chosen, or detectScheme), then shows explain() and, when the received
-// checksum does not match, diagnose(). Recomputed on every keystroke.
+// checksum does not match, diagnose(). The core runs in Web Workers (www/engine.js), so typing
+// never waits for it: each answer is drawn verdict first (the ✓/✗ heading and the first finding),
+// then, after that has been painted, the heavier views (pre-image, bytes, steps), all collapsed.
 import { core } from "./core.js";
-import { byId, fill } from "./dom.js";
+import { byId, copyText, fill } from "./dom.js";
+import { selectPlace } from "./body-place.js";
+import { createEngine } from "./engine.js";
 import { messageFromValues, renderFieldInputs, valuesFromMessage } from "./forms.js";
 import { language, t } from "./i18n.js";
 import { linkHighlights, renderBytes, renderPreimage, renderSteps } from "./preimage-view.js";
 import { state } from "./state.js";
-import { renderDefects, renderDiagnosis, renderProblems, renderVerdict } from "./verdict-view.js";
+import {
+  firstFinding, renderCompare, renderDefects, renderDiagnosis, renderFirstFinding, renderProblems, renderVerdict, verdictOf,
+} from "./verdict-view.js";
 
-export function setupVerify(schemeList, { secret, revealed, tokenCredentials, showError }) {
+/** Quiet time before the live region speaks, so a screen reader is not interrupted per key. */
+const ANNOUNCE_DELAY_MS = 900;
+
+export function setupVerify(schemeList, { secret, revealed, tokenCredentials, showError, announce }) {
   const el = {
+    app: byId("app"),
     scheme: byId("scheme"),
     schemeInfo: byId("scheme-info"),
     inputBody: byId("input-body"),
@@ -26,15 +36,22 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     preimageSize: byId("preimage-size"),
     preimageText: byId("preimage-text"),
     preimageHex: byId("preimage-hex"),
+    preimageCut: byId("preimage-cut"),
     bytes: byId("bytes"),
     steps: byId("steps").tBodies[0],
     diagnosis: byId("diagnosis"),
+    firstFinding: byId("first-finding"),
+    theirs: byId("theirs"),
+    theirsHex: byId("theirs-hex"),
+    theirsText: byId("theirs-text"),
+    compare: byId("compare-result"),
   };
   const verdict = {
     checksum: byId("checksum"),
     checksumUpper: byId("checksum-upper"),
     received: byId("received"),
     match: byId("match"),
+    copyDigest: [...document.querySelectorAll('[data-copy-value^="checksum"]')],
   };
   const byIdScheme = new Map(schemeList.map((scheme) => [scheme.id, scheme]));
   /** The scheme last shown, used when the body's keys name none. */
@@ -42,10 +59,47 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
   /** The form's fields were edited since the body was last read into it. */
   let formEdited = false;
   let renderedForm = "";
+  /** The newest job sent, and the answers drawn (each `{ seq, result }`). */
+  let sent = 0;
+  let shown = { seq: 0, result: null };
+  let diagnosed = { seq: 0, result: null };
+  let theirsSent = null;
+  let selectError = false;
+  let heavyTimer = null;
+  /** The answer whose heavy views are drawn. */
+  let heavySeq = 0;
+  let announceTimer = null;
+  let fixLanguage = "javascript";
+
+  const engine = createEngine({
+    onVerdict: (result, seq) => {
+      shown = { seq, result };
+      guarded(drawVerdict);
+    },
+    onDiagnosis: (result, seq) => {
+      diagnosed = { seq, result };
+      if (seq === shown.seq) guarded(drawDiagnosis);
+      markPending();
+    },
+  });
+
+  /**
+   * Runs a drawing step; a failure shows as the page's error, cleared by the next answer. Each
+   * step is a User Timing measure, "debugger:draw", which `make bench` reads.
+   */
+  function guarded(draw) {
+    const start = performance.now();
+    try {
+      draw();
+    } catch (error) {
+      showError(error);
+    }
+    performance.measure("debugger:draw", { start, end: performance.now() });
+  }
 
   function fillSchemeOptions() {
     const chosen = state.scheme;
-    fill(el.scheme, new Option(t("schemeAuto"), "auto"), ...schemeList.map((s) => new Option(`${t(`scheme.${s.id}`)} (${s.id})`, s.id)));
+    fill(el.scheme, new Option(t("schemeAuto"), "auto"), schemeList.map((s) => new Option(`${t(`scheme.${s.id}`)} (${s.id})`, s.id)));
     el.scheme.value = byIdScheme.has(chosen) ? chosen : "auto";
     el.scheme.disabled = false;
   }
@@ -54,27 +108,13 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     return byIdScheme.get(schemeId).messageFields;
   }
 
-  /** The message as the page reads it, and how the body was read (null in form mode). */
-  function readMessage() {
-    if (state.input === "form") return { parsed: null, message: messageFromValues(formInfos(resolveScheme()), state.fields) };
-    if (state.body.trim() === "") return { parsed: null, message: null };
-    const parsed = core.parseLoose(state.body);
-    return { parsed, message: parsed.message };
-  }
-
   function resolveScheme() {
     return byIdScheme.has(state.scheme) ? state.scheme : lastScheme;
   }
 
-  function detect(message) {
-    if (byIdScheme.has(state.scheme) || state.input === "form") return { id: resolveScheme(), how: "chosen" };
-    const found = message ? core.detectScheme(message) : null;
-    if (found && byIdScheme.has(found)) return { id: found, how: "detected" };
-    return { id: lastScheme, how: message ? "undetected" : "none" };
-  }
-
   function describeScheme(id, how) {
     const info = byIdScheme.get(id);
+    if (!info) return;
     const route = info.path ? `${info.method} ${info.path}` : t("routeReturnUrl");
     const prefix = info.prefix.kind === "secretKey" ? t("prefixSecret") : t("prefixLiteral", { value: info.prefix.value });
     const name = `${t(`scheme.${id}`)} (${id})`;
@@ -92,14 +132,22 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
 
   function clearOutputs(reason) {
     renderVerdict(verdict, null, reason);
+    renderFirstFinding(el.firstFinding, null);
     renderDiagnosis(el.diagnosis, null);
     fill(el.problems);
+    fill(el.compare);
+    clearHeavy();
+  }
+
+  function clearHeavy() {
+    clearTimeout(heavyTimer);
     fill(el.preimage);
     fill(el.bytes);
     fill(el.steps);
     el.preimageSize.textContent = "";
     el.preimageText.textContent = "";
     el.preimageHex.textContent = "";
+    el.preimageCut.hidden = true;
   }
 
   /** Notes where the token's credentials differ from the message's. */
@@ -111,49 +159,156 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
       .map((field) => t("tokenDiffers", { field, token: JSON.stringify(credentials[field]), message: JSON.stringify(message[field]) }));
   }
 
-  function recompute() {
+  /** What the compare box holds, as comparePreimage takes it: the text, `{ hex }`, or null when empty. */
+  function theirs() {
+    const value = el.theirs.value;
+    if (value === "") return null;
+    return el.theirsHex.checked ? { hex: value } : value;
+  }
+
+  function markPending() {
+    const waiting = shown.seq !== sent || diagnosed.seq !== sent || heavySeq !== sent;
+    el.app.dataset.pending = String(waiting);
+  }
+
+  /** Sends the inputs to the core; the answer is drawn when it comes. `typing`: a keystroke in the body. */
+  function recompute({ typing = false } = {}) {
     el.bodyPane.hidden = state.input !== "body";
     el.fields.hidden = state.input !== "form";
     el.inputBody.checked = state.input === "body";
     el.inputForm.checked = state.input === "form";
-    let parsed = null;
-    let message = null;
-    try {
-      ({ parsed, message } = readMessage());
-      const { id, how } = detect(message);
-      lastScheme = id;
-      describeScheme(id, how);
-      if (state.input === "form") renderForm(id);
-      renderDefects(el.defects, parsed, state.body.trim() === "");
-      const notes = tokenNotes(message);
-      el.tokenNotes.textContent = notes.join(" ");
-      el.tokenNotes.hidden = notes.length === 0;
-      if (message === null) {
-        clearOutputs(state.input === "body" && state.body.trim() !== "" ? "unreadable" : "bodyEmpty");
-        return;
-      }
-      const reveal = revealed();
-      const explanation = core.explain(id, message, secret(), { revealSecret: reveal });
-      const diagnosis = explanation.matches === false ? core.diagnose(id, message, secret()) : null;
-      renderVerdict(verdict, explanation);
-      renderDiagnosis(el.diagnosis, diagnosis);
-      renderProblems(el.problems, explanation.errors, explanation.warnings);
-      renderPreimage(el.preimage, el.preimageSize, explanation, reveal);
-      renderBytes(el.bytes, explanation);
-      renderSteps(el.steps, explanation, reveal);
-      el.preimageText.textContent = explanation.preimage ?? "";
-      el.preimageHex.textContent = explanation.preimageHex ?? "";
-      showError(null);
-    } catch (error) {
-      clearOutputs();
-      showError(error);
+    showError(null);
+    const form = state.input === "form";
+    if (form) renderForm(resolveScheme());
+    theirsSent = theirs();
+    const job = {
+      input: state.input,
+      body: form ? "" : state.body,
+      message: form ? messageFromValues(formInfos(resolveScheme()), state.fields) : null,
+      scheme: form ? resolveScheme() : byIdScheme.has(state.scheme) ? state.scheme : "auto",
+      fallbackScheme: lastScheme,
+      secret: secret(),
+      reveal: revealed(),
+      theirs: theirsSent,
+    };
+    sent = engine.run(job, { typing });
+    markPending();
+  }
+
+  function drawVerdict() {
+    const { result } = shown;
+    showError(null);
+    if (result.scheme && byIdScheme.has(result.scheme)) {
+      lastScheme = result.scheme;
+      describeScheme(result.scheme, result.how);
     }
+    renderDefects(el.defects, result.parsed, state.input !== "body" || state.body.trim() === "", selectInBody);
+    const notes = tokenNotes(result.credentials);
+    el.tokenNotes.textContent = notes.join(" ");
+    el.tokenNotes.hidden = notes.length === 0;
+    if (result.error) {
+      clearOutputs();
+      heavySeq = shown.seq;
+      markPending();
+      showError(result.error);
+      scheduleAnnounce();
+      return;
+    }
+    if (!result.explanation) {
+      clearOutputs(state.input === "body" && state.body.trim() !== "" ? "unreadable" : "bodyEmpty");
+      heavySeq = shown.seq;
+      markPending();
+      if (selectError) selectFirstUnreadable(result.parsed);
+      selectError = false;
+      scheduleAnnounce();
+      return;
+    }
+    selectError = false;
+    const explanation = result.explanation;
+    renderVerdict(verdict, explanation);
+    renderProblems(el.problems, explanation.errors, explanation.warnings);
+    renderCompare(el.compare, {
+      compare: result.compare,
+      error: result.compareError,
+      missing: theirsSent !== null && result.compare === undefined && result.compareError === undefined,
+    });
+    if (diagnosed.seq === shown.seq) drawDiagnosis();
+    else if (explanation.matches !== false) {
+      renderDiagnosis(el.diagnosis, null);
+      renderFirstFinding(el.firstFinding, firstFinding({ explanation, diagnosis: null, scheme: result.scheme }));
+    } else el.diagnosis.dataset.stale = "true";
+    markPending();
+    scheduleHeavy();
+    scheduleAnnounce();
+  }
+
+  function drawDiagnosis() {
+    const explanation = shown.result?.explanation;
+    if (!explanation) return;
+    const diagnosis = diagnosed.result?.diagnosis ?? null;
+    delete el.diagnosis.dataset.stale;
+    if (diagnosed.result?.error) showError(diagnosed.result.error);
+    renderDiagnosis(el.diagnosis, diagnosis, {
+      language: fixLanguage,
+      onLanguage: (lang) => {
+        fixLanguage = lang;
+        drawDiagnosis();
+      },
+    });
+    renderFirstFinding(el.firstFinding, firstFinding({ explanation, diagnosis, scheme: shown.result.scheme }));
+    scheduleAnnounce();
+  }
+
+  /** The heavy views, after the verdict has been painted. */
+  function scheduleHeavy() {
+    clearTimeout(heavyTimer);
+    const { seq, result } = shown;
+    requestAnimationFrame(() => {
+      clearTimeout(heavyTimer);
+      heavyTimer = setTimeout(() => {
+        if (shown.result !== result) return;
+        guarded(() => drawHeavy(result.explanation));
+        heavySeq = seq;
+        markPending();
+      }, 0);
+    });
+  }
+
+  function drawHeavy(explanation) {
+    const reveal = revealed();
+    renderPreimage(el.preimage, el.preimageSize, explanation, reveal);
+    renderBytes(el.bytes, explanation);
+    renderSteps(el.steps, explanation, reveal);
+    const cut = Boolean(explanation.preimageCut);
+    el.preimageText.textContent = `${explanation.preimage ?? ""}${cut ? "…" : ""}`;
+    el.preimageHex.textContent = `${explanation.preimageHex ?? ""}${cut ? "…" : ""}`;
+    el.preimageCut.hidden = !cut;
+    el.preimageCut.textContent = t("plainCut");
+  }
+
+  /** The live region, once typing has paused: the verdict and the first finding, never a hash. */
+  function scheduleAnnounce() {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      const explanation = shown.result?.explanation ?? null;
+      const { text } = verdictOf(explanation, state.body.trim() === "" && state.input === "body" ? "bodyEmpty" : "unreadable");
+      const first = explanation ? firstFinding({ explanation, diagnosis: diagnosed.seq === shown.seq ? diagnosed.result?.diagnosis : null, scheme: shown.result.scheme }) : null;
+      announce([text, first?.text].filter(Boolean).join(" "));
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  const selectInBody = (line, column) => selectPlace(el.body, line, column);
+
+  function selectFirstUnreadable(parsed) {
+    const defect = parsed?.defects?.find((d) => d.code === "UNREADABLE" && d.line != null);
+    if (defect) selectInBody(defect.line, defect.column ?? 1);
   }
 
   function setInput(kind) {
     if (kind === state.input) return;
     if (kind === "form") {
-      const { message } = readMessage();
+      // The body is read again here: the Worker keeps the message it read to itself.
+      const message = state.body.trim() === "" ? null : core.parseLoose(state.body).message;
       if (message) state.fields = valuesFromMessage(message);
       formEdited = false;
       renderedForm = "";
@@ -185,15 +340,30 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     if (fallbackScheme) lastScheme = fallbackScheme;
     el.body.value = body;
     el.scheme.value = byIdScheme.has(scheme) ? scheme : "auto";
+    selectError = true;
     recompute();
   }
 
   /** Re-reads the whole state (language change, share link opened). */
   function rerender() {
     fillSchemeOptions();
-    el.body.value = state.body;
+    if (el.body.value !== state.body) el.body.value = state.body;
     renderedForm = "";
     recompute();
+  }
+
+  /**
+   * The last answer's values for the copy buttons, whole however long: a pre-image the Worker
+   * sent cut is explained again here, once, for the copy.
+   */
+  function copyValue(name) {
+    let explanation = shown.result?.explanation;
+    if (!explanation) return "";
+    if (explanation.preimageCut && (name === "preimage" || name === "preimageHex")) {
+      const message = state.input === "form" ? messageFromValues(formInfos(resolveScheme()), state.fields) : core.parseLoose(state.body).message;
+      explanation = core.explain(shown.result.scheme, message, secret(), { revealSecret: revealed() });
+    }
+    return { checksum: explanation.digest, checksumUpper: explanation.digestUpper, preimage: explanation.preimage, preimageHex: explanation.preimageHex }[name] ?? "";
   }
 
   el.scheme.addEventListener("change", () => {
@@ -202,9 +372,13 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
   });
   el.inputBody.addEventListener("change", () => setInput("body"));
   el.inputForm.addEventListener("change", () => setInput("form"));
-  el.body.addEventListener("input", () => {
+  el.body.addEventListener("input", (event) => {
+    const start = performance.now();
     state.body = el.body.value;
-    recompute();
+    const pasted = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
+    if (pasted) selectError = true;
+    recompute({ typing: !pasted });
+    performance.measure("debugger:input", { start, end: performance.now() });
   });
   el.fields.addEventListener("input", (event) => {
     const name = event.target.dataset?.field;
@@ -213,6 +387,16 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     formEdited = true;
     recompute();
   });
+  el.theirs.addEventListener("input", () => recompute());
+  el.theirsHex.addEventListener("change", () => recompute());
+  el.theirsText.addEventListener("change", () => recompute());
+  for (const button of document.querySelectorAll("[data-copy-value]")) {
+    button.addEventListener("click", async () => {
+      const copied = await copyText(copyValue(button.dataset.copyValue));
+      button.textContent = t(copied ? "copied" : "copyFailed");
+      setTimeout(() => (button.textContent = t(button.dataset.i18n)), 1500);
+    });
+  }
   linkHighlights(byId("verify-output"));
 
   return { recompute, rerender, loadBody, applyCredentials };

@@ -82,14 +82,35 @@ function formatExplanation(e, { schemeInfo, hex = false, revealed = false }) {
 function formatDiagnosis(d) {
   const lines = [`diagnosis  ${d.summary.en}`];
   for (const f of d.findings) {
-    lines.push(`  ${f.code}${f.scheme !== d.scheme ? ` (${f.scheme})` : ''}: ${f.description.en}`);
-    for (const c of f.changes) lines.push(`    ${c.field}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}`);
+    lines.push(`  ${f.codes.join(' + ')}${f.scheme !== d.scheme ? ` (${f.scheme})` : ''}: ${f.description.en}`);
+    for (const c of f.changes) {
+      // The secret key and the prefix are only described; values are shown with their code points.
+      if (c.from === null && c.to === null) lines.push(`    ${c.note.en}`);
+      else lines.push(`    ${c.field}: ${JSON.stringify(c.from)} -> ${c.to === null ? '(left out)' : JSON.stringify(c.to)}`);
+      const x = c.difference;
+      if (x && x.from !== '' && x.to !== '') lines.push(`      character ${x.index}: ${x.fromCodePoints} -> ${x.toCodePoints}`);
+    }
+    for (const fix of f.fixes) lines.push(`    fix: ${fix.advice.en}`);
   }
-  if (d.exhausted) lines.push(`  (search stopped after ${d.tried} variants)`);
+  if (d.exhausted) lines.push(`  (search stopped after ${d.tried} pre-images and ${d.hashedBytes} bytes; budget ${d.budget.variants} pre-images, ${d.budget.bytes} bytes)`);
   return lines.join('\n');
 }
 
 /** One '*' per UTF-8 byte, as the core masks a secret. */
+/** A comparison of pre-images: the verdict, then both sides of the first difference. */
+function formatComparison(c) {
+  const lines = [`compare    ${c.summary.en}`];
+  const d = c.firstDifference;
+  if (d !== null) {
+    for (const [label, side] of [['expected', d.expected], ['yours', d.actual]]) {
+      lines.push(`  ${label.padEnd(9)}${side.before}[${side.at}]${side.after}`);
+      lines.push(`  ${''.padEnd(9)}hex from byte ${side.windowStart}: ${side.hex}`);
+    }
+  }
+  lines.push(`  lengths  expected ${c.expectedLength} bytes, yours ${c.actualLength}`);
+  return lines.join('\n');
+}
+
 function mask(secret) {
   return '*'.repeat(Buffer.byteLength(secret, 'utf8'));
 }
@@ -98,4 +119,4 @@ function formatDefects(defects) {
   return defects.map((d) => `  ${d.line !== null ? `line ${d.line}${d.column !== null ? `:${d.column}` : ''}: ` : ''}${d.code}: ${d.message}`).join('\n');
 }
 
-module.exports = { formatExplanation, formatDiagnosis, formatDefects, problemLine, mask, table };
+module.exports = { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask, table };

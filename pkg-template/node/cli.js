@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const { parseArgs } = require('node:util');
 const core = require('./lgsp_paygate.js');
 const { startMockGateway } = require('./mock.js');
-const { formatExplanation, formatDiagnosis, formatDefects, problemLine, mask } = require('./cli-format.js');
+const { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } = require('./cli-format.js');
 
 const OK = 0;
 const MISMATCH = 1;
@@ -37,6 +37,8 @@ options
   --uppercase          checksum: upper-case hex
   --hex                explain: each segment's bytes in hex
   --json               explain: the explanation as JSON
+  --compare FILE       explain: compare the pre-image your code hashed (the text in FILE; one
+                       final newline is not compared) with the expected one: exit 1 if they differ
   --reveal-secret      explain, token decode: show the secret key instead of '*'
   --token-env NAME     token decode: read the token from the environment variable NAME
   --port N             mock: port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 picks a free one)
@@ -52,6 +54,7 @@ const OPTIONS = {
   uppercase: { type: 'boolean' },
   hex: { type: 'boolean' },
   json: { type: 'boolean' },
+  compare: { type: 'string' },
   'reveal-secret': { type: 'boolean' },
   port: { type: 'string' },
   credentials: { type: 'string' },
@@ -250,7 +253,21 @@ async function runVerify(args, values) {
   return MISMATCH;
 }
 
+/** The text in FILE, without the one final newline an editor adds (said on stderr). */
+function comparedText(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BadInput(`cannot read the --compare file (${error.code || error.message})`);
+  }
+  const ending = /\r?\n$/.exec(text);
+  if (ending) note(`compare: the final ${ending[0] === '\n' ? 'newline' : 'CR LF'} of the --compare file is not compared`);
+  return ending ? text.slice(0, ending.index) : text;
+}
+
 async function runExplain(args, values) {
+  if (values.compare !== undefined) return runCompare(args, values);
   const { scheme, info, message, secret, explanation: e } = await explained('explain', args, values);
   if (values.json) out(JSON.stringify(e, null, 2));
   else out(formatExplanation(e, { schemeInfo: info, hex: values.hex === true, revealed: values['reveal-secret'] === true }));
@@ -260,6 +277,17 @@ async function runExplain(args, values) {
     return MISMATCH;
   }
   return OK;
+}
+
+async function runCompare(args, values) {
+  const theirs = comparedText(values.compare);
+  const { scheme, message, secret, explanation: e } = await explained('explain', args, values);
+  if (e.digest === null) throw new BadInput(`cannot build the expected pre-image:\n${e.errors.map((p) => `  ${problemLine(p)}`).join('\n')}`);
+  const revealSecret = values['reveal-secret'] === true;
+  const c = core.comparePreimage(scheme, message, secret, theirs, { revealSecret });
+  if (values.json) out(JSON.stringify(c, null, 2));
+  else out(formatComparison(c));
+  return c.equal ? OK : MISMATCH;
 }
 
 async function runToken(args, values) {

@@ -190,6 +190,23 @@ pub fn diagnose(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Resul
     to_js(&core(crate::diagnose(&scheme, &message, secret.as_deref()))?)
 }
 
+/// The first byte where the pre-image the integrator's code hashed parts from the expected one.
+#[wasm_bindgen(js_name = comparePreimage, skip_typescript)]
+pub fn compare_preimage(
+    scheme: JsValue,
+    message: JsValue,
+    secret_key: JsValue,
+    theirs: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let scheme = string_arg(&scheme, "scheme")?;
+    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let secret = optional_string_arg(&secret_key, "secretKey")?;
+    let theirs = core(crate::Theirs::from_value(&json_arg(&theirs, "theirs")?))?;
+    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
+    to_js(&core(crate::compare_preimage(&scheme, &message, secret.as_deref(), &theirs, options.reveal_secret))?)
+}
+
 /// Bytes of WebAssembly linear memory in use by this module: a diagnostic for leak checks.
 #[wasm_bindgen(js_name = wasmMemoryBytes, skip_typescript)]
 pub fn wasm_memory_bytes() -> f64 {

@@ -308,14 +308,55 @@ export type Explanation = CompleteExplanation | IncompleteExplanation;
 export type FindingCode =
   | "TRIMMED" | "NFC" | "NFD" | "TYPE_CASING" | "AMOUNT_FORMAT" | "ALIAS_USED" | "FIELDS_SWAPPED" | "FIELD_MISSING"
   | "UPPERCASE_VALUE" | "LOWERCASE_VALUE" | "SECRET_TRIMMED" | "SECRET_MISSING" | "PREFIX_MISSING" | "SECRET_AS_PREFIX"
-  | "OTHER_SCHEME";
+  | "OTHER_SCHEME"
+  | "HMAC" | "SECRET_AT_END" | "SEPARATOR" | "KEY_VALUE_JOINED" | "FIELDS_SORTED" | "URL_ENCODED" | "ACCENTS_STRIPPED"
+  | "NON_ASCII_AS_QUESTION_MARK" | "PAYGOV_ORDER" | "HEX_LEADING_ZEROS_DROPPED" | "DIGEST_MD5" | "DIGEST_SHA512"
+  | "DIGEST_BASE64" | "JSON_BODY_HASHED" | "SECRET_BASE64_DECODED" | "SECRET_TRAILING_NEWLINE" | "RESULT_WITHOUT_TYPE";
 
-/** One mistake that reproduces the received checksum, and what the sender must have hashed instead. */
-export interface Finding {
+/** The first characters where two values part (a base character with its combining marks), as code points. */
+export interface CharDifference {
+  /** Character index (from 0) in the message's value. */
+  index: number;
+  from: string;
+  to: string;
+  /** e.g. "U+1EC7". */
+  fromCodePoints: string;
+  /** e.g. "U+0065 U+0323 U+0302". */
+  toCodePoints: string;
+}
+
+/** What the sender hashed instead, for one field; the secret key and the prefix are only said in words. */
+export interface FindingChange {
+  /** "secretKey", "prefix" or a message field. */
+  field: string;
+  /** The message's value; null for the secret key or the prefix. */
+  from: string | null;
+  /** What was hashed; null when left out, or for the secret key or the prefix. */
+  to: string | null;
+  /** The change in words. */
+  note: Description;
+  /** Where `from` and `to` part, as code points (null when one of them is null). */
+  difference: CharDifference | null;
+}
+
+/** How to fix one mistake: advice, and the line to write per language. */
+export interface FindingFix {
   code: FindingCode;
+  advice: Description;
+  snippets: { language: "javascript" | "java" | "csharp" | "php"; code: string }[];
+}
+
+/** One explanation that reproduces the received checksum: one mistake, or two at once. */
+export interface Finding {
+  /** The first of `codes`. */
+  code: FindingCode;
+  /** Every mistake it takes together: one or two. */
+  codes: FindingCode[];
   description: Description;
   scheme: Scheme;
-  changes: { field: string; from: string | null; to: string | null }[];
+  changes: FindingChange[];
+  /** One per code. */
+  fixes: FindingFix[];
 }
 
 /** Why a received checksum does not match. */
@@ -325,7 +366,15 @@ export interface Diagnosis {
   computed: string | null;
   matches: boolean;
   findings: Finding[];
+  /** Pre-images hashed. */
   tried: number;
+  /** Bytes hashed. */
+  hashedBytes: number;
+  /** The search's bounds. */
+  budget: { variants: number; bytes: number };
+  /** Two mistakes at once were tried (no single one fitted). */
+  pairsTried: boolean;
+  /** The search stopped at its budget before trying everything (the summary says so). */
   exhausted: boolean;
   summary: Description;
 }
@@ -338,6 +387,53 @@ export function parseLoose(text: string): LooseParse;
 export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;
 /** When the message's checksum does not match: every likely mistake that reproduces it (bounded search). */
 export function diagnose(scheme: Scheme, message: object | string, secretKey?: string | null): Diagnosis;
+/** One side of the first difference between two pre-images: the byte, its character, a short window around it. */
+export interface PreimageSide {
+  /** The byte at the offset as two hex digits ("**" when masked); null past the end. */
+  byte: string | null;
+  /** The character that byte belongs to; null past the end, when masked, or when the bytes are not UTF-8. */
+  character: string | null;
+  /** That character as code points, e.g. "U+1EC7". */
+  codePoints: string | null;
+  /** Byte offset where the window starts. */
+  windowStart: number;
+  /** The window's bytes as hex pairs ("**" per masked byte). */
+  hex: string;
+  /** The window before the character, after it, and the character, made visible ('*' per masked byte, U+FFFD per byte that is not UTF-8). */
+  before: string;
+  at: string;
+  after: string;
+}
+
+/** Where two pre-images first part. */
+export interface PreimageDifference {
+  /** Byte offset (from 0) of the first differing byte. */
+  offset: number;
+  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; null past the expected end. */
+  field: string | null;
+  /** The offset inside that part. */
+  fieldOffset: number | null;
+  expected: PreimageSide;
+  actual: PreimageSide;
+}
+
+/** The pre-image the integrator's code hashed, compared with the expected one. */
+export interface PreimageComparison {
+  scheme: Scheme;
+  equal: boolean;
+  expectedLength: number;
+  actualLength: number;
+  /** null when equal. */
+  firstDifference: PreimageDifference | null;
+  summary: Description;
+}
+
+/**
+ * Compare `theirs` — the text the integrator's code hashed, or `{ hex }` (its bytes; white space
+ * between digits allowed) — with the pre-image of `message` under `scheme`. The secret key's bytes
+ * are masked on both sides (and wherever theirs holds it) unless `revealSecret`.
+ */
+export function comparePreimage(scheme: Scheme, message: object | string, secretKey: string | null | undefined, theirs: string | { hex: string }, options?: { revealSecret?: boolean }): PreimageComparison;
 /** Bytes of WebAssembly linear memory this module holds (it only grows): a diagnostic for leak checks. */
 export function wasmMemoryBytes(): number;
 

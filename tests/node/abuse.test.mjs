@@ -213,6 +213,7 @@ const calls = [
   ['parseLoose', ['{"orderId": "SBN_100012", “amount”: 40000,}']],
   ['explain', ['paygate', { ...paygate.fields, checksum: paygate.checksum }, paygate.secretKey, { revealSecret: false }]],
   ['diagnose', ['paygate', { ...paygate.fields, checksum: paygate.checksum.replace(/^./, '0') }, paygate.secretKey]],
+  ['comparePreimage', ['lookup', fields, lookupCase.secretKey, lookupCase.preimage, { revealSecret: false }]],
   ['schemes', []],
 ];
 

@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,6 +125,42 @@ test('explain: the step table, the secret masked, exit 1 on a mismatch', () => {
   const incomplete = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET'], JSON.stringify({ partnerCode: 'p' }));
   assert.equal(incomplete.status, 2);
   assert.match(incomplete.stdout, /cannot compute the checksum/);
+});
+
+test('explain --compare: the first differing byte, the secret masked, exit 1 when they differ', () => {
+  // The pre-image built here by concatenation, independently of the package.
+  const expected = SECRET + lookupFields.partnerCode + lookupFields.accessKey + lookupFields.transactionNo + lookupFields.orderId;
+  const same = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('same.txt', `${expected}\n`)], good);
+  assert.equal(same.status, 0, same.stderr);
+  assert.match(same.stdout, /byte for byte/);
+  assert.match(same.stderr, /final newline/);
+  const offset = Buffer.byteLength(SECRET + lookupFields.partnerCode + lookupFields.accessKey) + 3;
+  const changed = `${expected.slice(0, offset)}X${expected.slice(offset + 1)}`;
+  const differs = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('changed.txt', changed)], good);
+  assert.equal(differs.status, 1, differs.stderr);
+  assert.match(differs.stdout, new RegExp(`from byte ${offset}, in transactionNo \\(its byte 3\\)`));
+  assert.match(differs.stdout, /\[X\]/);
+  const json = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--json', '--compare', file('changed.txt', changed)], good);
+  assert.equal(JSON.parse(json.stdout).firstDifference.offset, offset);
+  const secretWrong = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', file('secret.txt', `x${expected.slice(1)}`)], good);
+  assert.equal(secretWrong.status, 1);
+  assert.match(secretWrong.stdout, /inside the secret key/);
+  assert.ok(!secretWrong.stdout.includes(SECRET.slice(1, 12)), 'the rest of the secret is masked');
+  const missing = cli(['explain', 'lookup', '--secret-env', 'LGSP_SECRET', '--compare', path.join(work, 'nope.txt')], good);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--compare file/);
+});
+
+test('a diagnosis on the terminal: the secret key said in words, never null -> null', () => {
+  // Signed without the secret key: SHA-256 of the fields alone, computed here with node:crypto.
+  const fieldsOnly = lookupFields.partnerCode + lookupFields.accessKey + lookupFields.transactionNo + lookupFields.orderId;
+  const unsigned = JSON.stringify({ ...lookupFields, checksum: createHash('sha256').update(fieldsOnly, 'utf8').digest('hex') });
+  const run = cli(['verify', 'lookup', '--secret-env', 'LGSP_SECRET'], unsigned);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /SECRET_MISSING/);
+  assert.match(run.stdout, /The secret key: left out of the pre-image\./);
+  assert.match(run.stdout, /fix: /);
+  assert.doesNotMatch(run.stdout, /null -> null/);
 });
 
 test('--loose reads the guide\'s result example and names each repair', () => {

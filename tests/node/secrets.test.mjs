@@ -123,6 +123,10 @@ for (const secret of SECRETS) {
       'diagnose incomplete': () => lib.diagnose('paygate', without(wrong, 'amount'), secret),
       'diagnose unknown scheme': () => lib.diagnose('paygatee', wrong, secret),
       'detectScheme': () => lib.detectScheme({ ...signed, secretKey: secret }),
+      'comparePreimage equal': () => lib.comparePreimage('paygate', signed, secret, lib.preimage('paygate', fields, secret, { revealSecret: true })),
+      'comparePreimage other secret': () => lib.comparePreimage('paygate', signed, secret, `x${secret}${lib.preimage('paygate', fields, secret, { revealSecret: true })}`),
+      'comparePreimage secret at the end': () => lib.comparePreimage('paygate', signed, secret, `${lib.preimage('paygate', fields, '')}${secret}`),
+      'comparePreimage hex': () => lib.comparePreimage('paygate', signed, secret, { hex: hex(`${secret}\n`) }),
     };
     for (const [label, call] of Object.entries(calls)) assertHidden(settle(call, label), [secret], at(label));
     // The findings that talk about the secret are made, so their text was checked above.

@@ -17,6 +17,8 @@ import {
   verify,
 } from "lgsp-paygate";
 import type { Credentials, FieldValue, Problem, Scheme, SchemeInfo, ValidationReport } from "lgsp-paygate";
+import { comparePreimage, diagnose } from "lgsp-paygate";
+import type { FindingCode } from "lgsp-paygate";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type NotAny<T> = IsAny<T> extends true ? false : true;
@@ -161,3 +163,18 @@ export const used = [
   valid, problems, firstProblem, paygateJson, paygateChecksum, paygateAmount, paygateWarnings, refundType, lookupJson,
   accepted, paidOrder, reply, ack, ok, code, url, amount, amountText, decodedSecret, decodedApp, precise,
 ];
+
+// The debugger's pre-image comparison and diagnosis, typed precisely.
+const comparison = comparePreimage("lookup", { partnerCode: "P" }, "k", { hex: "00" }, { revealSecret: false });
+const differsAt: number | undefined = comparison.firstDifference?.offset;
+const differsIn: string | null | undefined = comparison.firstDifference?.field;
+const theirCodePoints: string | null | undefined = comparison.firstDifference?.actual.codePoints;
+const diagnosis = diagnose("lookup", "{}", "k");
+const mistakes: FindingCode[] = diagnosis.findings.flatMap((f) => f.codes);
+const fixLanguages: ("javascript" | "java" | "csharp" | "php")[] = diagnosis.findings.flatMap((f) =>
+  f.fixes.flatMap((fix) => fix.snippets.map((s) => s.language)),
+);
+const notes: string[] = diagnosis.findings.flatMap((f) => f.changes.map((c) => c.note.vi));
+const budget: number = diagnosis.budget.variants + diagnosis.hashedBytes;
+const debuggerNotAny: [NotAny<typeof comparison>, NotAny<typeof diagnosis>] = [true, true];
+export const usedByTheDebugger = [differsAt, differsIn, theirCodePoints, mistakes, fixLanguages, notes, budget, debuggerNotAny];

@@ -12,9 +12,11 @@ base64 and json over its own copy of the scheme table in SPEC.md.
 
 import base64
 import hashlib
+import hmac
 import json
 import sys
 import unicodedata
+import urllib.parse
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -429,7 +431,138 @@ def diagnosis_cases():
     for c in cases:
         if c["scheme"] == "result":
             c["secretKey"] = SECRET if c["id"] == "secret-as-prefix" else None
-    return cases
+    return cases + carried_over_cases()
+
+
+# Habits carried over from other gateways' libraries, and encoding accidents. Each sender's
+# pre-image is written out here in full (bytes), then hashed the way that sender hashes.
+
+def joined(scheme, fields, sep="", prefix=None, names=None):
+    """`prefix` (default: the secret or PAYHCM1.0) and the values of `names` (default: the
+    scheme's order), joined by `sep`."""
+    entry = SCHEMES[scheme]
+    if prefix is None:
+        prefix = SECRET if entry["prefix"]["kind"] == "secretKey" else entry["prefix"]["value"]
+    values = [value_text(fields[n]) for n in (names or entry["fields"])]
+    return sep.join(([prefix] if prefix != "" else []) + values)
+
+
+def hashed(data, algorithm="sha256", key=None, encoding="hex"):
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    key = key.encode("utf-8") if isinstance(key, str) else key
+    digest = (hmac.new(key, data, algorithm).digest() if key is not None
+              else hashlib.new(algorithm, data).digest())
+    if encoding == "base64":
+        return base64.b64encode(digest).decode("ascii")
+    text = digest.hex()
+    return text.lstrip("0") if encoding == "hex-stripped" else text
+
+
+def carried(id, comment, scheme, message_fields, received, expect, secret_key=SECRET):
+    secret_key = secret_for(scheme, secret_key)
+    assert received != checksum(scheme, message_fields, secret_key), id
+    return {"id": id, "comment": comment, "scheme": scheme, "secretKey": secret_key,
+            "message": {**message_fields, "checksum": received}, "expect": expect}
+
+
+def strip_accents(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(c) != "Mn").replace("Đ", "D").replace("đ", "d")
+
+
+def java_url_encode(text):
+    # java.net.URLEncoder: keeps A-Z a-z 0-9 . - * _, a space becomes +, the rest %XX of UTF-8.
+    return urllib.parse.quote_plus(text, safe="*").replace("~", "%7E")
+
+
+def carried_over_cases():
+    paygate = fields_for("paygate")
+    vi = fields_for("paygate", orderInfo=VI_NFC)
+    result_vi = fields_for("result", orderInfo=VI_NFC)
+    refund = fields_for("refund")
+    lookup = fields_for("lookup")
+    found = lambda code, *fields: {"code": code, "fields": list(fields)}
+    both = lambda codes, *fields: {"codes": list(codes), "fields": list(fields)}
+    order = SCHEMES["paygate"]["fields"]
+    changed = lambda f: [n for n in order if value_text(paygate[n]) != f(value_text(paygate[n]))]
+    # A message whose SHA-256 starts with a zero digit, for the leading-zeros case.
+    zero = next(fields_for("lookup", orderId=f"0507201900{i:02d}") for i in range(100)
+                if hashlib.sha256(joined("lookup", fields_for("lookup", orderId=f"0507201900{i:02d}")).encode()).hexdigest()[0] == "0")
+    json_body = json.dumps({n: paygate[n] for n in order}, separators=(",", ":"), ensure_ascii=False)
+    sorted_kv = "&".join(f"{n}={value_text(refund[n])}" for n in sorted(refund))
+    return [
+        carried("hmac-sha256", "HMAC-SHA256 keyed with the secret key over the values (VNPay and MoMo "
+                "libraries sign this way).", "paygate", paygate,
+                hashed(joined("paygate", paygate, prefix=""), key=SECRET), found("HMAC")),
+        carried("secret-at-end", "The secret key appended after the values instead of before them.", "lookup",
+                lookup, hashed(joined("lookup", lookup, prefix="") + SECRET), found("SECRET_AT_END", "secretKey")),
+        carried("separator-pipe", "Pieces joined by |, the secret included.", "refund", refund,
+                hashed(joined("refund", refund, sep="|")), found("SEPARATOR")),
+        carried("separator-comma", "Pieces joined by commas.", "lookup", lookup,
+                hashed(joined("lookup", lookup, sep=",")), found("SEPARATOR")),
+        carried("key-value-joined", "name=value pairs joined by & after the secret key.", "lookup", lookup,
+                hashed(SECRET + "&".join(f"{n}={value_text(lookup[n])}" for n in SCHEMES["lookup"]["fields"])),
+                found("KEY_VALUE_JOINED")),
+        carried("fields-sorted", "The values in key-name order.", "paygate", paygate,
+                hashed(joined("paygate", paygate, names=sorted(order))), found("FIELDS_SORTED")),
+        carried("url-encoded-plus", "Values URL-encoded as Java's URLEncoder does (a space as +).", "paygate",
+                paygate, hashed(SECRET + "".join(java_url_encode(value_text(paygate[n])) for n in order)),
+                found("URL_ENCODED", *changed(java_url_encode))),
+        carried("url-encoded-percent20", "Values URL-encoded with a space as %20 (encodeURIComponent).",
+                "paygate", paygate,
+                hashed(SECRET + "".join(urllib.parse.quote(value_text(paygate[n]), safe="-_.!~*'()") for n in order)),
+                found("URL_ENCODED", *changed(lambda t: urllib.parse.quote(t, safe="-_.!~*'()")))),
+        carried("accents-stripped", "Accents stripped before hashing: Thanh toan tien dien thoai, Đ as D.",
+                "paygate", vi, hashed(SECRET + "".join(strip_accents(value_text(vi[n])) for n in order)),
+                found("ACCENTS_STRIPPED", "orderInfo")),
+        carried("non-ascii-question-marks", "Every non-ASCII character hashed as ? (a string encoded as "
+                "US-ASCII).", "paygate", vi,
+                hashed((SECRET + "".join(value_text(vi[n]) for n in order)).encode("ascii", "replace")),
+                found("NON_ASCII_AS_QUESTION_MARK", "orderInfo")),
+        carried("paygov-order", "The PayGov/OpenCPS order: secretKey + accessKey + partnerCode + orderId + "
+                "requestCode + amount.", "paygate", paygate,
+                hashed(joined("paygate", paygate, names=["accessKey", "partnerCode", "orderId", "requestCode", "amount"])),
+                found("PAYGOV_ORDER")),
+        carried("hex-leading-zeros-dropped", "A digest starting with 0, written without its leading zeros "
+                "(Java's BigInteger.toString(16)).", "lookup", zero,
+                hashed(joined("lookup", zero), encoding="hex-stripped"), found("HEX_LEADING_ZEROS_DROPPED")),
+        carried("digest-md5", "The right pre-image hashed with MD5.", "refund", refund,
+                hashed(joined("refund", refund), "md5"), found("DIGEST_MD5")),
+        carried("digest-sha512", "The right pre-image hashed with SHA-512.", "lookup", lookup,
+                hashed(joined("lookup", lookup), "sha512"), found("DIGEST_SHA512")),
+        carried("digest-base64", "The SHA-256 digest written in base64 (44 characters).", "paygate", paygate,
+                hashed(joined("paygate", paygate), encoding="base64"), found("DIGEST_BASE64")),
+        carried("json-body-hashed", "The JSON body (no checksum member, compact) hashed instead of the "
+                "concatenation.", "paygate", paygate, hashed(json_body), found("JSON_BODY_HASHED")),
+        carried("secret-base64-decoded", "The guide's secret key is base64 text; the sender hashed its decoded "
+                "bytes.", "lookup", lookup, hashed(base64.b64decode(SECRET) + joined("lookup", lookup, prefix="").encode()),
+                found("SECRET_BASE64_DECODED", "secretKey")),
+        carried("secret-trailing-newline", "The sender read the secret key from a file, with its newline.",
+                "refund", refund, hashed(joined("refund", refund, prefix=SECRET + "\n")),
+                found("SECRET_TRAILING_NEWLINE", "secretKey")),
+        carried("secret-trailing-crlf", "The sender read the secret key from a Windows file, with CR LF.",
+                "lookup", lookup, hashed(joined("lookup", lookup, prefix=SECRET + "\r\n")),
+                found("SECRET_TRAILING_NEWLINE", "secretKey")),
+        carried("result-without-type", "A payment result hashed without type.", "result", fields_for("result"),
+                hashed(joined("result", fields_for("result"), names=[n for n in SCHEMES["result"]["fields"] if n != "type"])),
+                found("RESULT_WITHOUT_TYPE", "type")),
+        # Two mistakes at once.
+        carried("pair-city-portal", "The city payment portal's Java routine: a result hashed without type, "
+                "every non-ASCII letter as ?.", "result", result_vi,
+                hashed(joined("result", result_vi, names=[n for n in SCHEMES["result"]["fields"] if n != "type"])
+                       .encode("ascii", "replace")),
+                both(["NON_ASCII_AS_QUESTION_MARK", "RESULT_WITHOUT_TYPE"], "orderInfo", "type")),
+        carried("pair-md5-secret-at-end", "MD5 over the values with the secret key at the end.", "lookup", lookup,
+                hashed(joined("lookup", lookup, prefix="") + SECRET, "md5"),
+                both(["SECRET_AT_END", "DIGEST_MD5"], "secretKey")),
+        carried("pair-hmac-separator", "HMAC-SHA256 over the values joined by |.", "lookup", lookup,
+                hashed(joined("lookup", lookup, sep="|", prefix=""), key=SECRET), both(["HMAC", "SEPARATOR"])),
+        carried("pair-nfd-secret-newline", "orderInfo hashed in NFD and the secret key read with its newline.",
+                "paygate", vi, hashed(SECRET + "\n" + "".join(unicodedata.normalize("NFD", value_text(vi[n])) for n in order)),
+                both(["SECRET_TRAILING_NEWLINE", "NFD"], "secretKey", "orderInfo")),
+        carried("pair-sorted-key-value", "name=value pairs in key-name order, after the secret key.", "refund",
+                refund, hashed(SECRET + sorted_kv), both(["KEY_VALUE_JOINED", "FIELDS_SORTED"])),
+    ]
 
 
 # ---------------------------------------------------------------------------

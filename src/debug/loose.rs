@@ -81,6 +81,8 @@ const MAX_DEPTH: usize = 64;
 
 struct Reader {
     chars: Vec<char>,
+    /// Where each line starts (0, then after every `\n`).
+    line_starts: Vec<usize>,
     i: usize,
     defects: Vec<Defect>,
     whitespace_reported: bool,
@@ -89,18 +91,12 @@ struct Reader {
 type Read<T> = Result<T, Defect>;
 
 impl Reader {
+    /// The 1-based line and column (in characters) of position `at`: a binary search over the
+    /// line starts, so a text full of defects is placed in linear time overall.
     fn position(&self, at: usize) -> (usize, usize) {
-        let mut line = 1;
-        let mut column = 1;
-        for c in self.chars.iter().take(at) {
-            if *c == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-        }
-        (line, column)
+        let line = self.line_starts.partition_point(|&start| start <= at);
+        let start = line.checked_sub(1).and_then(|l| self.line_starts.get(l)).copied().unwrap_or(0);
+        (line.max(1), at.saturating_sub(start) + 1)
     }
 
     fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
@@ -437,7 +433,10 @@ impl Reader {
 
 /// Read `text` tolerantly as a JSON object, naming every repair.
 pub fn parse_loose(text: &str) -> LooseParse {
-    let mut r = Reader { chars: text.chars().collect(), i: 0, defects: Vec::new(), whitespace_reported: false };
+    let chars: Vec<char> = text.chars().collect();
+    let line_starts =
+        std::iter::once(0).chain(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1)).collect();
+    let mut r = Reader { chars, line_starts, i: 0, defects: Vec::new(), whitespace_reported: false };
     if r.peek() == Some('\u{FEFF}') {
         r.note(DefectCode::Bom, 0, None, "a byte-order mark before the body was skipped".into());
         r.i = 1;
@@ -535,6 +534,35 @@ mod tests {
         assert!(parse_loose(&"[".repeat(100_000)).message.is_none());
         let long = parse_loose(&format!("{{\"a\": {}}}", "x".repeat(100_000)));
         assert!(long.defects[0].message.len() < 200, "{}", long.defects[0].message.len());
+    }
+
+    #[test]
+    fn lines_and_columns_stay_right_on_a_megabyte_of_defects() {
+        // Line k (from 1) holds k % 7 spaces, then an unquoted key, then a value; every fifth
+        // line has a CR before its newline, which counts as a column.
+        let mut text = String::from("{\n");
+        let mut expected = Vec::new();
+        let mut k = 2;
+        while text.len() < 1 << 20 {
+            let pad = " ".repeat(k % 7);
+            let cr = if k % 5 == 0 { "\r" } else { "" };
+            text.push_str(&format!("{pad}k{k}: 'ệ{k}',{cr}\n"));
+            expected.push((format!("k{k}"), k, k % 7 + 1));
+            k += 1;
+        }
+        text.push('}');
+        let p = parse_loose(&text);
+        let keys: Vec<&Defect> = p.defects.iter().filter(|d| d.code == DefectCode::UnquotedKey).collect();
+        assert_eq!(keys.len(), expected.len());
+        for (d, (key, line, column)) in keys.iter().zip(&expected) {
+            assert_eq!((d.path.as_deref(), d.line, d.column), (Some(key.as_str()), Some(*line), Some(*column)));
+        }
+        let quotes: Vec<&Defect> = p.defects.iter().filter(|d| d.code == DefectCode::SingleQuotes).collect();
+        let (_, line, column) = &expected[expected.len() - 1];
+        let last = quotes.last().unwrap();
+        let key_len = format!("k{line}: ").chars().count();
+        assert_eq!((last.line, last.column), (Some(*line), Some(column + key_len)));
+        assert_eq!(p.defects.last().map(|d| d.code), Some(DefectCode::TrailingComma));
     }
 
     #[test]

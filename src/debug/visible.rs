@@ -29,6 +29,18 @@ pub fn visible(s: &str) -> String {
     out
 }
 
+/// Each character as its code point, space-separated: `U+0065 U+0302`.
+pub fn code_points(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 7);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "U+{:04X}", u32::from(c));
+    }
+    out
+}
+
 /// Bytes as space-separated lower-case hex pairs.
 pub fn hex_pairs(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3);
@@ -49,6 +61,14 @@ mod tests {
     fn invisible_things_become_visible() {
         assert_eq!(visible(" 00\t\u{A0}x\u{200B}\u{1}"), "·00→⍽x⟨ZWSP⟩⟨U+0001⟩");
         assert_eq!(visible("Điện"), "Điện");
+    }
+
+    #[test]
+    fn code_points_name_every_character() {
+        assert_eq!(code_points("e\u{302}"), "U+0065 U+0302");
+        assert_eq!(code_points("ệ"), "U+1EC7");
+        assert_eq!(code_points("🧾"), "U+1F9FE");
+        assert_eq!(code_points(""), "");
     }
 
     #[test]

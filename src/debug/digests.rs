@@ -1,0 +1,175 @@
+//! What a received checksum is made of: SHA-256 in 64 hex digits as the gateway wants, or the
+//! digest another library writes (MD5, SHA-512, base64, hex with its leading zeros dropped).
+//! Each way of writing it that is not the gateway's is a mistake the diagnosis names.
+
+use base64::Engine;
+use hmac::{Hmac, KeyInit, Mac};
+use md5::Md5;
+use sha2::digest::Digest;
+use sha2::{Sha256, Sha512};
+
+use crate::diagnose::FindingCode;
+
+/// A hash function a checksum may have been made with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    /// SHA-256, the gateway's.
+    Sha256,
+    /// SHA-512.
+    Sha512,
+    /// MD5.
+    Md5,
+}
+
+impl Algorithm {
+    /// Its usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Sha256 => "SHA-256",
+            Algorithm::Sha512 => "SHA-512",
+            Algorithm::Md5 => "MD5",
+        }
+    }
+
+    /// The digest of `data`, or its HMAC keyed with `key`.
+    pub fn digest(self, key: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
+        fn keyed<M: Mac + KeyInit>(key: &[u8], data: &[u8]) -> Vec<u8> {
+            // HMAC takes a key of any length; new_from_slice cannot fail for it.
+            match <M as KeyInit>::new_from_slice(key) {
+                Ok(mut m) => {
+                    m.update(data);
+                    m.finalize().into_bytes().to_vec()
+                }
+                Err(_) => Vec::new(),
+            }
+        }
+        match (self, key) {
+            (Algorithm::Sha256, None) => Sha256::digest(data).to_vec(),
+            (Algorithm::Sha512, None) => Sha512::digest(data).to_vec(),
+            (Algorithm::Md5, None) => Md5::digest(data).to_vec(),
+            (Algorithm::Sha256, Some(k)) => keyed::<Hmac<Sha256>>(k, data),
+            (Algorithm::Sha512, Some(k)) => keyed::<Hmac<Sha512>>(k, data),
+            (Algorithm::Md5, Some(k)) => keyed::<Hmac<Md5>>(k, data),
+        }
+    }
+}
+
+/// How the digest's bytes were written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Written {
+    /// Every byte as two hex digits: the bytes.
+    Hex(Vec<u8>),
+    /// Hex with the leading zeros dropped (Java's `BigInteger.toString(16)`): the digits left.
+    HexStripped(String),
+    /// Standard base64: the bytes.
+    Base64(Vec<u8>),
+}
+
+/// What the received checksum must equal: a hash function, how it was written, and the
+/// mistakes that way of writing it is (none for the gateway's own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The hash function.
+    pub algorithm: Algorithm,
+    written: Written,
+    /// The mistakes the format itself is: none, one or two.
+    pub codes: Vec<FindingCode>,
+}
+
+fn hex_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl Target {
+    /// Read a received checksum; `None` when it is no digest this diagnosis knows.
+    pub fn parse(received: &str) -> Option<Target> {
+        let t = received.trim();
+        let hex = |algorithm, codes: &[FindingCode]| {
+            Some(Target { algorithm, written: Written::Hex(hex::decode(t).ok()?), codes: codes.to_vec() })
+        };
+        let stripped = |algorithm, codes: &[FindingCode]| {
+            (!t.starts_with('0')).then(|| Target {
+                algorithm,
+                written: Written::HexStripped(t.to_ascii_lowercase()),
+                codes: codes.to_vec(),
+            })
+        };
+        use FindingCode::{DigestMd5, DigestSha512, HexLeadingZerosDropped as Zeros};
+        if hex_digits(t) {
+            return match t.len() {
+                64 => hex(Algorithm::Sha256, &[]),
+                32 => hex(Algorithm::Md5, &[DigestMd5]),
+                128 => hex(Algorithm::Sha512, &[DigestSha512]),
+                // A digest starts with k zero digits one time in 16^k: three at most.
+                61..=63 => stripped(Algorithm::Sha256, &[Zeros]),
+                29..=31 => stripped(Algorithm::Md5, &[DigestMd5, Zeros]),
+                125..=127 => stripped(Algorithm::Sha512, &[DigestSha512, Zeros]),
+                _ => None,
+            };
+        }
+        let bytes = base64::engine::general_purpose::STANDARD.decode(t).ok()?;
+        let algorithm = match bytes.len() {
+            32 => Algorithm::Sha256,
+            64 => Algorithm::Sha512,
+            16 => Algorithm::Md5,
+            _ => return None,
+        };
+        let mut codes = vec![FindingCode::DigestBase64];
+        codes.extend(match algorithm {
+            Algorithm::Sha256 => None,
+            Algorithm::Sha512 => Some(DigestSha512),
+            Algorithm::Md5 => Some(DigestMd5),
+        });
+        Some(Target { algorithm, written: Written::Base64(bytes), codes })
+    }
+
+    /// Whether `digest` (of [`Target::algorithm`]) is the received checksum.
+    pub fn matches(&self, digest: &[u8]) -> bool {
+        match &self.written {
+            Written::Hex(b) | Written::Base64(b) => b.as_slice() == digest,
+            Written::HexStripped(digits) => {
+                let full = hex::encode(digest);
+                full.trim_start_matches('0') == digits
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_recognised_and_matched() {
+        let d = Algorithm::Sha256.digest(None, b"abc");
+        let hexed = hex::encode(&d);
+        let t = Target::parse(&hexed.to_uppercase()).unwrap();
+        assert!(t.codes.is_empty() && t.matches(&d));
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&d);
+        let t = Target::parse(&b64).unwrap();
+        assert_eq!(t.codes, vec![FindingCode::DigestBase64]);
+        assert!(t.matches(&d));
+        let md5 = Algorithm::Md5.digest(None, b"abc");
+        assert_eq!(hex::encode(&md5), "900150983cd24fb0d6963f7d28e17f72");
+        assert!(Target::parse("900150983cd24fb0d6963f7d28e17f72").unwrap().matches(&md5));
+        // HMAC-SHA256 of RFC 4231 test case 2.
+        let mac = Algorithm::Sha256.digest(Some(b"Jefe"), b"what do ya want for nothing?");
+        assert_eq!(hex::encode(mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assert!(Target::parse("0abc").is_none());
+        assert!(Target::parse("not a digest").is_none());
+    }
+
+    #[test]
+    fn leading_zeros_dropped() {
+        // Find a pre-image whose SHA-256 starts with a zero digit.
+        let (data, d) = (0..200u32)
+            .map(|i| i.to_string())
+            .map(|s| (s.clone(), Algorithm::Sha256.digest(None, s.as_bytes())))
+            .find(|(_, d)| d[0] < 0x10)
+            .unwrap();
+        let stripped = hex::encode(&d).trim_start_matches('0').to_owned();
+        let t = Target::parse(&stripped).unwrap();
+        assert_eq!(t.codes, vec![FindingCode::HexLeadingZerosDropped], "{data}");
+        assert!(t.matches(&d));
+    }
+}

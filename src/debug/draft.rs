@@ -1,0 +1,318 @@
+//! A draft of a pre-image and the edits a mistake makes to it: a value rewritten, the fields
+//! reordered or joined otherwise, the prefix moved or altered, JSON or HMAC instead of the plain
+//! concatenation. [`Draft::bytes`] writes out what the sender would have hashed.
+
+use std::fmt::Write;
+
+use crate::diagnose::{Change, FindingCode, Sentence};
+use crate::scheme::Scheme;
+use crate::text::{to_nfc, to_nfd};
+/// A rewrite of one text value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transform {
+    /// Surrounding white space removed.
+    Trim,
+    /// Unicode NFC.
+    Nfc,
+    /// Unicode NFD.
+    Nfd,
+    /// ASCII upper case.
+    Upper,
+    /// ASCII lower case.
+    Lower,
+    /// Accents stripped, Đ read as D.
+    StripAccents,
+    /// Every non-ASCII character replaced by `?`.
+    Question,
+    /// URL-encoded, a space as `+` (Java's `URLEncoder`).
+    UrlPlus,
+    /// URL-encoded, a space as `%20` (`encodeURIComponent`).
+    Url20,
+    /// A given text.
+    Set(String),
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn url_encode(s: &str, plus: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        let kept = match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => true,
+            b'!' | b'~' | b'\'' | b'(' | b')' => !plus,
+            _ => false,
+        };
+        if kept {
+            out.push(b as char);
+        } else if b == b' ' && plus {
+            out.push('+');
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+impl Transform {
+    /// The value rewritten.
+    pub fn apply(&self, s: &str) -> String {
+        match self {
+            Transform::Trim => s.trim().to_owned(),
+            Transform::Nfc => to_nfc(s),
+            Transform::Nfd => to_nfd(s),
+            Transform::Upper => s.to_ascii_uppercase(),
+            Transform::Lower => s.to_ascii_lowercase(),
+            Transform::StripAccents => {
+                if s.is_ascii() {
+                    return s.to_owned();
+                }
+                to_nfd(s)
+                    .chars()
+                    .filter(|c| !is_mark(*c))
+                    .map(|c| match c {
+                        'Đ' | 'Ð' => 'D',
+                        'đ' => 'd',
+                        c => c,
+                    })
+                    .collect()
+            }
+            Transform::Question => s.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect(),
+            Transform::UrlPlus => url_encode(s, true),
+            Transform::Url20 => url_encode(s, false),
+            Transform::Set(t) => t.clone(),
+        }
+    }
+}
+
+/// How the pieces of a pre-image are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// Nothing between them (the gateway's way).
+    Concat,
+    /// A separator between every piece, the secret included.
+    Sep(&'static str),
+    /// `name=value` pairs joined by `&`, after the prefix.
+    KeyValue,
+}
+
+/// Bytes that may be the secret key: `Debug` prints `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Hidden(pub Vec<u8>);
+
+impl std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+/// One edit to a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// One field's text rewritten.
+    Field(&'static str, Transform),
+    /// Every field's text rewritten.
+    AllFields(Transform),
+    /// A field left out.
+    Remove(&'static str),
+    /// The fields at `i` and `i + 1` swapped.
+    Swap(usize),
+    /// Exactly these fields, in this order.
+    Order(Vec<&'static str>),
+    /// Another prefix (bytes), or none.
+    Prefix(Option<Hidden>),
+    /// The prefix after the fields.
+    PrefixAtEnd,
+    /// Another way of joining.
+    Join(Join),
+    /// The JSON body hashed instead of the concatenation.
+    Json,
+    /// HMAC keyed with the secret; the data holds the secret too when `true`.
+    Hmac(bool),
+    /// Another scheme's fields and prefix.
+    Scheme(&'static Scheme),
+}
+
+/// Parts of a draft an edit touches: two mistakes that touch the same part do not compose.
+pub mod part {
+    /// The prefix (secret or literal).
+    pub const PREFIX: u16 = 1;
+    /// The order and set of fields.
+    pub const ORDER: u16 = 2;
+    /// The joining.
+    pub const JOIN: u16 = 4;
+    /// HMAC.
+    pub const HMAC: u16 = 8;
+    /// The scheme.
+    pub const SCHEME: u16 = 16;
+    /// Field texts (rewrites of different fields compose).
+    pub const TEXT: u16 = 0;
+}
+
+/// One mistake: its code, its edits, and what it says.
+#[derive(Debug, Clone)]
+pub struct Mistake {
+    /// The kind of mistake.
+    pub code: FindingCode,
+    /// What it does to the draft.
+    pub edits: Vec<Edit>,
+    /// The parts it touches ([`part`]).
+    pub parts: u16,
+    /// The mistake in a sentence.
+    pub description: Sentence,
+    /// The values that differ.
+    pub changes: Vec<Change>,
+}
+
+/// A pre-image under construction.
+#[derive(Clone)]
+pub struct Draft {
+    /// The scheme whose order it follows.
+    pub scheme: &'static Scheme,
+    /// The prefix's bytes, or none.
+    pub prefix: Option<Vec<u8>>,
+    /// The prefix is the secret key (the HMAC key).
+    pub prefix_is_secret: bool,
+    /// The prefix comes after the fields.
+    pub prefix_at_end: bool,
+    /// The fields in order, with their texts.
+    pub fields: Vec<(&'static str, String)>,
+    /// How pieces are joined.
+    pub join: Join,
+    /// The JSON body hashed instead.
+    pub json: bool,
+    /// HMAC keyed with the secret (data with the secret when `true`).
+    pub hmac: Option<bool>,
+}
+
+impl std::fmt::Debug for Draft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Draft").field("scheme", &self.scheme.id).field("fields", &self.fields).finish_non_exhaustive()
+    }
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+impl Draft {
+    /// Apply one edit; `all` holds every field text of the message, for another scheme's order.
+    pub fn apply(&mut self, edit: &Edit, all: &[(&'static str, String)], secret: Option<&str>) {
+        match edit {
+            Edit::Field(name, t) => {
+                if let Some((_, v)) = self.fields.iter_mut().find(|(n, _)| n == name) {
+                    *v = t.apply(v);
+                }
+            }
+            Edit::AllFields(t) => {
+                for (_, v) in &mut self.fields {
+                    *v = t.apply(v);
+                }
+            }
+            Edit::Remove(name) => self.fields.retain(|(n, _)| n != name),
+            Edit::Swap(i) => {
+                if i + 1 < self.fields.len() {
+                    self.fields.swap(*i, i + 1);
+                }
+            }
+            Edit::Order(names) => {
+                let old = std::mem::take(&mut self.fields);
+                self.fields = names.iter().filter_map(|n| old.iter().find(|(m, _)| m == n).cloned()).collect();
+            }
+            Edit::Prefix(p) => self.prefix = p.as_ref().map(|h| h.0.clone()),
+            Edit::PrefixAtEnd => self.prefix_at_end = true,
+            Edit::Join(j) => self.join = *j,
+            Edit::Json => self.json = true,
+            Edit::Hmac(with_secret) => self.hmac = Some(*with_secret),
+            Edit::Scheme(other) => {
+                self.scheme = other;
+                self.fields = other.fields.iter().filter_map(|f| all.iter().find(|(n, _)| n == f).cloned()).collect();
+                self.prefix = other.prefix_part(secret).ok().map(|p| p.text.as_bytes().to_vec());
+                self.prefix_is_secret = other.needs_secret();
+            }
+        }
+    }
+
+    /// The bytes hashed, and the HMAC key when there is one. `numeric` names the fields the
+    /// message gives as numbers (written bare in JSON).
+    pub fn bytes(&self, numeric: &[&str], out: &mut Vec<u8>) -> Option<Vec<u8>> {
+        out.clear();
+        let key = match self.hmac {
+            Some(_) if self.prefix_is_secret => Some(self.prefix.clone().unwrap_or_default()),
+            _ => None,
+        };
+        let prefix = match (self.hmac, &self.prefix) {
+            (Some(false), _) if key.is_some() => None,
+            (_, p) => p.as_deref(),
+        };
+        let lead = !self.prefix_at_end;
+        if self.json {
+            let body = self
+                .fields
+                .iter()
+                .map(|(n, v)| {
+                    let bare = numeric.contains(n) && v.parse::<i64>().is_ok_and(|i| i.to_string() == *v);
+                    format!("{}:{}", json_string(n), if bare { v.clone() } else { json_string(v) })
+                })
+                .collect::<Vec<_>>()
+                .join(",");
+            let body = format!("{{{body}}}");
+            match prefix {
+                Some(p) if lead => {
+                    out.extend_from_slice(p);
+                    out.extend_from_slice(body.as_bytes());
+                }
+                Some(p) => {
+                    out.extend_from_slice(body.as_bytes());
+                    out.extend_from_slice(p);
+                }
+                None => out.extend_from_slice(body.as_bytes()),
+            }
+            return key;
+        }
+        match self.join {
+            Join::Concat | Join::KeyValue => {
+                if let (Some(p), true) = (prefix, lead) {
+                    out.extend_from_slice(p);
+                }
+                for (i, (n, v)) in self.fields.iter().enumerate() {
+                    if self.join == Join::KeyValue {
+                        if i > 0 {
+                            out.push(b'&');
+                        }
+                        out.extend_from_slice(n.as_bytes());
+                        out.push(b'=');
+                    }
+                    out.extend_from_slice(v.as_bytes());
+                }
+                if let (Some(p), false) = (prefix, lead) {
+                    out.extend_from_slice(p);
+                }
+            }
+            Join::Sep(sep) => {
+                let mut pieces: Vec<&[u8]> = self.fields.iter().map(|(_, v)| v.as_bytes()).collect();
+                match prefix {
+                    Some(p) if lead => pieces.insert(0, p),
+                    Some(p) => pieces.push(p),
+                    None => {}
+                }
+                out.extend_from_slice(&pieces.join(sep.as_bytes()));
+            }
+        }
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transforms() {
+        assert_eq!(Transform::StripAccents.apply("Đơn hàng điện"), "Don hang dien");
+        assert_eq!(Transform::Question.apply("Điện 1"), "?i?n 1");
+        assert_eq!(Transform::UrlPlus.apply("a b&c=đ*~"), "a+b%26c%3D%C4%91*%7E");
+        assert_eq!(Transform::Url20.apply("a b&c=đ*~"), "a%20b%26c%3D%C4%91*~");
+    }
+}
