@@ -35,7 +35,7 @@ export type ProblemCode =
   | "AMOUNT_NOT_POSITIVE" | "AMOUNT_TOO_LARGE" | "INVALID_URL" | "INVALID_IP_ADDRESS" | "INVALID_PAY_DATE"
   | "INVALID_TYPE" | "TYPE_CASING" | "UNDOCUMENTED_TRANSACTION_TYPE" | "INVALID_CHECKSUM" | "CHECKSUM_MISMATCH"
   | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "SMART_QUOTES" | "UNKNOWN_KEY" | "ALIAS"
-  | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED";
+  | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED" | "NOT_A_PAYMENT";
 
 /** One problem: where (the field or key), what (a stable code), and in words. */
 export interface Problem { path: string; code: ProblemCode; message: string }
