@@ -7,6 +7,9 @@ const { lgspError } = require('./errors.js');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The most a payment result body may hold, in UTF-8 bytes; a real one is a few hundred. */
+const MAX_PAYMENT_RESULT_BYTES = 1 << 20;
+
 function rejected(code, message) {
   return {
     accepted: false,
@@ -15,23 +18,98 @@ function rejected(code, message) {
     reply: core.paymentResultReply(false),
     problems: [{ path: '', code, message }],
     warnings: [],
+    deliveryKey: null,
   };
 }
 
 /**
- * Reads a payment result body (JSON text, bytes or an object) and never throws for a bad one:
- * { accepted, paid, result, reply, problems, warnings }. Answer the gateway with `reply`;
- * deliver nothing before confirmPayment() says so.
+ * The key to deliver a payment once by: one transaction of one order. The gateway may PUT the
+ * same result more than once, even at the same time; claim this key (a unique key in your
+ * database) before fulfilling, and skip the delivery when it is already claimed.
  */
-function handlePaymentResult(body) {
-  let input = body;
-  if (input instanceof Uint8Array) {
+function deliveryKeyOf(result) {
+  return result ? JSON.stringify([result.orderId, result.payTransId]) : null;
+}
+
+/** What kind of value `body` is, for messages: "a Blob", "a number", "null"... */
+function kindOf(body) {
+  if (body === null) return 'null';
+  if (typeof body !== 'object') return `a ${typeof body}`;
+  const name = Object.getPrototypeOf(body)?.constructor?.name;
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? `a ${name}` : 'an object';
+}
+
+/** Whether a parsed value holds more than `limit` bytes of text, walked without recursion and stopping early. */
+function objectOver(value, limit) {
+  let size = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length + 2;
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        size += k.length + 4;
+        stack.push(item);
+        if (size > limit) return true;
+      }
+    } else size += 8;
+    if (size > limit) return true;
+  }
+  return false;
+}
+
+function maxBytesOf(options) {
+  const max = options?.maxBytes;
+  if (max === undefined) return MAX_PAYMENT_RESULT_BYTES;
+  if (!Number.isSafeInteger(max) || max <= 0) {
+    throw lgspError('INVALID_ARGUMENT', 'options.maxBytes must be a positive integer of bytes', { path: 'options.maxBytes' });
+  }
+  return max;
+}
+
+/**
+ * The body as the core takes it: text (bytes of any kind decoded as UTF-8) or a plain object;
+ * or the rejection when it is too large, not UTF-8 or not something a body can be.
+ */
+function readable(body, maxBytes) {
+  const tooLarge = () => rejected('TOO_LARGE', `the payment result is over ${maxBytes} bytes`);
+  if (typeof body === 'string') {
+    // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
+    if (body.length > maxBytes || (body.length * 3 > maxBytes && Buffer.byteLength(body, 'utf8') > maxBytes)) return { refused: tooLarge() };
+    return { input: body };
+  }
+  let bytes = null;
+  if (ArrayBuffer.isView(body)) bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  else if (body instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && body instanceof SharedArrayBuffer)) bytes = new Uint8Array(body);
+  if (bytes !== null) {
+    if (bytes.byteLength > maxBytes) return { refused: tooLarge() };
     try {
-      input = utf8.decode(input);
+      return { input: utf8.decode(bytes) };
     } catch {
-      return rejected('INVALID_JSON', 'the payment result is not UTF-8 text');
+      return { refused: rejected('INVALID_JSON', 'the payment result is not UTF-8 text') };
     }
   }
+  if (body !== null && typeof body === 'object') {
+    const proto = Object.getPrototypeOf(body);
+    if (proto !== Object.prototype && proto !== null && !Array.isArray(body)) {
+      return { refused: rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`) };
+    }
+    if (objectOver(body, maxBytes)) return { refused: tooLarge() };
+    return { input: body };
+  }
+  return { refused: rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`) };
+}
+
+/**
+ * Reads a payment result body (JSON text, bytes of any kind, or a parsed object) and never throws
+ * for a bad one: { accepted, paid, result, reply, problems, warnings, deliveryKey }. A body over
+ * options.maxBytes (1 MiB by default) is refused unread (TOO_LARGE). Answer the gateway with
+ * `reply`; deliver nothing before confirmPayment() says so, and deliver once per `deliveryKey`.
+ */
+function handlePaymentResult(body, options) {
+  const maxBytes = maxBytesOf(options);
+  const { input, refused } = readable(body, maxBytes);
+  if (refused) return refused;
   let report;
   try {
     report = core.parsePaymentResult(input);
@@ -48,12 +126,13 @@ function handlePaymentResult(body) {
     reply: report.reply,
     problems: report.errors,
     warnings: report.warnings,
+    deliveryKey: report.accepted ? deliveryKeyOf(report.result) : null,
   };
 }
 
 /**
  * Asks the gateway about the transaction a payment result names and checks that it agrees:
- * same orderId, payTransId and amount, errorCode "00", not refunded. Resolves with
+ * same orderId, payTransId and amount, errorCode exactly "00", type Pay. Resolves with
  * { confirmed, problems, order, response }; rejects (NETWORK_ERROR, TIMEOUT, HTTP_ERROR,
  * INVALID_RESPONSE, GATEWAY_ERROR other than NOT_EXITS) when the gateway gave no answer to go by.
  */
@@ -76,9 +155,9 @@ async function confirmPayment(result, client) {
   }
 
   const { order, response } = answer;
-  // The comparison is the core's: same orderId, payTransId and amount, errorCode "00", not refunded.
+  // The comparison is the core's: same orderId, payTransId and amount, errorCode exactly "00", type Pay.
   const { confirmed, problems } = core.confirmPaymentResult(result, order);
   return { confirmed, problems, order, response };
 }
 
-module.exports = { handlePaymentResult, confirmPayment };
+module.exports = { handlePaymentResult, confirmPayment, MAX_PAYMENT_RESULT_BYTES };

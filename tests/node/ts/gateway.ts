@@ -66,10 +66,13 @@ async function walkThrough(): Promise<void> {
 
   const outcome: PaymentResultOutcome = handlePaymentResult('{"paygate":"momo"}');
   const reply: string = outcome.reply;
+  const key: string | null = outcome.deliveryKey;
+  const fromBytes: PaymentResultOutcome = handlePaymentResult(new DataView(new ArrayBuffer(2)), { maxBytes: 1 << 20 });
+  void [key, fromBytes];
   if (outcome.result !== null) {
     const confirmation: Confirmation = await confirmPayment(outcome.result, client);
     const confirmed: boolean = confirmation.confirmed;
-    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED")[] = confirmation.problems.map((p) => p.code);
+    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT")[] = confirmation.problems.map((p) => p.code);
     void [confirmed, codes];
   }
 
