@@ -43,7 +43,7 @@ help:
 	@echo "make test-fuzz     every fuzz target for $(TEST_FUZZ_SECONDS) s from the committed corpus; fails on a crash"
 	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
 	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes,"
-	@echo "                   and time diagnose() in Chromium"
+	@echo "                   time diagnose() in Chromium, and soak mock + client + handler"
 	@echo "make clean         remove pkg/"
 
 # ---------------------------------------------------------------------------------------------
@@ -155,3 +155,4 @@ fuzz: tools-fuzz
 bench: pkg tools-browser
 	node bench/checksum.mjs
 	node bench/diagnose-browser.mjs
+	node bench/soak.mjs
