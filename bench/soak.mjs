@@ -23,6 +23,7 @@ const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR)
 const CALLS = Number(process.env.SOAK_CALLS ?? 100_000);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 50);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
+const WARM_UP = 2_000;
 
 if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
   console.error(`${path.relative(repo, pkgDir) || pkgDir}/ is not built: run \`make pkg\` first`);
@@ -169,17 +170,14 @@ const WHEEL = MIX.flatMap(([kind, share]) => Array(share).fill(kind));
 
 const latencies = Object.fromEntries(MIX.map(([kind]) => [kind, []]));
 const errors = [];
+const heapSamples = []; // after GC, every tenth of the calls
 let issued = 0;
 let done = 0;
 const started = performance.now();
 const deadline = started + SECONDS * 1000;
 
-// Warm up (JIT, connections), then measure the heap the soak starts from.
-for (let i = 0; i < 200; i += 1) await KINDS[i % 2 ? 'create' : 'complete']();
-const heapStart = heapMb();
-
-async function worker() {
-  while (issued < CALLS && performance.now() < deadline) {
+async function worker(calls) {
+  while (issued < calls && performance.now() < deadline) {
     const kind = WHEEL[issued % WHEEL.length];
     issued += 1;
     const t = performance.now();
@@ -191,10 +189,22 @@ async function worker() {
     }
     latencies[kind].push(performance.now() - t);
     done += 1;
+    if (measuring && done % Math.ceil(CALLS / 10) === 0) heapSamples.push(heapMb());
   }
 }
+
+// Warm up at full concurrency (JIT, connection pools, sockets on every side), then start afresh
+// from the heap that state takes.
+let measuring = false;
+await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(WARM_UP)));
+const warmOrders = mock.orders().length;
+issued = 0;
+done = 0;
+for (const list of Object.values(latencies)) list.length = 0;
+const heapStart = heapMb();
+measuring = true;
 const soakStart = performance.now();
-await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(CALLS)));
 const seconds = (performance.now() - soakStart) / 1000;
 const heapEnd = heapMb();
 
@@ -214,5 +224,8 @@ for (const [kind] of MIX) {
   console.log(`  ${kind.padEnd(10)} ${String(sorted.length).padStart(6)} calls  p50 ${ms(quantile(sorted, 0.5)).padStart(9)}  p99 ${ms(quantile(sorted, 0.99)).padStart(9)}`);
 }
 console.log(`payments delivered once: ${fulfilled} of ${paid.length} confirmed results (each delivered again about ${(latencies.redeliver.length / Math.max(1, paid.length)).toFixed(1)} times)`);
-console.log(`heap after GC: ${heapStart.toFixed(1)} MiB at the start, ${heapEnd.toFixed(1)} MiB at the end, the mock holding ${mock.orders().length} orders`);
+const orders = mock.orders().length;
+console.log(`heap after GC: ${heapStart.toFixed(1)} MiB at the start (after ${WARM_UP} warm-up calls, ${warmOrders} orders), `
+  + `${heapEnd.toFixed(1)} MiB at the end (${orders} orders kept by the mock)`);
+console.log(`  every tenth of the calls: ${heapSamples.map((h) => h.toFixed(1)).join(', ')} MiB`);
 process.exitCode = errors.length === 0 && fulfilled === paid.length ? 0 : 1;

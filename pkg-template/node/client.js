@@ -145,7 +145,12 @@ function createClient(options) {
   /** POSTs a built request and returns the core's reading of a SUCCESSFUL answer; throws otherwise. */
   async function send(kind, built) {
     const url = baseUrl + ENDPOINTS[kind];
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A timer cleared as soon as the exchange ends: AbortSignal.timeout() would keep every call's
+    // signal, and what hangs on it, alive for the whole timeoutMs.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException('the request timed out', 'TimeoutError')), timeoutMs);
+    timer.unref?.();
     const where = `POST ${url}`;
     let status;
     let text;
@@ -181,6 +186,8 @@ function createClient(options) {
         throw failure('TIMEOUT', `${where}: no complete answer within ${timeoutMs} ms`, { endpoint: kind, url });
       }
       throw failure('NETWORK_ERROR', `${where}: network error (${networkReason(cause)})`, { endpoint: kind, url, cause: tidyCause(cause) });
+    } finally {
+      clearTimeout(timer);
     }
     if (!(status >= 200 && status < 300)) {
       throw failure('HTTP_ERROR', `${where}: HTTP status ${status}`, { endpoint: kind, url, status, body: text });

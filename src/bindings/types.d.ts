@@ -282,6 +282,7 @@ export interface ConfirmationCheck { confirmed: boolean; problems: Problem[] }
 /**
  * Compare a payment result (`parsePaymentResult(body).result`) with the transaction a lookup
  * returned (`parseGatewayResponse("lookup", body).order`): same orderId, payTransId and amount,
- * errorCode "00", not refunded. The result checksum has no secret, so deliver nothing before this.
+ * errorCode exactly "00", type Pay in any casing (refunded, other, empty or missing: not confirmed).
+ * The result checksum has no secret, so deliver nothing before this.
  */
 export function confirmPaymentResult(result: PaymentResult, order: OrderInfo): ConfirmationCheck;
