@@ -4,11 +4,12 @@
 // secret in it, so anyone can compute one).
 const core = require('./lgsp_paygate.js');
 const { lgspError } = require('./errors.js');
+const { DEFAULT_MAX_BYTES } = require('./limits.js');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The most a payment result body may hold, in UTF-8 bytes; a real one is a few hundred. */
-const MAX_PAYMENT_RESULT_BYTES = 1 << 20;
+/** The most a payment result body may hold, in UTF-8 bytes (1 MiB); a real one is a few hundred. */
+const MAX_PAYMENT_RESULT_BYTES = DEFAULT_MAX_BYTES;
 
 function rejected(code, message) {
   return {
@@ -33,10 +34,11 @@ function deliveryKeyOf(result) {
 
 /** What kind of value `body` is, for messages: "a Blob", "a number", "null"... */
 function kindOf(body) {
+  const article = (word) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
   if (body === null) return 'null';
-  if (typeof body !== 'object') return `a ${typeof body}`;
+  if (typeof body !== 'object') return body === undefined ? 'undefined' : article(typeof body);
   const name = Object.getPrototypeOf(body)?.constructor?.name;
-  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? `a ${name}` : 'an object';
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? article(name) : 'an object';
 }
 
 /** Whether a parsed value holds more than `limit` bytes of text, walked without recursion and stopping early. */
@@ -56,6 +58,19 @@ function objectOver(value, limit) {
     if (size > limit) return true;
   }
   return false;
+}
+
+/**
+ * Whether an object's fields are its data, as a parsed body's are: a plain object, an array, or
+ * an instance with fields of its own. A promise, a stream, a request, a Blob, a Map or a Date
+ * holds its content elsewhere, and reading it as fields would find nothing.
+ */
+function holdsItsData(body) {
+  const proto = Object.getPrototypeOf(body);
+  if (proto === null || proto === Object.prototype || Array.isArray(body)) return true;
+  if (['then', 'pipe', 'getReader', 'arrayBuffer'].some((method) => typeof body[method] === 'function')) return false;
+  if (body instanceof Map || body instanceof Set || body instanceof Date || body instanceof RegExp) return false;
+  return Object.keys(body).length > 0;
 }
 
 function maxBytesOf(options) {
@@ -90,8 +105,7 @@ function readable(body, maxBytes) {
     }
   }
   if (body !== null && typeof body === 'object') {
-    const proto = Object.getPrototypeOf(body);
-    if (proto !== Object.prototype && proto !== null && !Array.isArray(body)) {
+    if (!holdsItsData(body)) {
       return { refused: rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`) };
     }
     if (objectOver(body, maxBytes)) return { refused: tooLarge() };

@@ -11,6 +11,7 @@ import path from 'node:path';
 import util from 'node:util';
 import zlib from 'node:zlib';
 import { spawnSync, spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
@@ -576,7 +577,11 @@ test('handlePaymentResult reads every byte type as UTF-8 text, and names any oth
     assert.equal(outcome.paid, true, name);
     assert.equal(outcome.result.orderInfo, 'Lệ phí hồ sơ', name);
   }
-  for (const [name, form] of [['Blob', new Blob([body])], ['Map', new Map()], ['number', 5], ['undefined', undefined], ['Promise', Promise.resolve(body)]]) {
+  // An instance whose fields are its data reads as the object it is.
+  class Received { constructor(fields) { Object.assign(this, fields); } }
+  assert.equal(handlePaymentResult(new Received(JSON.parse(body))).paid, true, 'a class instance with the fields');
+  for (const [name, form] of [['Blob', new Blob([body])], ['Map', new Map()], ['number', 5], ['undefined', undefined],
+    ['Promise', Promise.resolve(body)], ['Readable', Readable.from([body])], ['Date', new Date()]]) {
     const outcome = handlePaymentResult(form);
     assert.equal(outcome.accepted, false, name);
     assert.equal(outcome.problems[0].code, 'INVALID_ARGUMENT', name);
