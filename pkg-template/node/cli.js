@@ -40,8 +40,9 @@ options
   --reveal-secret      explain, token decode: show the secret key instead of '*'
   --token-env NAME     token decode: read the token from the environment variable NAME
   --port N             mock: port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 picks a free one)
-  --credentials FILE   mock: JSON with partnerCode, accessKey, appName, partnerCodeCus
-                       (secretKey from --secret-env); without it, throwaway ones are made up
+  --credentials FILE   mock: JSON with partnerCode, accessKey, and optionally appName
+                       ("lgsp_paygate_mock") and partnerCodeCus (partnerCode) (secretKey from
+                       --secret-env); without it, throwaway ones are made up
 
 exit status: 0 ok, 1 checksum mismatch, 2 bad input (over 1 MiB included) or usage`;
 

@@ -162,6 +162,27 @@ test('the redaction leaves an error useful: code, status and the rest of the exc
   assert.match(refused.message, /no such order/);
 });
 
+test('the mock redacts the secret key and the token from its log lines, whatever a client sends', async () => {
+  const lines = [];
+  const mock = await startMockGateway({ credentials, log: (line) => lines.push(line) });
+  try {
+    const client = createClient({ environment: { baseUrl: mock.url }, credentials });
+    // Values a client controls end up in the log: orderIds made of the secret and the token.
+    for (const orderId of [SECRET.replace(/[^A-Za-z0-9]/g, '_'), TOKEN.slice(10, 60), SECRET.slice(0, 20)]) {
+      await client.createPayment({ ...samples.order, orderId }).catch(() => {});
+    }
+    const form = await boundedFetch(`${mock.url}/paygate`, { method: 'POST', headers: { Authorization: TOKEN }, body: JSON.stringify({ orderId: SECRET }) });
+    await form.text();
+  } finally {
+    await mock.close();
+  }
+  assert.ok(lines.length >= 4, 'the mock logged the requests');
+  const log = lines.join('\n');
+  const error = Object.assign(new Error(log), { lines });
+  assertNoRun(error, 'mock log');
+  assert.ok(lines.every((line) => line.length <= 501), 'log lines are cut');
+});
+
 // ---------------------------------------------------------------------------------------------
 // 2. Bounded peers
 
