@@ -43,8 +43,8 @@ help:
 	@echo "make test-fuzz     every fuzz target for $(TEST_FUZZ_SECONDS) s from the committed corpus; fails on a crash"
 	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
 	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes,"
-	@echo "                   time diagnose() in Chromium, parseLoose() on 1 MB bodies, and the"
-	@echo "                   debugger page's typing latency"
+	@echo "                   time diagnose() in Chromium, parseLoose() on 1 MB bodies, the"
+	@echo "                   debugger page's typing latency, and soak mock + client + handler"
 	@echo "make clean         remove pkg/"
 
 # ---------------------------------------------------------------------------------------------
@@ -167,3 +167,4 @@ bench: pkg tools-browser
 	node bench/diagnose-browser.mjs
 	node bench/loose.mjs
 	node bench/page-typing.mjs
+	node bench/soak.mjs

@@ -3,13 +3,15 @@
 //! The `result` checksum has no secret in it, so anyone can send a well-signed result. What the
 //! gateway answers to a lookup (`/GetOrderInfo`, signed with the unit's secret) is what counts:
 //! the result is confirmed only when that record agrees on the order, the transaction, the
-//! amount and success, and the transaction has not been refunded.
+//! amount and success, and records a payment (`type` `Pay`, any casing). It fails closed: a
+//! refunded, unknown, empty or missing `type` is not confirmed, and `errorCode` must be exactly
+//! `00` (the rule `paid` applies too, `rules::is_success_code`).
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
-use crate::rules::pay_type;
+use crate::rules::{is_payment_type, is_success_code, pay_type};
 use crate::scheme::{as_object, json_type_name};
 use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
 
@@ -47,7 +49,7 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         }
     }
     let mut r = ValidationReport::default();
-    if result.get("errorCode").and_then(Value::as_str) != Some("00") {
+    if !result.get("errorCode").and_then(Value::as_str).is_some_and(is_success_code) {
         r.error(
             "errorCode",
             ProblemCode::NotPaid,
@@ -75,8 +77,16 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
             );
         }
     }
-    if order.get("type").and_then(Value::as_str).and_then(|t| pay_type(t.trim())) == Some("Refund") {
-        r.error("type", ProblemCode::Refunded, "the gateway records this transaction as refunded".to_owned());
+    match order.get("type") {
+        Some(Value::String(t)) if is_payment_type(t) => {}
+        Some(Value::String(t)) if pay_type(t) == Some("Refund") => {
+            r.error("type", ProblemCode::Refunded, "the gateway records this transaction as refunded".to_owned());
+        }
+        other => r.error(
+            "type",
+            ProblemCode::NotAPayment,
+            format!("the gateway records the transaction's type as {}, not \"Pay\"", text(other)),
+        ),
     }
     Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors })
 }
@@ -127,6 +137,41 @@ mod tests {
         failed["errorCode"] = json!("24");
         let c = confirm_payment(&failed, &order()).unwrap();
         assert_eq!(codes(&c), vec![("errorCode", ProblemCode::NotPaid), ("errorCode", ProblemCode::Mismatch)]);
+    }
+
+    #[test]
+    fn only_a_payment_type_confirms() {
+        for (kind, code) in [
+            (json!("PAY"), None),
+            (json!("pay"), None),
+            (json!("REFUND"), Some(ProblemCode::Refunded)),
+            (json!("REFUNDED"), Some(ProblemCode::NotAPayment)),
+            (json!(""), Some(ProblemCode::NotAPayment)),
+            (json!(" Pay"), Some(ProblemCode::NotAPayment)),
+            (json!(null), Some(ProblemCode::NotAPayment)),
+            (json!(1), Some(ProblemCode::NotAPayment)),
+        ] {
+            let mut o = order();
+            o["type"] = kind.clone();
+            let c = confirm_payment(&result(), &o).unwrap();
+            assert_eq!(c.confirmed, code.is_none(), "{kind}: {c:?}");
+            assert_eq!(codes(&c), code.map(|code| ("type", code)).into_iter().collect::<Vec<_>>(), "{kind}");
+        }
+        let mut missing = order();
+        missing.as_object_mut().unwrap().remove("type");
+        let c = confirm_payment(&result(), &missing).unwrap();
+        assert_eq!(codes(&c), vec![("type", ProblemCode::NotAPayment)]);
+        assert!(c.problems[0].message.contains("nothing"), "{}", c.problems[0].message);
+    }
+
+    #[test]
+    fn error_code_must_be_exactly_00_on_both_sides() {
+        let mut spaced = result();
+        spaced["errorCode"] = json!(" 00");
+        let mut o = order();
+        o["errorCode"] = json!(" 00");
+        let c = confirm_payment(&spaced, &o).unwrap();
+        assert_eq!(codes(&c), vec![("errorCode", ProblemCode::NotPaid)]);
     }
 
     #[test]

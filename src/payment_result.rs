@@ -10,7 +10,7 @@ use crate::body::Body;
 use crate::checksum::{matches, received_checksum};
 use crate::error::Error;
 use crate::messages::PaymentResult;
-use crate::rules::pay_type;
+use crate::rules::{is_payment_type, is_success_code};
 use crate::scheme::scheme;
 use crate::validate::{check_message, Problem, ProblemCode, ValidationReport};
 
@@ -24,7 +24,8 @@ pub struct PaymentResultReport {
     pub checksum_valid: bool,
     /// `valid && checksumValid`: acknowledge with `SUCCESSFUL`.
     pub accepted: bool,
-    /// Accepted, `errorCode` is `00` and `type` is `Pay`. Still confirm with a lookup.
+    /// Accepted, `errorCode` is exactly `00` and `type` is `Pay` (any casing, nothing trimmed):
+    /// the same rule `confirmPaymentResult` applies. Still confirm with a lookup.
     pub paid: bool,
     /// The typed result, when the fields are well-formed.
     pub result: Option<PaymentResult>,
@@ -73,8 +74,7 @@ fn finish(
     // Only a result with its typed fields is accepted, so `accepted` always comes with `result`
     // (the TypeScript types narrow on it).
     let accepted = valid && checksum_valid && result.is_some();
-    let paid = accepted
-        && result.as_ref().is_some_and(|r| r.error_code.trim() == "00" && pay_type(r.kind.trim()) == Some("Pay"));
+    let paid = accepted && result.as_ref().is_some_and(|r| is_success_code(&r.error_code) && is_payment_type(&r.kind));
     let reply = if accepted {
         payment_result_reply(true, None)
     } else {
@@ -151,6 +151,19 @@ mod tests {
         v["errorCode"] = json!("24");
         let r = parse_payment_result(Body::Json(signed(v))).unwrap();
         assert!(r.accepted && !r.paid);
+    }
+
+    #[test]
+    fn error_code_other_than_exactly_00_is_not_paid() {
+        for code in [" 00", "00 ", "0", "000", "24"] {
+            let mut v = result();
+            v["errorCode"] = json!(code);
+            let r = parse_payment_result(Body::Json(signed(v))).unwrap();
+            assert!(r.accepted && !r.paid, "{code:?}: {r:?}");
+        }
+        let mut v = result();
+        v["type"] = json!("pay");
+        assert!(parse_payment_result(Body::Json(signed(v))).unwrap().paid, "type in another casing is a payment");
     }
 
     #[test]

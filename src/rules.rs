@@ -57,6 +57,17 @@ pub fn pay_type(s: &str) -> Option<&'static str> {
     ["Pay", "Refund"].into_iter().find(|t| t.eq_ignore_ascii_case(s))
 }
 
+/// The one rule for a successful payment's `errorCode`, shared by `paid` and the confirmation:
+/// exactly `00`, nothing trimmed or repaired (fail closed).
+pub fn is_success_code(s: &str) -> bool {
+    s == "00"
+}
+
+/// The one rule for a payment's `type`: `Pay` in any casing, nothing trimmed (fail closed).
+pub fn is_payment_type(s: &str) -> bool {
+    pay_type(s) == Some("Pay")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +113,13 @@ mod tests {
         assert_eq!(pay_type("pay"), Some("Pay"));
         assert_eq!(pay_type("REFUND"), Some("Refund"));
         assert_eq!(pay_type("paid"), None);
+        assert!(is_payment_type("pay") && is_payment_type("PAY"));
+        for not_pay in ["Refund", "REFUNDED", "", " Pay", "Pay ", "paid"] {
+            assert!(!is_payment_type(not_pay), "{not_pay:?}");
+        }
+        assert!(is_success_code("00"));
+        for not_success in [" 00", "00 ", "0", "000", "", "24", "\u{0}00"] {
+            assert!(!is_success_code(not_success), "{not_success:?}");
+        }
     }
 }

@@ -74,6 +74,8 @@ pub enum ProblemCode {
     NotPaid,
     /// The gateway records the transaction as refunded.
     Refunded,
+    /// The gateway's record is not a payment: its `type` is not `Pay` (other, empty or missing).
+    NotAPayment,
 }
 
 /// One problem: where, what, and in words.

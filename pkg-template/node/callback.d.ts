@@ -2,15 +2,27 @@ import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode } 
 import type { GatewayClient } from "./client.js";
 
 /** Why a payment result was not accepted. */
-export interface ResultProblem { path: string; code: ProblemCode | "INVALID_JSON" | "INVALID_ARGUMENT"; message: string }
+export interface ResultProblem { path: string; code: ProblemCode | "INVALID_JSON" | "INVALID_ARGUMENT" | "TOO_LARGE"; message: string }
+
+/** Options of handlePaymentResult. */
+export interface PaymentResultOptions {
+  /** A body over this many UTF-8 bytes is refused unread (`TOO_LARGE`); 1048576 (1 MiB) by default. */
+  maxBytes?: number;
+}
 
 interface OutcomeBase {
   /** The JSON text to answer the gateway with. */
   reply: string;
   warnings: Problem[];
+  /**
+   * The key to deliver once by, `JSON.stringify([orderId, payTransId])`, when accepted (else null).
+   * The gateway may deliver a result more than once, even concurrently: claim this key (a unique
+   * key in your database) before fulfilling, and skip the delivery when it is already claimed.
+   */
+  deliveryKey: string | null;
 }
 
-/** Accepted with errorCode "00": confirmPayment(outcome.result, client) before delivering. */
+/** Accepted with errorCode exactly "00" and type Pay (any casing), the rule confirmPayment applies: confirmPayment(outcome.result, client) before delivering. */
 export interface PaidOutcome extends OutcomeBase {
   accepted: true;
   paid: true;
@@ -40,14 +52,14 @@ export interface RejectedOutcome extends OutcomeBase {
 /**
  * A payment result read: answer the gateway with `reply`, deliver nothing before confirmPayment().
  * `accepted` (well-formed with a matching checksum: integrity, not origin, since anyone can compute
- * it) and `paid` (accepted, with errorCode "00") each narrow `result` to a PaymentResult.
+ * it) and `paid` (accepted, with errorCode exactly "00" and type Pay in any casing) each narrow `result` to a PaymentResult.
  */
 export type PaymentResultOutcome = PaidOutcome | UnpaidOutcome | RejectedOutcome;
 
 /** Why confirmPayment() did not confirm. */
 export interface ConfirmationProblem {
   path: "orderId" | "payTransId" | "amount" | "errorCode" | "type";
-  code: "NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED";
+  code: "NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT";
   message: string;
 }
 
@@ -72,11 +84,19 @@ export interface NotConfirmed {
 /** What confirmPayment() found; `if (check.confirmed)` narrows `order` and `response`. */
 export type Confirmation = Confirmed | NotConfirmed;
 
-/** Reads the body the gateway PUTs to returnUrl (text, bytes or an object); never throws for a bad body. */
-export declare function handlePaymentResult(body: string | Uint8Array | object): PaymentResultOutcome;
 
 /**
- * Looks the transaction up and checks orderId, payTransId, amount, errorCode "00" and that it is
- * not refunded. Rejects with a GatewayClientError when the gateway gave no answer to go by.
+ * Reads the body the gateway PUTs to returnUrl (text, bytes of any kind, or a parsed object);
+ * never throws for a bad body. Throws INVALID_ARGUMENT only for bad options.
+ */
+export declare function handlePaymentResult(
+  body: string | ArrayBufferView | ArrayBuffer | object,
+  options?: PaymentResultOptions,
+): PaymentResultOutcome;
+
+/**
+ * Looks the transaction up and checks orderId, payTransId, amount, errorCode exactly "00" and type
+ * Pay (any casing; refunded, other, empty or missing is not confirmed). Rejects with a
+ * GatewayClientError when the gateway gave no answer to go by.
  */
 export declare function confirmPayment(result: PaymentResult, client: Pick<GatewayClient, "getOrderInfo">): Promise<Confirmation>;

@@ -13,6 +13,8 @@ const OK = 0;
 const MISMATCH = 1;
 const BAD_INPUT = 2;
 const DEFAULT_MOCK_PORT = 8090;
+/** The largest input read, from a file or stdin: 1 MiB. A larger one is refused (exit 2) unread. */
+const MAX_INPUT_BYTES = 1 << 20;
 
 const USAGE = `usage: lgsp-paygate <command> [options]
 
@@ -27,7 +29,7 @@ commands
                              (lgsp-paygate conformance --help)
 
   SCHEME is paygate, result, refund or lookup; without it the message's keys tell.
-  FILE is a JSON file; "-" or none reads stdin.
+  FILE is a JSON file; "-" or none reads stdin. Input over 1 MiB is refused (exit 2).
 
 options
   --secret-env NAME    read the secret key from the environment variable NAME; without it
@@ -42,10 +44,11 @@ options
   --reveal-secret      explain, token decode: show the secret key instead of '*'
   --token-env NAME     token decode: read the token from the environment variable NAME
   --port N             mock: port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 picks a free one)
-  --credentials FILE   mock: JSON with partnerCode, accessKey, appName, partnerCodeCus
-                       (secretKey from --secret-env); without it, throwaway ones are made up
+  --credentials FILE   mock: JSON with partnerCode, accessKey, and optionally appName
+                       ("lgsp_paygate_mock") and partnerCodeCus (partnerCode) (secretKey from
+                       --secret-env); without it, throwaway ones are made up
 
-exit status: 0 ok, 1 checksum mismatch, 2 bad input or usage`;
+exit status: 0 ok, 1 checksum mismatch, 2 bad input (over 1 MiB included) or usage`;
 
 const OPTIONS = {
   'secret-env': { type: 'string' },
@@ -65,6 +68,15 @@ const OPTIONS = {
 /** Bad input or usage: printed as "lgsp-paygate: <message>", exit status 2. */
 class BadInput extends Error {}
 
+/**
+ * Control characters other than tab and newline (C0, DEL, C1) and bidirectional overrides, as
+ * \uXXXX: text echoed from the input cannot move the cursor, clear the screen or reorder a line.
+ */
+function printable(text) {
+  return String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 // A reader that went away (`lgsp-paygate explain ... | head -1`) is not an error: the rest of the
 // output is dropped and the command ends with the status it would have had, never with EPIPE.
 let stdoutClosed = false;
@@ -75,9 +87,11 @@ process.stdout.on('error', (error) => {
 process.stderr.on('error', () => {});
 
 const out = (text) => {
-  if (!stdoutClosed) process.stdout.write(`${text}\n`);
+  if (!stdoutClosed) process.stdout.write(`${printable(text)}\n`);
 };
-const note = (text) => process.stderr.write(`${text}\n`);
+const note = (text) => process.stderr.write(`${printable(text)}\n`);
+
+const tooLarge = () => new BadInput(`the input is over ${MAX_INPUT_BYTES} bytes (1 MiB): refused`);
 
 // Input bytes are read as handlePaymentResult reads a body given as bytes: UTF-8, a leading
 // byte-order mark skipped, anything that is not UTF-8 refused rather than repaired.
@@ -94,8 +108,36 @@ function decodeInput(bytes) {
 async function readStdin() {
   if (process.stdin.isTTY) throw new BadInput('no input: give a FILE or pipe JSON to stdin');
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return decodeInput(Buffer.concat(chunks));
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > MAX_INPUT_BYTES) {
+      process.stdin.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return decodeInput(Buffer.concat(chunks, size));
+}
+
+/** At most MAX_INPUT_BYTES of a file's bytes, or TooLarge: a device such as /dev/zero is read no further. */
+function readFileLimited(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge();
+    const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
+    let size = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, size, buffer.length - size, null);
+      if (n === 0) break;
+      size += n;
+      if (size > MAX_INPUT_BYTES) throw tooLarge();
+    }
+    return buffer.subarray(0, size);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The input text. The path is not repeated in messages: it may be a mistyped secret. */
@@ -103,8 +145,9 @@ async function readInput(file) {
   if (file === undefined || file === '-') return readStdin();
   let bytes;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readFileLimited(file);
   } catch (error) {
+    if (error instanceof BadInput) throw error;
     throw new BadInput(`cannot read the input file (${error.code ?? error.name})`);
   }
   return decodeInput(bytes);

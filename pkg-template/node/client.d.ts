@@ -25,6 +25,8 @@ export interface ClientOptions {
   credentials: ClientCredentials;
   /** For each request, answer included; 30000 by default. */
   timeoutMs?: number;
+  /** The most an answer may hold, in decoded bytes, before RESPONSE_TOO_LARGE; 1048576 (1 MiB) by default. */
+  maxResponseBytes?: number;
   /** Replaces the global fetch (a proxy agent, a test double). */
   fetch?: FetchFunction;
 }

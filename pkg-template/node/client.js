@@ -3,6 +3,8 @@
 // the core. Every failure is an Error with a `code` (see errors.js); secrets never reach a message.
 const core = require('./lgsp_paygate.js');
 const { lgspError } = require('./errors.js');
+const { createRedactor } = require('./redact.js');
+const { DEFAULT_MAX_BYTES, TooLarge, readLimited } = require('./limits.js');
 
 /** Base URLs of the gateway's environments (SPEC.md, "Environments and credentials"). */
 const ENVIRONMENTS = Object.freeze({
@@ -14,7 +16,11 @@ const ENVIRONMENTS = Object.freeze({
 const ENDPOINTS = Object.freeze({ paygate: '/paygate', refund: '/refund', lookup: '/GetOrderInfo' });
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The most an answer may hold, counted on the decoded bytes (after gzip/deflate/br). */
+const DEFAULT_MAX_RESPONSE_BYTES = DEFAULT_MAX_BYTES;
 const BODY_EXCERPT = 500;
+/** The most of a gateway's error_message (or the core's reading of an answer) a message quotes. */
+const MESSAGE_EXCERPT = 200;
 
 function invalidArgument(path, message) {
   return lgspError('INVALID_ARGUMENT', message, { path });
@@ -68,8 +74,12 @@ function timeoutOf(timeoutMs) {
   return timeoutMs;
 }
 
-function excerpt(text) {
-  return text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}…` : text;
+function maxBytesOf(maxResponseBytes) {
+  if (maxResponseBytes === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    throw invalidArgument('maxResponseBytes', 'maxResponseBytes must be a positive integer of bytes');
+  }
+  return maxResponseBytes;
 }
 
 /** What went wrong below fetch: a code such as ECONNREFUSED, else the innermost cause's message. */
@@ -85,7 +95,8 @@ function networkReason(error) {
 
 /**
  * A client for one environment and one set of credentials.
- * createClient({ environment, credentials, timeoutMs?, fetch? }) -> { baseUrl, createPayment, refund, getOrderInfo }
+ * createClient({ environment, credentials, timeoutMs?, maxResponseBytes?, fetch? })
+ *   -> { baseUrl, createPayment, refund, getOrderInfo }
  */
 function createClient(options) {
   if (options === null || typeof options !== 'object') throw invalidArgument('options', 'createClient needs an options object');
@@ -99,31 +110,47 @@ function createClient(options) {
       .map((key) => [key, credentials[key]]),
   );
   const timeoutMs = timeoutOf(options.timeoutMs);
+  const maxResponseBytes = maxBytesOf(options.maxResponseBytes);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw invalidArgument('fetch', 'no fetch function: pass options.fetch');
-  const secrets = [authorization, credentials.secretKey].filter((s) => typeof s === 'string' && s.length >= 4);
+  const redactor = createRedactor([authorization, credentials.secretKey]);
 
-  /** An error whose message and body excerpt cannot carry the token or the secret key, whatever a peer echoed. */
+  /**
+   * An error that cannot carry the token or the secret key, whatever a peer echoed: its message,
+   * body excerpt and parsed response are redacted first and cut afterwards, and no raw peer text
+   * is kept beyond those excerpts.
+   */
   function failure(code, message, properties) {
-    const redact = (text) => secrets.reduce((t, secret) => t.split(secret).join('[REDACTED]'), text);
+    const body = typeof properties.body === 'string' ? redactor.excerpt(properties.body, BODY_EXCERPT) : properties.body;
     // The parsed response goes with the error too, and a gateway may echo anything in it.
-    const redactDeep = (value) => {
-      if (typeof value === 'string') return redact(value);
-      if (Array.isArray(value)) return value.map(redactDeep);
-      if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v)]));
-      }
-      return value;
-    };
-    const body = typeof properties.body === 'string' ? redact(properties.body) : properties.body;
-    const response = properties.response === undefined ? undefined : redactDeep(properties.response);
-    return lgspError(code, redact(message), { ...properties, body, ...(response === undefined ? {} : { response }) });
+    const response = properties.response === undefined ? undefined : redactor.value(properties.response, BODY_EXCERPT);
+    return lgspError(code, redactor.text(message), { ...properties, body, ...(response === undefined ? {} : { response }) });
+  }
+
+  /** A peer-supplied piece of text for a message: redacted, then cut short. */
+  const quote = (text) => redactor.excerpt(String(text), MESSAGE_EXCERPT);
+
+  /**
+   * fetch's error chain with only names, codes and redacted messages: a parser error can carry
+   * the raw bytes a peer sent (undici's `data`), which may echo the token.
+   */
+  function tidyCause(error, depth = 0) {
+    if (error === null || typeof error !== 'object' || depth > 4) return undefined;
+    const copy = new Error(quote(typeof error.message === 'string' ? error.message : ''), depth < 4 && error.cause ? { cause: tidyCause(error.cause, depth + 1) } : undefined);
+    if (typeof error.name === 'string') copy.name = quote(error.name);
+    if (typeof error.code === 'string') copy.code = quote(error.code);
+    return copy;
   }
 
   /** POSTs a built request and returns the core's reading of a SUCCESSFUL answer; throws otherwise. */
   async function send(kind, built) {
     const url = baseUrl + ENDPOINTS[kind];
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A timer cleared as soon as the exchange ends: AbortSignal.timeout() would keep every call's
+    // signal, and what hangs on it, alive for the whole timeoutMs.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException('the request timed out', 'TimeoutError')), timeoutMs);
+    timer.unref?.();
     const where = `POST ${url}`;
     let status;
     let text;
@@ -146,30 +173,40 @@ function createClient(options) {
           redirect: 'manual',
           signal,
         });
-        return { status: response.status, text: await response.text() };
+        return { status: response.status, text: await readLimited(response, maxResponseBytes) };
       })();
       ({ status, text } = await Promise.race([exchange, aborted]));
     } catch (cause) {
+      if (cause instanceof TooLarge) {
+        throw failure('RESPONSE_TOO_LARGE', `${where}: the answer is over maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`, {
+          endpoint: kind, url, maxResponseBytes,
+        });
+      }
       if (signal.aborted) {
         throw failure('TIMEOUT', `${where}: no complete answer within ${timeoutMs} ms`, { endpoint: kind, url });
       }
-      throw failure('NETWORK_ERROR', `${where}: network error (${networkReason(cause)})`, { endpoint: kind, url, cause });
+      throw failure('NETWORK_ERROR', `${where}: network error (${networkReason(cause)})`, { endpoint: kind, url, cause: tidyCause(cause) });
+    } finally {
+      clearTimeout(timer);
     }
     if (!(status >= 200 && status < 300)) {
-      throw failure('HTTP_ERROR', `${where}: HTTP status ${status}`, { endpoint: kind, url, status, body: excerpt(text) });
+      throw failure('HTTP_ERROR', `${where}: HTTP status ${status}`, { endpoint: kind, url, status, body: text });
     }
     let response;
     try {
       response = core.parseGatewayResponse(kind, text);
-    } catch (cause) {
-      throw failure('INVALID_RESPONSE', `${where}: the answer is not a gateway response (${cause.message})`, {
-        endpoint: kind, url, status, body: excerpt(text), cause,
+    } catch (error) {
+      // The core's error may quote the answer: only its code and a redacted excerpt go on.
+      const reason = quote(error && error.message);
+      const cause = lgspError(String(error && error.code), reason);
+      throw failure('INVALID_RESPONSE', `${where}: the answer is not a gateway response (${reason})`, {
+        endpoint: kind, url, status, body: text, cause,
       });
     }
     if (!response.ok) {
-      const said = response.errorMessage ? `: ${response.errorMessage}` : '';
-      throw failure('GATEWAY_ERROR', `${where}: the gateway answered ${response.errorCode} (${response.description.en})${said}`, {
-        endpoint: kind, url, status, gatewayCode: response.errorCode, response,
+      const said = response.errorMessage ? `: ${quote(response.errorMessage)}` : '';
+      throw failure('GATEWAY_ERROR', `${where}: the gateway answered ${quote(response.errorCode)} (${response.description.en})${said}`, {
+        endpoint: kind, url, status, gatewayCode: quote(response.errorCode), response,
       });
     }
     return response;

@@ -1,7 +1,8 @@
 import type { ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./lgsp_paygate.js";
 
 /** Codes the gateway client adds to the core's: one per way a request can fail. */
-export type ClientErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "HTTP_ERROR" | "INVALID_RESPONSE" | "GATEWAY_ERROR";
+export type ClientErrorCode =
+  | "NETWORK_ERROR" | "TIMEOUT" | "RESPONSE_TOO_LARGE" | "HTTP_ERROR" | "INVALID_RESPONSE" | "GATEWAY_ERROR";
 
 /** Every ClientErrorCode, for switch exhaustiveness checks and docs. */
 export declare const CLIENT_ERROR_CODES: readonly ClientErrorCode[];
@@ -21,10 +22,12 @@ interface ClientErrorBase extends Error {
   url: string;
 }
 
-/** The request got no HTTP answer: refused, reset, DNS, TLS. `cause` is fetch's error. */
+/** The request got no HTTP answer: refused, reset, DNS, TLS. `cause` is fetch's error (names, codes and redacted messages). */
 export interface GatewayNetworkError extends ClientErrorBase { code: "NETWORK_ERROR"; cause: unknown }
 /** No complete answer within `timeoutMs`. */
 export interface GatewayTimeoutError extends ClientErrorBase { code: "TIMEOUT" }
+/** An answer over `maxResponseBytes` (decoded bytes); reading stopped there. */
+export interface GatewayResponseTooLargeError extends ClientErrorBase { code: "RESPONSE_TOO_LARGE"; maxResponseBytes: number }
 /** An answer with a status other than 2xx (redirects are not followed). `body` is an excerpt. */
 export interface GatewayHttpError extends ClientErrorBase { code: "HTTP_ERROR"; status: number; body: string }
 /** A 2xx answer that is not a gateway response, or lacks what a SUCCESSFUL one must carry. */
@@ -44,6 +47,7 @@ export type AnyLgspError =
   | LgspPaygateError
   | GatewayNetworkError
   | GatewayTimeoutError
+  | GatewayResponseTooLargeError
   | GatewayHttpError
   | GatewayInvalidResponseError
   | GatewayRefusedError;

@@ -14,6 +14,7 @@ const CORE_ERROR_CODES = Object.freeze([
 const CLIENT_ERROR_CODES = Object.freeze([
   'NETWORK_ERROR', // the request never got an HTTP answer (refused, reset, DNS, TLS)
   'TIMEOUT', // no complete answer within timeoutMs
+  'RESPONSE_TOO_LARGE', // an answer over maxResponseBytes (decoded); reading stopped there
   'HTTP_ERROR', // an answer with a status other than 2xx (`status`)
   'INVALID_RESPONSE', // a 2xx answer that is not a gateway response (not JSON, no error_code)
   'GATEWAY_ERROR', // the gateway answered with an error_code other than SUCCESSFUL (`gatewayCode`)

@@ -3,7 +3,14 @@
 const crypto = require('node:crypto');
 const { lgspError } = require('./errors.js');
 
+/** The most a request body may hold; a larger one is answered 413. */
 const MAX_BODY_BYTES = 1 << 20;
+/** A too-large body is read on and dropped up to this much, so its sender still sees the 413. */
+const MAX_DRAIN_BYTES = 16 << 20;
+/** The deepest nesting of objects and arrays a request body may have. */
+const MAX_DEPTH = 32;
+/** Defaults of the credentials only the Authorization token carries. */
+const DEFAULT_APP_NAME = 'lgsp_paygate_mock';
 
 /** Throwaway credentials for a mock started without any. */
 function randomCredentials() {
@@ -11,7 +18,7 @@ function randomCredentials() {
     partnerCode: 'MOCK.00.00.H29',
     accessKey: crypto.randomBytes(16).toString('hex'),
     secretKey: crypto.randomBytes(33).toString('base64'),
-    appName: 'lgsp_paygate_mock',
+    appName: DEFAULT_APP_NAME,
     partnerCodeCus: 'MOCK.00.00.H29',
   };
 }
@@ -26,7 +33,8 @@ function checkCredentials(credentials) {
       throw lgspError('MISSING_FIELD', `credentials.${key} is required`, { path: `credentials.${key}` });
     }
   }
-  return { ...credentials };
+  // appName and partnerCodeCus only go into the token: optional, with defaults.
+  return { appName: DEFAULT_APP_NAME, partnerCodeCus: credentials.partnerCode, ...credentials };
 }
 
 function sameText(a, b) {
@@ -57,22 +65,49 @@ function snapshot(order) {
   return structuredClone(rest);
 }
 
+/**
+ * The request's body, or null when it is over MAX_BODY_BYTES. A too-large body is read on and
+ * dropped (up to MAX_DRAIN_BYTES), so its sender gets the 413 rather than a reset connection;
+ * memory holds at most MAX_BODY_BYTES either way.
+ */
 function readBody(req) {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_DRAIN_BYTES) {
+      resolve(null);
+      return;
+    }
     const chunks = [];
     let size = 0;
-    req.on('data', (chunk) => {
+    const onData = (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-      } else {
-        chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > MAX_DRAIN_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
       }
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
 
-module.exports = { checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot };
+/** What makes a parsed body unusable beyond its fields: a number JSON cannot hold, nesting too deep; or null. */
+function unreadable(value) {
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop();
+    if (typeof v === 'number' && !Number.isFinite(v)) return 'a number too large for JSON to hold';
+    if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_DEPTH) return `objects and arrays nested deeper than ${MAX_DEPTH}`;
+      for (const item of Object.values(v)) stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+module.exports = {
+  checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot, unreadable, MAX_BODY_BYTES, MAX_DEPTH,
+};

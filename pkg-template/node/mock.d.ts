@@ -1,18 +1,21 @@
 import type { ClientCredentials } from "./client.js";
-import type { PaygateOrder } from "./lgsp_paygate.js";
+import type { Credentials, PaygateOrder } from "./lgsp_paygate.js";
 
 export interface MockGatewayOptions {
   /** Port on 127.0.0.1; 0 or absent: any free port. */
   port?: number;
-  /** The unit's credentials; absent: random throwaway ones (read them from `mock.credentials`). */
-  credentials?: ClientCredentials;
+  /**
+   * The unit's credentials; absent: random throwaway ones (read them from `mock.credentials`).
+   * appName defaults to "lgsp_paygate_mock", partnerCodeCus to partnerCode.
+   */
+  credentials?: ClientCredentials | Credentials;
   /** The `paygate` value of the results it sends; "mock" by default. */
   paygate?: string;
   /** PUT results to returnUrls off this machine too; false by default. */
   allowRemoteReturnUrl?: boolean;
   /** How long to wait for the unit's answer to a result; 10000 by default. */
   resultTimeoutMs?: number;
-  /** Given one line per request (no secrets in it). */
+  /** Given one line per request (secret key and token redacted, at most 500 characters). */
   log?: (line: string) => void;
   /** Given each API request it answered: its kind, orderId, transactionNo and error_code. */
   onRequest?: (request: MockRequest) => void;
@@ -76,7 +79,7 @@ export interface MockGateway {
   /** Base URL, for createClient({ environment: { baseUrl: mock.url } }). */
   readonly url: string;
   readonly port: number;
-  /** The credentials it accepts (not enumerable, so logging the mock does not print them). */
+  /** The credentials it accepts, defaults filled in (not enumerable, so logging the mock does not print them). */
   readonly credentials: ClientCredentials;
   /** Every order, oldest first (copies). */
   orders(): MockOrder[];

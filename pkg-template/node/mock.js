@@ -9,7 +9,11 @@ const core = require('./lgsp_paygate.js');
 const { ENDPOINTS } = require('./client.js');
 const { lgspError } = require('./errors.js');
 const pages = require('./mock-page.js');
-const { checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot } = require('./mock-support.js');
+const {
+  checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot, unreadable, MAX_BODY_BYTES,
+} = require('./mock-support.js');
+const { createRedactor } = require('./redact.js');
+const { readLimited } = require('./limits.js');
 
 const HOST = '127.0.0.1';
 const PATHS = Object.freeze({ [ENDPOINTS.paygate]: 'paygate', [ENDPOINTS.refund]: 'refund', [ENDPOINTS.lookup]: 'lookup' });
@@ -29,10 +33,15 @@ function resultReply(text) {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || typeof parsed.error_code !== 'string') return null;
   return { error_code: parsed.error_code, error_message: typeof parsed.error_message === 'string' ? parsed.error_message : null };
 }
+/** The most of the unit's reply to a result that is read. */
+const MAX_REPLY_BYTES = 64 << 10;
+/** The longest log line; longer ones are cut (after redaction). */
+const MAX_LOG_LINE = 500;
 
 /**
  * Starts the mock on 127.0.0.1. Options: port (0 or absent: any free port), credentials (absent:
- * random throwaway ones, readable as mock.credentials), paygate (the result's paygate, "mock"),
+ * random throwaway ones, readable as mock.credentials; appName defaults to "lgsp_paygate_mock",
+ * partnerCodeCus to partnerCode), paygate (the result's paygate, "mock"),
  * allowRemoteReturnUrl (PUT results to hosts other than this machine; false), resultTimeoutMs
  * (10000), log (a function given one line per request), onRequest (a function given
  * { kind, orderId, transactionNo, code } per API request).
@@ -46,22 +55,27 @@ async function startMockGateway(options = {}) {
     throw lgspError('INVALID_ARGUMENT', 'port must be an integer from 0 to 65535', { path: 'port' });
   }
   const credentials = checkCredentials(options.credentials);
-  const expectedToken = core.decodeAuthorization(
-    credentials.authorization ?? core.encodeAuthorization({
-      accessKey: credentials.accessKey,
-      secretKey: credentials.secretKey,
-      appName: credentials.appName,
-      partnerCode: credentials.partnerCode,
-      partnerCodeCus: credentials.partnerCodeCus,
-    }),
-  );
+  const token = credentials.authorization ?? core.encodeAuthorization({
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
+    appName: credentials.appName,
+    partnerCode: credentials.partnerCode,
+    partnerCodeCus: credentials.partnerCodeCus,
+  });
+  const expectedToken = core.decodeAuthorization(token);
   const paygateName = options.paygate ?? 'mock';
   const resultTimeoutMs = options.resultTimeoutMs ?? 10_000;
   const allowRemoteReturnUrl = options.allowRemoteReturnUrl === true;
-  const log = typeof options.log === 'function' ? options.log : () => {};
+  // Lines carry values from requests: whatever a client sent, no secret gets through.
+  const redactor = createRedactor([credentials.secretKey, token]);
+  const userLog = typeof options.log === 'function' ? options.log : null;
+  const log = (line) => {
+    if (userLog) userLog(redactor.excerpt(line, MAX_LOG_LINE));
+  };
   const onRequest = typeof options.onRequest === 'function' ? options.onRequest : () => {};
 
   const orders = new Map(); // orderId -> order
+  const payTransIds = new Set(); // every payTransId handed out, so a new one is unique in constant time
   const byPayId = new Map(); // payment page id -> order
   const refundCodes = new Set();
   const faults = new Map(); // path -> queued faults
@@ -113,6 +127,8 @@ async function startMockGateway(options = {}) {
     } catch {
       return deny('PARAM_ERROR', 'the body is not JSON');
     }
+    const unusable = unreadable(body);
+    if (unusable) return deny('PARAM_ERROR', `the body holds ${unusable}`);
     const report = core.validate(kind, body);
     if (!report.valid) return deny('PARAM_ERROR', report.errors.map((p) => `${p.path}: ${p.code}`).join(', '));
     if (!sameText(body.partnerCode, credentials.partnerCode) || !sameText(body.accessKey, credentials.accessKey)) {
@@ -207,8 +223,14 @@ async function startMockGateway(options = {}) {
         redirect: 'manual',
         signal: controller.signal,
       });
-      const text = await response.text();
-      return { delivered: true, status: response.status, reply: resultReply(text), body: text.slice(0, REPLY_BODY_LIMIT) };
+      let text = '';
+      try {
+        text = await readLimited(response, MAX_REPLY_BYTES);
+      } catch (error) {
+        if (controller.signal.aborted) throw error;
+        // over MAX_REPLY_BYTES: recorded as null, not JSON the gateway would read
+      }
+      return { delivered: true, status: response.status, reply: resultReply(text), body: redactor.excerpt(text, REPLY_BODY_LIMIT) };
     } catch (error) {
       const reason = controller.signal.aborted ? `no answer within ${resultTimeoutMs} ms` : `network error (${error.cause?.code ?? error.name})`;
       return { delivered: false, error: reason };
@@ -222,7 +244,8 @@ async function startMockGateway(options = {}) {
   function settleOrder(order, outcome, amount = order.amount) {
     let payTransId;
     do payTransId = String(crypto.randomInt(100_000_000, 1_000_000_000));
-    while ([...orders.values()].some((o) => o.payTransId === payTransId));
+    while (payTransIds.has(payTransId));
+    payTransIds.add(payTransId);
     Object.assign(order, {
       status: outcome === 'pay' ? 'paid' : 'failed',
       payTransId,
@@ -256,7 +279,9 @@ async function startMockGateway(options = {}) {
     const html = (status, text) => send(res, status, 'text/html; charset=utf-8', text, { 'Content-Security-Policy': pages.PAGE_CSP });
     if (req.method === 'GET' || req.method === 'HEAD') return html(200, pages.paymentPage(order, `/pay/${payId}`));
     if (req.method !== 'POST') return html(405, pages.messagePage('Method not allowed', 'GET the page, POST the form.'));
-    const outcome = new URLSearchParams((await readBody(req)).toString('utf8')).get('outcome');
+    const form = await readBody(req);
+    if (form === null) return html(413, pages.messagePage('Payload too large', `The form is over ${MAX_BODY_BYTES} bytes.`));
+    const outcome = new URLSearchParams(form.toString('utf8')).get('outcome');
     if (outcome !== 'pay' && outcome !== 'fail') return html(400, pages.messagePage('Bad request', 'outcome must be pay or fail.'));
     if (order.status !== 'pending') return html(409, pages.completedPage(order));
     await completeOrder(order, outcome);
@@ -291,6 +316,11 @@ async function startMockGateway(options = {}) {
     if (!kind) return send(res, 404, 'application/json; charset=utf-8', '{"error":"not found"}');
     if (req.method !== 'POST') return send(res, 405, 'application/json; charset=utf-8', '{"error":"POST only"}', { Allow: 'POST' });
     const raw = await readBody(req);
+    if (raw === null) {
+      send(res, 413, 'application/json; charset=utf-8', JSON.stringify({ error: `the body is over ${MAX_BODY_BYTES} bytes` }), { Connection: 'close' });
+      log(`POST ${pathname} -> 413 body over ${MAX_BODY_BYTES} bytes`);
+      return undefined;
+    }
     if (await applyFault(res, pathname)) {
       log(`POST ${pathname} -> injected fault`);
       return undefined;

@@ -35,7 +35,7 @@ export type ProblemCode =
   | "AMOUNT_NOT_POSITIVE" | "AMOUNT_TOO_LARGE" | "INVALID_URL" | "INVALID_IP_ADDRESS" | "INVALID_PAY_DATE"
   | "INVALID_TYPE" | "TYPE_CASING" | "UNDOCUMENTED_TRANSACTION_TYPE" | "INVALID_CHECKSUM" | "CHECKSUM_MISMATCH"
   | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "SMART_QUOTES" | "UNKNOWN_KEY" | "ALIAS"
-  | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED";
+  | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED" | "NOT_A_PAYMENT";
 
 /** One problem: where (the field or key), what (a stable code), and in words. */
 export interface Problem { path: string; code: ProblemCode; message: string }
@@ -442,6 +442,7 @@ export interface ConfirmationCheck { confirmed: boolean; problems: Problem[] }
 /**
  * Compare a payment result (`parsePaymentResult(body).result`) with the transaction a lookup
  * returned (`parseGatewayResponse("lookup", body).order`): same orderId, payTransId and amount,
- * errorCode "00", not refunded. The result checksum has no secret, so deliver nothing before this.
+ * errorCode exactly "00", type Pay in any casing (refunded, other, empty or missing: not confirmed).
+ * The result checksum has no secret, so deliver nothing before this.
  */
 export function confirmPaymentResult(result: PaymentResult, order: OrderInfo): ConfirmationCheck;

@@ -58,7 +58,7 @@ async function paidOrder(outcome = 'pay') {
 }
 
 test('the client documents its own codes', () => {
-  assert.deepEqual([...CLIENT_ERROR_CODES].sort(), ['GATEWAY_ERROR', 'HTTP_ERROR', 'INVALID_RESPONSE', 'NETWORK_ERROR', 'TIMEOUT']);
+  assert.deepEqual([...CLIENT_ERROR_CODES].sort(), ['GATEWAY_ERROR', 'HTTP_ERROR', 'INVALID_RESPONSE', 'NETWORK_ERROR', 'RESPONSE_TOO_LARGE', 'TIMEOUT']);
 });
 
 test('invalid input is refused before any request', async () => {

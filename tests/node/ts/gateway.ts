@@ -39,6 +39,9 @@ declare const process: { env: Record<string, string | undefined> };
 async function walkThrough(): Promise<void> {
   const mock: MockGateway = await startMockGateway({ credentials, port: 0, log: (line: string) => void line });
   const client: GatewayClient = createClient({ environment: { baseUrl: mock.url }, credentials: mock.credentials, timeoutMs: 5000 });
+  // The mock fills in appName and partnerCodeCus; the client takes its credentials as they are.
+  const bare: MockGateway = await startMockGateway({ credentials: { partnerCode: "p", accessKey: "a", secretKey: "s" } });
+  createClient({ environment: { baseUrl: bare.url }, credentials: bare.credentials, maxResponseBytes: 1 << 20 });
   createClient({ environment: "test", credentials, fetch: globalThis.fetch });
   // @ts-expect-error not an environment
   createClient({ environment: "staging", credentials });
@@ -66,10 +69,13 @@ async function walkThrough(): Promise<void> {
 
   const outcome: PaymentResultOutcome = handlePaymentResult('{"paygate":"momo"}');
   const reply: string = outcome.reply;
+  const key: string | null = outcome.deliveryKey;
+  const fromBytes: PaymentResultOutcome = handlePaymentResult(new DataView(new ArrayBuffer(2)), { maxBytes: 1 << 20 });
+  void [key, fromBytes];
   if (outcome.result !== null) {
     const confirmation: Confirmation = await confirmPayment(outcome.result, client);
     const confirmed: boolean = confirmation.confirmed;
-    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED")[] = confirmation.problems.map((p) => p.code);
+    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT")[] = confirmation.problems.map((p) => p.code);
     void [confirmed, codes];
   }
 
