@@ -152,7 +152,7 @@ pub fn fix(code: FindingCode, s: &Scheme) -> Fix {
         C::SecretTrimmed | C::SecretTrailingNewline => (
             sentence(
                 "Trim the secret key where you read it (a file or an environment variable keeps its line ending).",
-                "Bỏ khoảng trắng và ký tự xuống dòng của khóa bí mật (secretKey) ngay khi đọc (tệp hoặc biến môi trường giữ nguyên ký tự hết dòng).",
+                "Bỏ khoảng trắng và ký tự xuống dòng của khóa bí mật (secretKey) ngay khi đọc (tệp hoặc biến môi trường giữ nguyên ký tự xuống dòng).",
             ),
             same_in_all("secretKey.trim()", "secretKey.strip()", "secretKey.Trim()", "trim($secretKey)"),
         ),

@@ -80,20 +80,16 @@ impl Ctx<'_> {
             .filter_map(|(n, v)| Some((*n, v.as_str(), t.apply(v))).filter(|(_, v, w)| v != w))
             .collect();
         for (name, from, to) in &changed {
-            let d = sentence(
-                format!("The sender hashed {name} {what_en}."),
-                format!("Bên gửi đã băm trường {name} {what_vi}."),
-            );
+            let d =
+                sentence(format!("The sender hashed {name} {what_en}."), format!("Bên gửi đã băm {name} {what_vi}."));
             let edits = vec![Edit::Field(name, t.clone())];
             out.push(self.mistake(code, edits, part::TEXT, d, vec![change(name, Some(from), Some(to))]));
         }
         if changed.len() > 1 {
             let names: Vec<&str> = changed.iter().map(|(n, _, _)| *n).collect();
             let list = names.join(", ");
-            let d = sentence(
-                format!("The sender hashed {list} {what_en}."),
-                format!("Bên gửi đã băm các trường {list} {what_vi}."),
-            );
+            let d =
+                sentence(format!("The sender hashed {list} {what_en}."), format!("Bên gửi đã băm {list} {what_vi}."));
             let edits = changed.iter().map(|(n, _, _)| Edit::Field(n, t.clone())).collect();
             let changes = changed.iter().map(|(n, f, w)| change(n, Some(f), Some(w))).collect();
             out.push(self.mistake(code, edits, part::TEXT, d, changes));
@@ -201,7 +197,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 part::PREFIX,
                 sentence(
                     format!("The sender's secret key ends in {en}: it was read from a file with its line ending."),
-                    format!("Khóa bí mật (secretKey) của bên gửi có thêm {vi} ở cuối: khóa được đọc từ tệp cùng ký tự hết dòng."),
+                    format!("Khóa bí mật (secretKey) của bên gửi có thêm {vi} ở cuối: khóa được đọc từ tệp kèm cả ký tự xuống dòng."),
                 ),
                 vec![said("secretKey", &format!("ends in {en}"), &format!("có thêm {vi} ở cuối"))],
             ));
