@@ -51,7 +51,7 @@ async function returnUrlHandler(): Promise<string> {
       const errorCode: string = check.response.errorCode;
       void [order, errorCode];
     } else {
-      const problems: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED")[] = check.problems.map((p) => p.code);
+      const problems: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT")[] = check.problems.map((p) => p.code);
       void problems;
     }
   } catch (error) {
@@ -86,6 +86,8 @@ function describe(error: AnyLgspError): string {
       return `${error.status} ${error.body}`;
     case "INVALID_RESPONSE":
       return `${error.status}`;
+    case "RESPONSE_TOO_LARGE":
+      return `${error.maxResponseBytes}`;
     case "TIMEOUT":
     case "NETWORK_ERROR":
       return `${error.endpoint} ${error.url}`;
