@@ -1,9 +1,8 @@
-'use strict';
 // The unit's side of the payment result: read the body the gateway PUTs to returnUrl, answer it,
 // and confirm the payment with a lookup before delivering anything (the result checksum has no
 // secret in it, so anyone can compute one).
-const core = require('./lgsp_paygate.js');
-const { lgspError } = require('./errors.js');
+import * as core from './lgsp_paygate.js';
+import { lgspError } from './errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -36,7 +35,7 @@ function handlePaymentResult(body) {
   try {
     report = core.parsePaymentResult(input);
   } catch (error) {
-    if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT')) {
+    if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_TOO_LARGE')) {
       return rejected(error.code, error.message);
     }
     throw error;
@@ -81,4 +80,4 @@ async function confirmPayment(result, client) {
   return { confirmed, problems, order, response };
 }
 
-module.exports = { handlePaymentResult, confirmPayment };
+export { handlePaymentResult, confirmPayment };

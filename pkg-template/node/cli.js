@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-'use strict';
 // lgsp-paygate: checksums, verification, explanations and tokens from the terminal, and the mock
 // gateway. Input is JSON from a file or stdin; the secret key comes from an environment variable
 // or a prompt, never from the command line. Exit status: 0 ok, 1 checksum mismatch, 2 bad input.
-const fs = require('node:fs');
-const { parseArgs } = require('node:util');
-const core = require('./lgsp_paygate.js');
-const { startMockGateway } = require('./mock.js');
-const { formatExplanation, formatDiagnosis, formatDefects, problemLine, mask } = require('./cli-format.js');
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as core from './index.js';
+import { startMockGateway } from './mock.js';
+import { formatExplanation, formatDiagnosis, formatDefects, problemLine, mask } from './cli-format.js';
+import { VERSION } from './version.js';
 
 const OK = 0;
 const MISMATCH = 1;
@@ -308,7 +308,7 @@ async function main(argv) {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    out(require('../package.json').version);
+    out(VERSION);
     return OK;
   }
   const [command, ...args] = positionals;

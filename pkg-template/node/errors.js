@@ -1,4 +1,3 @@
-'use strict';
 // The errors of the Node helpers: real `Error` objects named like the core's, with a string `code`.
 
 /** Codes the gateway client adds to the core's own (INVALID_MESSAGE, MISSING_SECRET, ...). */
@@ -24,4 +23,4 @@ function lgspError(code, message, properties = {}) {
   return error;
 }
 
-module.exports = { CLIENT_ERROR_CODES, lgspError };
+export { CLIENT_ERROR_CODES, lgspError };

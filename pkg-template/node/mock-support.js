@@ -1,7 +1,6 @@
-'use strict';
 // Small helpers of the mock gateway: credentials, comparisons, times, request bodies.
-const crypto = require('node:crypto');
-const { lgspError } = require('./errors.js');
+import crypto from 'node:crypto';
+import { lgspError } from './errors.js';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -75,4 +74,4 @@ function readBody(req) {
   });
 }
 
-module.exports = { checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot };
+export { checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot };
