@@ -8,6 +8,7 @@
 import * as glue from './wasm-glue.js';
 import { currentGeneration } from './loader.js';
 import { MAX_INPUT_LENGTH } from './limits.js';
+import { TextEncoder } from './text-codec.js';
 
 const encoder = new TextEncoder();
 const hasOwnEnumerable = Object.prototype.propertyIsEnumerable;

@@ -3,6 +3,7 @@
 // secret in it, so anyone can compute one).
 import * as core from './lgsp_paygate.js';
 import { lgspError } from './errors.js';
+import { TextDecoder } from './text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -59,7 +59,7 @@ test('require, import, browser and Workers resolve to the documented builds', ()
   assert.deepEqual(find(/^import/), ['esm/browser.js'], 'import elsewhere (browsers, bundlers for the web)');
   assert.deepEqual(find(/^require/), ['cjs/browser.js'], 'require elsewhere (Jest with jsdom)');
   assert.deepEqual(find(/^workerd/), ['esm/workerd.js'], 'Cloudflare Workers');
-  assert.equal(manifest.exports['./lgsp_paygate_bg.wasm'], './lgsp_paygate_bg.wasm', 'the .wasm itself can be imported');
+  assert.equal(manifest.exports['./lgsp_paygate_bg.wasm'].default, './lgsp_paygate_bg.wasm', 'the .wasm itself can be imported');
 });
 
 test('every condition gets the same declarations, ESM and CommonJS alike', () => {
