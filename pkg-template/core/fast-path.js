@@ -1,16 +1,17 @@
 // The checksum hot path. The pre-image is joined here, in JavaScript, from the core's own scheme
-// table (`schemes()`: each scheme's prefix and field order), and its UTF-8 bytes are written once,
-// straight into a scratch buffer in WebAssembly memory, where the core hashes them (and, for
-// `verify`, compares the received checksum its own constant-time way). Only own enumerable
-// members that are strings or safe integers are read, as the full path reads them; anything else
-// (a missing member or secret, another type, a lone surrogate) returns undefined and the caller
-// takes the full path, which names the problem.
+// table (`__fastSchemes()`: the prefix and field order of each scheme `schemes()` describes), and
+// its UTF-8 bytes are written once, straight into a scratch buffer in WebAssembly memory, where
+// the core hashes them (and, for `verify`, compares the received checksum its own constant-time
+// way). Only own enumerable members that are strings or safe integers are read, as the full path
+// reads them; anything else (a missing member or secret, another type, a lone surrogate) returns
+// undefined and the caller takes the full path, which names the problem.
 import * as glue from './wasm-glue.js';
 import { currentGeneration } from './loader.js';
-import { MAX_INPUT_LENGTH } from './limits.js';
-import { TextEncoder } from './text-codec.js';
+import { MAX_INPUT_LENGTH, tooLarge } from './limits.js';
+import { TextDecoder, TextEncoder } from './text-codec.js';
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const hasOwnEnumerable = Object.prototype.propertyIsEnumerable;
 /** Whether a string has no lone surrogate (which the copy into WebAssembly would alter). */
 const wellFormed =
@@ -24,9 +25,7 @@ let table = null;
 function schemeEntry(id) {
   if (table === null) {
     table = new Map();
-    for (const s of glue.schemes()) {
-      table.set(s.id, { literal: s.prefix.kind === 'literal' ? s.prefix.value : null, fields: s.fields });
-    }
+    for (const [schemeId, literal, fields] of glue.__fastSchemes()) table.set(schemeId, { literal: literal ?? null, fields });
   }
   return typeof id === 'string' ? table.get(id) : undefined;
 }
@@ -61,8 +60,8 @@ function join(id, obj, secretKey) {
   return wellFormed(text) ? text : undefined;
 }
 
-/** The scratch buffer of the current instance: its address, its size and a view of it. */
-let scratch = { generation: -1, ptr: 0, capacity: 0, memory: null, bytes: null };
+/** The scratch buffer of the current instance: its address, its size, a view of it and of its first 64 bytes. */
+let scratch = { generation: -1, ptr: 0, capacity: 0, memory: null, bytes: null, hex: null };
 
 /** A view of at least `capacity` scratch bytes (UTF-8 takes at most 3 bytes per UTF-16 unit). */
 function scratchFor(capacity) {
@@ -70,11 +69,12 @@ function scratchFor(capacity) {
   if (scratch.generation !== generation || scratch.capacity < capacity) {
     const size = Math.max(capacity, 4096);
     const ptr = glue.__fastScratch(size);
-    scratch = { generation, ptr, capacity: size, memory: glue.__memory(), bytes: null };
+    scratch = { generation, ptr, capacity: size, memory: glue.__memory(), bytes: null, hex: null };
   }
   // Growing memory detaches old views: make a new one whenever that happened.
   if (scratch.bytes === null || scratch.bytes.byteLength === 0) {
     scratch.bytes = new Uint8Array(scratch.memory.buffer, scratch.ptr, scratch.capacity);
+    scratch.hex = scratch.bytes.subarray(0, 64);
   }
   return scratch.bytes;
 }
@@ -85,18 +85,18 @@ function write(bytes, offset, text) {
 }
 
 /** `checksum(scheme, fields, secretKey)` without options, or undefined for the full path. */
-export function fastChecksum(scheme, fields, secretKey, tooLarge) {
+export function fastChecksum(scheme, fields, secretKey) {
   const text = joined(scheme, fields, secretKey);
   if (text === undefined) return undefined;
   if (text.length > MAX_INPUT_LENGTH) throw tooLarge('checksum', text.length);
   const bytes = scratchFor(text.length * 3);
   const len = write(bytes, 0, text);
   if (!glue.__fastChecksum(len, false)) return undefined;
-  return String.fromCharCode.apply(null, scratch.bytes.subarray(0, 64));
+  return decoder.decode(scratch.hex);
 }
 
 /** `verify(scheme, message, secretKey)`, or undefined for the full path. */
-export function fastVerify(scheme, message, secretKey, tooLarge) {
+export function fastVerify(scheme, message, secretKey) {
   const text = joined(scheme, message, secretKey);
   if (text === undefined || !hasOwnEnumerable.call(message, 'checksum')) return undefined;
   let received;

@@ -8,7 +8,7 @@ import * as glue from './wasm-glue.js';
 import { ensureReady, restart } from './loader.js';
 import { fastChecksum, fastVerify } from './fast-path.js';
 import { lgspError } from './errors.js';
-import { MAX_INPUT_LENGTH, MAX_NODES } from './limits.js';
+import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './limits.js';
 
 export { init as default, initSync } from './loader.js';
 
@@ -58,14 +58,6 @@ function inputLength(args) {
   return total;
 }
 
-function tooLarge(name, length) {
-  return lgspError(
-    'INPUT_TOO_LARGE',
-    `${name}: the input is too large for the core (at least ${length}; the limit is ${MAX_INPUT_LENGTH} UTF-16 code units of text or bytes, over all arguments)`,
-    { limit: MAX_INPUT_LENGTH },
-  );
-}
-
 /** An error the core itself threw on purpose (bad input), as opposed to a failure of WebAssembly. */
 function isCoreError(error) {
   return error !== null && typeof error === 'object' && error.name === 'LgspPaygateError' && typeof error.code === 'string';
@@ -96,27 +88,32 @@ function call(name, args) {
   }
 }
 
-/** Runs a hot-path attempt; a failure inside WebAssembly restarts the core as for `call`. */
-function hot(name, attempt) {
-  ensureReady();
-  try {
-    return attempt();
-  } catch (error) {
-    if (isCoreError(error)) throw error;
-    throw coreFailed(name, error);
-  }
-}
-
+// checksum and verify try the hot path first (no closure, no copy of the arguments: they are the
+// calls a server makes most); undefined from it means the full path, which names any problem.
 export function checksum(scheme, fields, secretKey, options) {
   if (options === undefined || options === null) {
-    const hex = hot('checksum', () => fastChecksum(scheme, fields, secretKey, tooLarge));
+    ensureReady();
+    let hex;
+    try {
+      hex = fastChecksum(scheme, fields, secretKey);
+    } catch (error) {
+      if (isCoreError(error)) throw error;
+      throw coreFailed('checksum', error);
+    }
     if (hex !== undefined) return hex;
   }
   return call('checksum', [scheme, fields, secretKey, options]);
 }
 
 export function verify(scheme, message, secretKey) {
-  const ok = hot('verify', () => fastVerify(scheme, message, secretKey, tooLarge));
+  ensureReady();
+  let ok;
+  try {
+    ok = fastVerify(scheme, message, secretKey);
+  } catch (error) {
+    if (isCoreError(error)) throw error;
+    throw coreFailed('verify', error);
+  }
   if (ok !== undefined) return ok;
   return call('verify', [scheme, message, secretKey]);
 }

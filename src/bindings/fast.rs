@@ -7,9 +7,11 @@
 
 use std::cell::RefCell;
 
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::checksum::{digest_bytes, matches, to_hex};
+use crate::scheme::{Prefix, SCHEMES};
 
 /// Room for the 64 hex digits a digest is written back as.
 const HEX_LEN: usize = 64;
@@ -58,6 +60,23 @@ pub fn fast_verify(len: usize, received_len: usize) -> bool {
         };
         std::str::from_utf8(received).is_ok_and(|received| matches(received, &digest_bytes(text)))
     })
+}
+
+/// The scheme table as the hot path reads it, one `[id, literal prefix or undefined, [fields]]`
+/// per scheme: the same table `schemes()` describes, without the descriptions.
+#[wasm_bindgen(js_name = __fastSchemes, skip_typescript)]
+pub fn fast_schemes() -> Array {
+    SCHEMES
+        .iter()
+        .map(|s| {
+            let literal = match s.prefix {
+                Prefix::Literal(text) => JsValue::from_str(text),
+                Prefix::SecretKey => JsValue::UNDEFINED,
+            };
+            let fields: Array = s.fields.iter().map(|f| JsValue::from_str(f)).collect();
+            Array::of3(&JsValue::from_str(s.id), &literal, &fields)
+        })
+        .collect()
 }
 
 /// The module's linear memory, for the package's JavaScript to write the scratch buffer.

@@ -128,3 +128,20 @@ test('the package has no runtime dependencies', () => {
   assert.equal(manifest.dependencies, undefined);
   assert.equal(manifest.peerDependencies, undefined);
 });
+
+test('the tarball holds only what a user needs: the two builds, the .wasm, the docs', () => {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|(esm|cjs)\/[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
+  assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside the builds and docs');
+  for (const dir of ['esm', 'cjs']) {
+    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'wasm-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
+  }
+});
