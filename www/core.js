@@ -1,8 +1,8 @@
 // The WebAssembly core, loaded once. Every checksum, pre-image, explanation and diagnosis the
 // page shows comes from here; the page's own code only moves values between the core and the DOM.
-// The package's modules without its embedded copy of the .wasm: the page fetches the .wasm file
+// The package's core module, without its embedded copy of the .wasm: the page fetches the .wasm file
 // itself (smaller over the wire than its base64), as `init()` accepts a URL.
-import init, * as wasm from "./pkg/esm/api.js";
+import init, * as wasm from "./pkg/esm/lgsp_paygate.js";
 
 /** The exports the debugger needs, by what they are for. */
 const NEEDED = [
