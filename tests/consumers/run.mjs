@@ -496,7 +496,9 @@ function typeCase(resolution, type) {
       'export const used = [everything, digest, report, result, client, code, limit, startMockGateway, confirmPayment, initSync];',
       '',
     ].join('\n');
-    const module = resolution === 'bundler' ? (type === 'module' ? 'esnext' : 'commonjs') : resolution;
+    // With bundler resolution, `preserve` keeps each file's own format: a .cts file is CommonJS
+    // and resolves through the `require` condition.
+    const module = resolution === 'bundler' ? (type === 'module' ? 'esnext' : 'preserve') : resolution;
     const file = resolution === 'bundler' && type === 'commonjs' ? 'consumer.cts' : 'consumer.ts';
     write(dir, {
       'package.json': JSON.stringify({ private: true, type }),
@@ -515,7 +517,6 @@ function typeCase(resolution, type) {
 
 for (const resolution of ['node16', 'nodenext', 'bundler']) {
   for (const type of ['module', 'commonjs']) {
-    if (resolution === 'bundler' && type === 'commonjs') continue;
     cases[`tsc-${resolution}-${type === 'module' ? 'esm' : 'cjs'}`] = typeCase(resolution, type);
   }
 }
