@@ -194,7 +194,7 @@ function sizes() {
   const raw = (file) => fs.statSync(file).size;
   const sum = (files, f) => files.reduce((s, file) => s + f(file), 0);
   // The core's JavaScript: the glue, the loader, the guard and the hot path (same in esm/ and cjs/).
-  const coreJs = ['wasm-glue.js', 'loader.js', 'lgsp_paygate.js', 'fast-path.js', 'limits.js', 'text-codec.js'].map((f) => path.join(pkgDir, 'esm', f));
+  const coreJs = ['wasm-glue.js', 'loader.js', 'lgsp_paygate.js', 'fast-path.js', 'input-limit.js', 'text-codec.js'].map((f) => path.join(pkgDir, 'esm', f));
   const embedded = path.join(pkgDir, 'esm', 'wasm-embedded.js');
   const wasm = path.join(pkgDir, 'lgsp_paygate_bg.wasm');
   return [

@@ -7,7 +7,7 @@
 // undefined and the caller takes the full path, which names the problem.
 import * as glue from './wasm-glue.js';
 import { currentGeneration } from './loader.js';
-import { MAX_INPUT_LENGTH, tooLarge } from './limits.js';
+import { MAX_INPUT_LENGTH, tooLarge } from './input-limit.js';
 import { TextDecoder, TextEncoder } from './text-codec.js';
 
 const encoder = new TextEncoder();

@@ -8,7 +8,7 @@ import * as glue from './wasm-glue.js';
 import { ensureReady, restart } from './loader.js';
 import { fastChecksum, fastVerify } from './fast-path.js';
 import { lgspError } from './errors.js';
-import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './limits.js';
+import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './input-limit.js';
 
 export { init as default, initSync } from './loader.js';
 
