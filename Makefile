@@ -30,7 +30,7 @@ PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src -type f 2>/dev/null) \
 	$(shell find pkg-template -type f 2>/dev/null) scripts/build-pkg.mjs CHANGELOG.md
 
 .PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
-	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test clean \
+	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test-consumers test clean \
 	tools-fuzz test-fuzz fuzz bench
 
 help:
@@ -39,7 +39,9 @@ help:
 	@echo "make pkg           build the npm package into pkg/"
 	@echo "make serve         build, then serve the page at http://$(HOST):$(PORT)/"
 	@echo "make lint          rustfmt check, clippy (native and $(WASM_TARGET))"
-	@echo "make test          lint, test-rust, test-fuzz, test-vectors, test-wasm, pkg, test-node, test-browser"
+	@echo "make test          lint, test-rust, test-fuzz, test-vectors, test-wasm, pkg, test-node, test-browser,"
+	@echo "                   test-consumers"
+	@echo "make test-consumers  the packed package in bundlers, frameworks, runtimes; tsc, publint, attw"
 	@echo "make test-fuzz     every fuzz target for $(TEST_FUZZ_SECONDS) s from the committed corpus; fails on a crash"
 	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
 	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes,"
@@ -79,6 +81,11 @@ tools-npm: node_modules/.installed
 # npm ci empties node_modules/ first, taking this stamp with it.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# The consumer matrix's bundlers, frameworks and runtimes: their own lock file, installed apart.
+tests/consumers/node_modules/.installed: tests/consumers/package.json tests/consumers/package-lock.json
+	cd tests/consumers && npm ci --no-audit --no-fund
 	@touch $@
 
 tools-browser:
@@ -141,7 +148,12 @@ test-node: pkg tools-example
 test-browser: pkg tools-browser
 	node tests/browser/run.mjs
 
-test: lint test-rust test-fuzz test-vectors test-wasm pkg test-node test-browser
+# The packed package in esbuild, webpack, Vite, Next.js, Bun, Deno, Workers, Jest and Vitest
+# consumers, then tsc under every moduleResolution, publint and attw.
+test-consumers: pkg tools-browser tests/consumers/node_modules/.installed
+	node tests/consumers/run.mjs
+
+test: lint test-rust test-fuzz test-vectors test-wasm pkg test-node test-browser test-consumers
 
 # ---------------------------------------------------------------------------------------------
 # Fuzzing and benchmarks (fuzz/ is its own cargo workspace; fuzz/run.sh runs it on the stable

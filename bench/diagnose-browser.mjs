@@ -36,7 +36,7 @@ try {
   const page = await browser.newPage();
   await page.goto(url);
   const rows = await page.evaluate(async (cases) => {
-    const lib = await import('/pkg/lgsp_paygate.js');
+    const lib = await import('/pkg/esm/browser.js');
     await lib.default();
     const spaced = (n) => ` Thanh toán hóa đơn điện nước tháng ${n} — Công ty ${'Điện lực '.repeat(n)} `;
     const worst = (size) => ({

@@ -1,35 +1,44 @@
 #!/usr/bin/env node
-// Builds the npm package in pkg/ from the crate:
-//   pkg/node/  wasm-pack --target nodejs (CommonJS, ready on load; its JS snippets made CommonJS
-//              too), the hand-written Node-only modules of pkg-template/node/ (gateway client,
-//              payment results, mock gateway, CLI; index.js is the Node entry point) and an ESM
-//              wrapper of that entry point
-//   pkg/web/   wasm-pack --target web (ES module, `await init()` first), nothing else
+// Builds the npm package in pkg/ from the crate, so that every runtime and bundler can follow it
+// with no plugin and no configuration: nothing is found by path or URL at run time.
+//
+//   cargo build --release (wasm32) -> wasm-bindgen --target web --experimental-reset-state-function
+//   -> wasm-opt (the flags of Cargo.toml's [package.metadata.wasm-pack.profile.release])
+//
+//   pkg/lgsp_paygate_bg.wasm  the module, for runtimes that must import it as a .wasm (Workers)
+//   pkg/esm/   ES modules ("type": "module"): wasm-glue.js (wasm-bindgen's glue, its fetch-by-URL
+//              default removed), wasm-embedded.js (the module's bytes as base64, handed to the
+//              loader), the hand-written pkg-template/core/*.js (loader, guard, checksum hot path,
+//              entry points index.js for Node, browser.js, workerd.js) and pkg-template/node/*.js
+//              (gateway client, payment results, mock gateway, CLI), and the .d.ts files
+//   pkg/cjs/   the same modules made CommonJS by the TypeScript compiler (the CLI excepted)
 //   pkg/package.json  pkg-template/package.json with the crate's version stamped in
+//
 // Usage: node scripts/build-pkg.mjs
 // LGSP_PKG_DIR=<dir> builds into <dir> instead of pkg/ (e.g. to build beside another build).
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import zlib from "node:zlib";
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(root, "pkg");
-const outName = "lgsp_paygate";
-// The Node entry point among the hand-written modules; the ESM wrapper re-exports it.
-const nodeEntry = "index.js";
-const nodeTemplateDir = path.join(root, "pkg-template", "node");
-// The package's command-line tool (the manifest's `bin`).
-const cliFile = "cli.js";
-const builds = [
-  { target: "nodejs", dir: "node", type: "commonjs" },
-  { target: "web", dir: "web", type: "module" },
-];
-// wasm-pack writes these for a stand-alone package; pkg/ has one manifest for both builds.
-const wasmPackExtras = ["package.json", ".gitignore", "README.md"];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(root, 'pkg');
+const crateName = 'lgsp_paygate';
+const wasmFile = `${crateName}_bg.wasm`;
+const wasmTarget = 'wasm32-unknown-unknown';
+/** Hand-written JavaScript of the package: the core's runtime, then the helpers. */
+const sourceDirs = [path.join(root, 'pkg-template', 'core'), path.join(root, 'pkg-template', 'node')];
+/** The core's declarations, also embedded in the .wasm by the bindings. */
+const coreTypes = path.join(root, 'src', 'bindings', 'types.d.ts');
+/** Modules only the ES build has: the CLI (the manifest's `bin`) and the Workers entry. */
+const esmOnly = new Set(['cli.js', 'cli-format.js', 'conformance-cli.js', 'version.js', 'workerd.js', 'wasm-workerd.js']);
+const cliFile = 'cli.js';
+/** Files the package carries beside its builds when the repository has them. */
+// The package's documents and where each comes from.
+const docs = [['README.md', 'pkg-template/README.md'], ['README.vi.md', 'pkg-template/README.vi.md'], ['CHANGELOG.md', 'CHANGELOG.md']];
 
 function fail(message) {
   console.error(`build-pkg: ${message}`);
@@ -37,11 +46,9 @@ function fail(message) {
 }
 
 // The same PATH the Makefile uses, so the script also works when run on its own.
-process.env.PATH = [
-  path.join(root, "node_modules", ".bin"),
-  path.join(os.homedir(), ".cargo", "bin"),
-  process.env.PATH ?? "",
-].join(path.delimiter);
+process.env.PATH = [path.join(root, 'node_modules', '.bin'), path.join(os.homedir(), '.cargo', 'bin'), process.env.PATH ?? ''].join(
+  path.delimiter,
+);
 
 function onPath(tool) {
   return process.env.PATH.split(path.delimiter).some((dir) => {
@@ -55,178 +62,212 @@ function onPath(tool) {
 }
 
 function run(command, args) {
-  console.log(`$ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  console.log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.error) fail(`${command}: ${result.error.message}`);
   if (result.status !== 0) fail(`${command} exited with status ${result.status}`);
 }
 
-/** The `version` of Cargo.toml's [package] table. */
-function crateVersion() {
-  const toml = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8");
-  let table = "";
+/** The lines of Cargo.toml's `[table]`. */
+function tomlTable(name) {
+  const toml = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+  let table = '';
+  const lines = [];
   for (const line of toml.split(/\r?\n/)) {
     const header = line.match(/^\s*\[([^\]]+)\]\s*(#.*)?$/);
-    if (header) {
-      table = header[1].trim();
-      continue;
-    }
-    const version = line.match(/^\s*version\s*=\s*"([^"]+)"/);
-    if (table === "package" && version) return version[1];
+    if (header) table = header[1].trim();
+    else if (table === name) lines.push(line);
   }
-  fail("no version in the [package] table of Cargo.toml");
+  return lines;
+}
+
+function crateVersion() {
+  for (const line of tomlTable('package')) {
+    const version = line.match(/^\s*version\s*=\s*"([^"]+)"/);
+    if (version) return version[1];
+  }
+  fail('no version in the [package] table of Cargo.toml');
+}
+
+/** wasm-opt's flags, kept in Cargo.toml where `wasm-pack test` reads them too. */
+function wasmOptFlags() {
+  for (const line of tomlTable('package.metadata.wasm-pack.profile.release')) {
+    const flags = line.match(/^\s*wasm-opt\s*=\s*\[(.*)\]/);
+    if (flags) return [...flags[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  }
+  fail('no wasm-opt flags in [package.metadata.wasm-pack.profile.release] of Cargo.toml');
 }
 
 function writeJson(file, value) {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Every file under dir, recursively. */
-function filesUnder(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
 /**
- * wasm-bindgen's nodejs target require()s the crate's JS snippets (`#[wasm_bindgen(module = ...)]`),
- * but they are ES modules, as the web build needs them, and Node 20 cannot require an ES module.
- * The Node build's copies become CommonJS: each top-level `export function|const|let|class NAME`
- * turns into the plain declaration plus `exports.NAME = NAME`. Any other module syntax fails the
- * build instead of being guessed at.
+ * wasm-bindgen's web glue falls back to fetching the .wasm by `new URL(..., import.meta.url)` when
+ * `init()` gets nothing; bundlers follow that URL (or fail on it) and CommonJS cannot parse it.
+ * The package always hands the glue its module, so that fallback is replaced by an error. The
+ * text must be found exactly once: a wasm-bindgen that writes it differently fails the build.
  */
-function snippetsToCommonJs(nodeDir) {
-  const dir = path.join(nodeDir, "snippets");
-  if (!fs.existsSync(dir)) return [];
-  const converted = [];
-  for (const file of filesUnder(dir).filter((f) => f.endsWith(".js"))) {
-    const names = [];
-    const text = fs.readFileSync(file, "utf8").replace(
-      /^export\s+((?:async\s+)?function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm,
-      (_, kind, name) => {
-        names.push(name);
-        return `${kind} ${name}`;
-      },
-    );
-    const where = path.relative(pkgDir, file);
-    if (/^\s*(import|export)\b/m.test(text)) {
-      fail(`${where}: only top-level "export function|const|let|class NAME" can be made CommonJS`);
+function withoutUrlFallback(glue) {
+  const fallback = /\n\s*if \(module_or_path === undefined\) \{\n\s*module_or_path = new URL\('[\w.]+', import\.meta\.url\);\n\s*\}\n/g;
+  const found = glue.match(fallback) ?? [];
+  if (found.length !== 1) fail(`wasm-glue.js: expected the fetch-by-URL fallback once, found it ${found.length} times`);
+  const replaced = glue.replace(
+    fallback,
+    "\n    if (module_or_path === undefined) throw new Error('the package hands init() its module');\n",
+  );
+  if (/import\.meta|new URL\(/.test(replaced)) fail('wasm-glue.js: still refers to import.meta or a URL');
+  if (/^import\b/m.test(replaced)) fail('wasm-glue.js: the glue imports something; the build expects it to import nothing');
+  // Its TextEncoder and TextDecoder come from text-codec.js: the global ones where they exist.
+  return [
+    '// Generated by wasm-bindgen; its fetch-by-URL fallback removed by scripts/build-pkg.mjs, and its',
+    '// TextEncoder and TextDecoder taken from text-codec.js (a runtime may lack them: Jest with jsdom).',
+    "import { TextDecoder, TextEncoder } from './text-codec.js';",
+    replaced,
+  ].join('\n');
+}
+
+/** The ES-module sources must stay ES modules, with static imports only; a slip fails here. */
+function checkSource(file, text) {
+  const where = path.relative(root, file);
+  const problems = [
+    [/\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w+\s*=/, 'CommonJS (require/module.exports): the sources are ES modules'],
+    [/__dirname|__filename|import\.meta|readFileSync\([^)]*(\.wasm|__dirname)/, 'finds files at run time (__dirname, import.meta)'],
+    [/\bimport\s*\(\s*[^'"\s]/, 'a dynamic import() of a computed specifier, which bundlers cannot follow'],
+  ];
+  for (const [pattern, what] of problems) {
+    if (pattern.test(text)) fail(`${where}: ${what}`);
+  }
+}
+
+/** Copies the hand-written modules and declarations into dir; the same name twice fails. */
+function copySources(dir) {
+  const copied = new Map();
+  for (const from of sourceDirs) {
+    for (const name of fs.readdirSync(from).sort()) {
+      if (copied.has(name)) fail(`${name} is in both ${copied.get(name)} and ${path.relative(root, from)}`);
+      const text = fs.readFileSync(path.join(from, name), 'utf8');
+      if (name.endsWith('.js')) checkSource(path.join(from, name), text);
+      fs.writeFileSync(path.join(dir, name), text);
+      copied.set(name, path.relative(root, from));
     }
-    const exportsList = names.map((name) => `exports.${name} = ${name};`).join("\n");
-    fs.writeFileSync(file, `"use strict";\n// Made CommonJS by scripts/build-pkg.mjs for the Node build.\n${text}\n${exportsList}\n`);
-    converted.push(where);
   }
-  return converted;
+  return [...copied.keys()];
 }
 
-/** Copies pkg-template/node/ beside the nodejs build; a name wasm-pack wrote is never overwritten. */
-function copyNodeModules(nodeDir) {
-  const copied = [];
-  for (const file of fs.readdirSync(nodeTemplateDir).sort()) {
-    const target = path.join(nodeDir, file);
-    if (fs.existsSync(target)) fail(`pkg-template/node/${file} would overwrite a file of the wasm-pack build`);
-    fs.copyFileSync(path.join(nodeTemplateDir, file), target);
-    copied.push(file);
+/** The ES modules made CommonJS, one file each, by the TypeScript compiler's transpiler. */
+function writeCommonJs(esmDir, cjsDir) {
+  const ts = createRequire(import.meta.url)('typescript');
+  const files = [];
+  for (const name of fs.readdirSync(esmDir).sort()) {
+    if (esmOnly.has(name) || name === 'package.json') continue;
+    if (name.endsWith('.d.ts')) {
+      fs.copyFileSync(path.join(esmDir, name), path.join(cjsDir, name));
+      continue;
+    }
+    if (!name.endsWith('.js')) continue;
+    const { outputText, diagnostics } = ts.transpileModule(fs.readFileSync(path.join(esmDir, name), 'utf8'), {
+      fileName: name,
+      reportDiagnostics: true,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        removeComments: false,
+      },
+    });
+    if (diagnostics?.length) fail(`cjs/${name}: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+    fs.writeFileSync(path.join(cjsDir, name), outputText);
+    files.push(name);
   }
-  if (!copied.includes(nodeEntry)) fail(`pkg-template/node/${nodeEntry} is missing`);
-  fs.chmodSync(path.join(nodeDir, cliFile), 0o755);
-  return copied;
+  return files;
 }
 
-/** Wraps the CommonJS Node entry so `import { checksum } from "lgsp-paygate"` works with no init. */
-function writeEsmWrapper(nodeDir) {
-  const requireFromHere = createRequire(import.meta.url);
-  const exportsObject = requireFromHere(path.join(nodeDir, nodeEntry));
-  const names = Object.keys(exportsObject)
-    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name))
-    .filter((name) => !name.startsWith("__") && name !== "default")
-    .sort();
-
-  const mjs = [
-    "// Generated by scripts/build-pkg.mjs: the ES module face of the CommonJS entry point beside it.",
-    'import { createRequire } from "node:module";',
-    "",
-    "const require = createRequire(import.meta.url);",
-    `const build = require("./${nodeEntry}");`,
-    "",
-    ...names.map((name) => `export const ${name} = build.${name};`),
-    "",
-    "/** The web build must be initialised first; this one is ready on load, so `await init()` does nothing. */",
-    "export default async function init() {}",
-    "",
-  ];
-  const dmts = [
-    "// Generated by scripts/build-pkg.mjs.",
-    `export * from "./${nodeEntry}";`,
-    "",
-    "/** The web build must be initialised first; this one is ready on load, so `await init()` does nothing. */",
-    "export default function init(moduleOrPath?: unknown): Promise<void>;",
-    "",
-  ];
-  fs.writeFileSync(path.join(nodeDir, "index.mjs"), mjs.join("\n"));
-  fs.writeFileSync(path.join(nodeDir, "index.d.mts"), dmts.join("\n"));
-  return names;
+/** Names a module exports, from its live bindings. */
+async function exportNames(file) {
+  return Object.keys(await import(pathToFileURL(file).href)).sort();
 }
 
-async function checkEsmWrapper(nodeDir, names) {
-  const wrapper = await import(pathToFileURL(path.join(nodeDir, "index.mjs")).href);
-  const missing = names.filter((name) => typeof wrapper[name] === "undefined");
-  if (missing.length > 0) fail(`index.mjs does not re-export: ${missing.join(", ")}`);
+/** Every public function of the glue is guarded in lgsp_paygate.js; both builds export the same names. */
+async function checkExports(esmDir, cjsDir) {
+  const glue = await exportNames(path.join(esmDir, 'wasm-glue.js'));
+  const guarded = new Set(await exportNames(path.join(esmDir, `${crateName}.js`)));
+  const unguarded = glue.filter((n) => !n.startsWith('__') && n !== 'initSync' && n !== 'default' && !guarded.has(n));
+  if (unguarded.length > 0) fail(`pkg-template/core/${crateName}.js does not export (behind its guard): ${unguarded.join(', ')}`);
+
+  const esm = await exportNames(path.join(esmDir, 'index.js'));
+  const cjs = Object.keys(createRequire(import.meta.url)(path.join(cjsDir, 'index.js'))).filter((n) => n !== '__esModule').sort();
+  const browser = await exportNames(path.join(esmDir, 'browser.js'));
+  for (const [what, names] of [['cjs/index.js', cjs], ['esm/browser.js', browser]]) {
+    if (names.join() !== esm.join()) fail(`${what} exports ${names.join(', ')}; esm/index.js exports ${esm.join(', ')}`);
+  }
+  return esm;
 }
 
-function printSizes() {
+function printSizes(wasmBytes, embedded) {
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-  for (const { dir } of builds) {
-    const file = path.join(pkgDir, dir, `${outName}_bg.wasm`);
-    const bytes = fs.readFileSync(file);
-    const gzipped = zlib.gzipSync(bytes, { level: 9 }).length;
-    console.log(`${path.relative(root, file)}: ${kib(bytes.length)} raw, ${kib(gzipped)} gzipped`);
-  }
+  const gz = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+  console.log(`${wasmFile}: ${kib(wasmBytes.length)} raw, ${kib(gz(wasmBytes))} gzipped`);
+  console.log(`esm/wasm-embedded.js: ${kib(embedded.length)} raw, ${kib(gz(Buffer.from(embedded)))} gzipped`);
 }
 
-for (const tool of ["wasm-pack", "wasm-bindgen", "wasm-opt"]) {
-  // Without wasm-opt on PATH wasm-pack would quietly skip optimising.
+for (const tool of ['cargo', 'wasm-bindgen', 'wasm-opt']) {
   if (!onPath(tool)) fail(`${tool} is not on PATH; run \`make tools\``);
 }
 const version = crateVersion();
+const locked = process.env.CI === 'true' || process.env.CI === '1' ? ['--locked'] : [];
 
-fs.rmSync(pkgDir, { recursive: true, force: true });
-for (const { target, dir, type } of builds) {
-  const outDir = path.join(pkgDir, dir);
-  // no-install: use the tools on PATH, never download anything.
-  run("wasm-pack", [
-    "build", "--release", "--mode", "no-install",
-    "--target", target, "--out-dir", outDir, "--out-name", outName,
-  ]);
-  for (const extra of wasmPackExtras) fs.rmSync(path.join(outDir, extra), { force: true });
-  for (const file of fs.readdirSync(outDir)) {
-    // Licence files are copied once, to the package root, below.
-    if (/^LICEN[CS]E/i.test(file)) fs.rmSync(path.join(outDir, file));
+run('cargo', ['build', '--release', '--lib', '--target', wasmTarget, ...locked]);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-paygate-build-'));
+try {
+  const built = path.join(root, 'target', wasmTarget, 'release', `${crateName}.wasm`);
+  run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', work, '--out-name', crateName, built]);
+  const optimised = path.join(work, 'optimised.wasm');
+  run('wasm-opt', [...wasmOptFlags(), path.join(work, wasmFile), '-o', optimised]);
+
+  fs.rmSync(pkgDir, { recursive: true, force: true });
+  const esmDir = path.join(pkgDir, 'esm');
+  const cjsDir = path.join(pkgDir, 'cjs');
+  fs.mkdirSync(esmDir, { recursive: true });
+  fs.mkdirSync(cjsDir, { recursive: true });
+
+  const wasmBytes = fs.readFileSync(optimised);
+  fs.writeFileSync(path.join(pkgDir, wasmFile), wasmBytes);
+  const sources = copySources(esmDir);
+  // The .wasm's declarations sit beside it, at the package root.
+  fs.renameSync(path.join(esmDir, `${wasmFile}.d.ts`), path.join(pkgDir, `${wasmFile}.d.ts`));
+  fs.writeFileSync(path.join(esmDir, 'wasm-glue.js'), withoutUrlFallback(fs.readFileSync(path.join(work, `${crateName}.js`), 'utf8')));
+  const embedded = [
+    '// Generated by scripts/build-pkg.mjs: the WebAssembly module itself, as base64, so that no',
+    '// runtime or bundler has a file to find. Decoded and compiled on first use.',
+    "import { provideEmbedded } from './loader.js';",
+    '',
+    `provideEmbedded('${wasmBytes.toString('base64')}');`,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(esmDir, 'wasm-embedded.js'), embedded);
+  fs.writeFileSync(path.join(esmDir, 'version.js'), `// Generated by scripts/build-pkg.mjs.\nexport const VERSION = ${JSON.stringify(version)};\n`);
+  fs.copyFileSync(coreTypes, path.join(esmDir, 'types.d.ts'));
+  fs.chmodSync(path.join(esmDir, cliFile), 0o755);
+  // Pins how Node, bundlers and TypeScript read each build's .js and .d.ts files.
+  writeJson(path.join(esmDir, 'package.json'), { type: 'module' });
+  const cjsFiles = writeCommonJs(esmDir, cjsDir);
+  writeJson(path.join(cjsDir, 'package.json'), { type: 'commonjs' });
+
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg-template', 'package.json'), 'utf8'));
+  manifest.version = version;
+  writeJson(path.join(pkgDir, 'package.json'), manifest);
+  for (const file of fs.readdirSync(root)) {
+    if (/^LICEN[CS]E/i.test(file)) fs.copyFileSync(path.join(root, file), path.join(pkgDir, file));
   }
-  // Pins how Node and TypeScript read the .js/.d.ts files, whatever the root manifest says.
-  writeJson(path.join(outDir, "package.json"), { type });
+  for (const [doc, source] of docs) fs.copyFileSync(path.join(root, source), path.join(pkgDir, doc));
+
+  const names = await checkExports(esmDir, cjsDir);
+  console.log(`\nlgsp-paygate ${version} built in ${path.relative(process.cwd(), pkgDir) || '.'}/`);
+  console.log(`hand-written modules: ${sources.join(', ')}`);
+  console.log(`CommonJS build: ${cjsFiles.join(', ')}`);
+  console.log(`exports (${names.length}): ${names.join(', ')}`);
+  printSizes(wasmBytes, embedded);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
 }
-
-const manifest = JSON.parse(fs.readFileSync(path.join(root, "pkg-template", "package.json"), "utf8"));
-manifest.version = version;
-writeJson(path.join(pkgDir, "package.json"), manifest);
-
-for (const file of fs.readdirSync(root)) {
-  if (/^LICEN[CS]E/i.test(file)) fs.copyFileSync(path.join(root, file), path.join(pkgDir, file));
-}
-const readme = path.join(root, "pkg-template", "README.md");
-if (fs.existsSync(readme)) fs.copyFileSync(readme, path.join(pkgDir, "README.md"));
-for (const [from, to] of [["pkg-template/README.vi.md", "README.vi.md"], ["CHANGELOG.md", "CHANGELOG.md"]]) fs.copyFileSync(path.join(root, from), path.join(pkgDir, to));
-
-const nodeDir = path.join(pkgDir, "node");
-const snippets = snippetsToCommonJs(nodeDir);
-const nodeModules = copyNodeModules(nodeDir);
-const names = writeEsmWrapper(nodeDir);
-await checkEsmWrapper(nodeDir, names);
-
-console.log(`\nlgsp-paygate ${version} built in ${path.relative(process.cwd(), pkgDir) || "."}/`);
-if (snippets.length > 0) console.log(`snippets made CommonJS for Node: ${snippets.join(", ")}`);
-console.log(`Node-only modules: ${nodeModules.join(", ")}`);
-console.log(`Node exports (${names.length}): ${names.join(", ") || "(none)"}`);
-printSizes();

@@ -13,9 +13,9 @@ import zlib from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// The same URL layout as scripts/serve.mjs: the web build at /pkg/, www/ at /.
+// The same URL layout as scripts/serve.mjs: the package (pkg/) at /pkg/, www/ at /.
 const mounts = [
-  { prefix: "/pkg/", dir: path.join(root, "pkg", "web") },
+  { prefix: "/pkg/", dir: path.join(root, "pkg") },
   { prefix: "/", dir: path.join(root, "www") },
 ];
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Static server for the debugger page: www/ at `/`, the web build (pkg/web/) at `/pkg/`.
+// Static server for the debugger page: www/ at `/`, the built package (pkg/, the page uses pkg/esm/) at `/pkg/`.
 // Usage: node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]   (--port 0 picks a free port)
 // Prints the page's URL once listening. Development only: no caching, strict CSP (the same policy
 // www/index.html carries in a meta element, plus frame-ancestors, which only a header can set).
@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // URL prefix -> directory; the longest matching prefix wins.
 const mounts = [
-  { prefix: "/pkg/", dir: path.join(root, "pkg", "web") },
+  { prefix: "/pkg/", dir: path.join(root, "pkg") },
   { prefix: "/", dir: path.join(root, "www") },
 ];
 
@@ -119,8 +119,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`serve: invalid --port ${options.port}`);
   process.exit(2);
 }
-if (!fs.existsSync(path.join(root, "pkg", "web"))) {
-  console.error("serve: pkg/web/ is missing; run `make pkg` first (the page will not load without it)");
+if (!fs.existsSync(path.join(root, "pkg", "esm"))) {
+  console.error("serve: pkg/esm/ is missing; run `make pkg` first (the page will not load without it)");
 }
 
 const server = http.createServer((request, response) => {
@@ -137,7 +137,7 @@ server.on("error", (error) => {
 server.listen(port, options.host, () => {
   const { address, port: actualPort } = server.address();
   const host = address.includes(":") ? `[${address}]` : address;
-  console.log(`Serving www/ and pkg/web/ at http://${host}:${actualPort}/`);
+  console.log(`Serving www/ and pkg/ at http://${host}:${actualPort}/`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

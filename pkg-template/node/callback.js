@@ -1,10 +1,10 @@
-'use strict';
 // The unit's side of the payment result: read the body the gateway PUTs to returnUrl, answer it,
 // and confirm the payment with a lookup before delivering anything (the result checksum has no
 // secret in it, so anyone can compute one).
-const core = require('./lgsp_paygate.js');
-const { lgspError } = require('./errors.js');
-const { DEFAULT_MAX_BYTES } = require('./limits.js');
+import * as core from './lgsp_paygate.js';
+import { lgspError } from './errors.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
+import { TextDecoder, TextEncoder } from './text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -90,7 +90,7 @@ function readable(body, maxBytes) {
   const tooLarge = () => rejected('TOO_LARGE', `the payment result is over ${maxBytes} bytes`);
   if (typeof body === 'string') {
     // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
-    if (body.length > maxBytes || (body.length * 3 > maxBytes && Buffer.byteLength(body, 'utf8') > maxBytes)) return { refused: tooLarge() };
+    if (body.length > maxBytes || (body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes)) return { refused: tooLarge() };
     return { input: body };
   }
   let bytes = null;
@@ -128,7 +128,7 @@ function handlePaymentResult(body, options) {
   try {
     report = core.parsePaymentResult(input);
   } catch (error) {
-    if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT')) {
+    if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_TOO_LARGE')) {
       return rejected(error.code, error.message);
     }
     throw error;
@@ -174,4 +174,4 @@ async function confirmPayment(result, client) {
   return { confirmed, problems, order, response };
 }
 
-module.exports = { handlePaymentResult, confirmPayment, MAX_PAYMENT_RESULT_BYTES };
+export { handlePaymentResult, confirmPayment, MAX_PAYMENT_RESULT_BYTES };

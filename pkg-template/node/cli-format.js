@@ -1,4 +1,3 @@
-'use strict';
 // Text the CLI prints: the explain step table, a diagnosis, problems and decoded tokens.
 // Everything shown comes from the core's answers; secrets arrive already masked.
 
@@ -119,4 +118,4 @@ function formatDefects(defects) {
   return defects.map((d) => `  ${d.line !== null ? `line ${d.line}${d.column !== null ? `:${d.column}` : ''}: ` : ''}${d.code}: ${d.message}`).join('\n');
 }
 
-module.exports = { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask, table };
+export { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask, table };

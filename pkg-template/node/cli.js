@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-'use strict';
 // lgsp-paygate: checksums, verification, explanations and tokens from the terminal, and the mock
 // gateway. Input is JSON from a file or stdin; the secret key comes from an environment variable
 // or a prompt, never from the command line. Exit status: 0 ok, 1 checksum mismatch, 2 bad input.
-const fs = require('node:fs');
-const { parseArgs } = require('node:util');
-const core = require('./lgsp_paygate.js');
-const { startMockGateway } = require('./mock.js');
-const { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } = require('./cli-format.js');
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as core from './index.js';
+import { startMockGateway } from './mock.js';
+import { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } from './cli-format.js';
+import { VERSION } from './version.js';
 
 const OK = 0;
 const MISMATCH = 1;
@@ -397,7 +397,7 @@ const COMMANDS = { checksum: runChecksum, verify: runVerify, explain: runExplain
 
 async function main(argv) {
   // The conformance kit has options of its own and exit status 1 for a failed check.
-  if (argv[0] === 'conformance') return require('./conformance-cli.js').main(argv.slice(1));
+  if (argv[0] === 'conformance') return (await import('./conformance-cli.js')).main(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -408,7 +408,7 @@ async function main(argv) {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    out(require('../package.json').version);
+    out(VERSION);
     return OK;
   }
   const [command, ...args] = positionals;

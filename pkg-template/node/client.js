@@ -1,10 +1,9 @@
-'use strict';
 // The gateway client: requests built and signed by the core, sent with fetch, answers read by
 // the core. Every failure is an Error with a `code` (see errors.js); secrets never reach a message.
-const core = require('./lgsp_paygate.js');
-const { lgspError } = require('./errors.js');
-const { createRedactor } = require('./redact.js');
-const { DEFAULT_MAX_BYTES, TooLarge, readLimited } = require('./limits.js');
+import * as core from './lgsp_paygate.js';
+import { lgspError } from './errors.js';
+import { createRedactor } from './redact.js';
+import { DEFAULT_MAX_BYTES, TooLarge, readLimited } from './limits.js';
 
 /** Base URLs of the gateway's environments (SPEC.md, "Environments and credentials"). */
 const ENVIRONMENTS = Object.freeze({
@@ -248,4 +247,4 @@ function createClient(options) {
   });
 }
 
-module.exports = { createClient, ENVIRONMENTS, ENDPOINTS };
+export { createClient, ENVIRONMENTS, ENDPOINTS };

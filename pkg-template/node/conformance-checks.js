@@ -1,10 +1,9 @@
-'use strict';
 // The conformance kit's checks, one table entry each: what the kit sends a unit's returnUrl while
 // it plays the gateway, when the unit passes, and what to change when it does not. Each `run`
 // gets the kit's context (conformance.js) and resolves { passed, saw }.
-const crypto = require('node:crypto');
-const core = require('./lgsp_paygate.js');
-const { describe, isAnswer, isFailed, isRefusal, isSuccessful } = require('./conformance-http.js');
+import crypto from 'node:crypto';
+import * as core from './lgsp_paygate.js';
+import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './conformance-http.js';
 
 const FIELDS = ['paygate', 'payTransId', 'orderId', 'amount', 'orderInfo', 'payDate', 'errorCode', 'type'];
 
@@ -194,4 +193,4 @@ const CHECKS = [
   },
 ];
 
-module.exports = { CHECKS, signedResult };
+export { CHECKS, signedResult };

@@ -1,11 +1,10 @@
-'use strict';
 // `lgsp-paygate conformance`: the conformance kit from the shell, for a backend in any language.
 // Starts the unit (--start) and has it create orders (--create) with the gateway settings in
 // LGSP_* environment variables, runs the checks, prints one line per check (or JSON), and stops
 // what it started. Exit status: 0 all passed, 1 a check failed, 2 bad usage or no unit to grade.
-const { spawn } = require('node:child_process');
-const { parseArgs } = require('node:util');
-const { runConformance, conformanceCredentials, waitForUnit } = require('./conformance.js');
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { runConformance, conformanceCredentials, waitForUnit } from './conformance.js';
 
 const PASSED = 0;
 const FAILED = 1;
@@ -181,4 +180,4 @@ async function main(argv, io = {}) {
   }
 }
 
-module.exports = { main };
+export { main };

@@ -1,9 +1,8 @@
-'use strict';
 // What the conformance kit needs of HTTP: a PUT to the unit that always ends within its limit
 // (an answer, a connection error or "no answer"), a probe that tells whether anything listens,
 // and the reading of the unit's reply.
-const http = require('node:http');
-const https = require('node:https');
+import http from 'node:http';
+import https from 'node:https';
 
 /** Bytes of a reply kept for reading and showing; the rest is drained and dropped. */
 const REPLY_KEPT = 64 * 1024;
@@ -102,4 +101,4 @@ function describe(outcome, limitMs) {
   return `HTTP ${outcome.status}${shown ? ` ${shown}` : ' (empty body)'} in ${outcome.ms} ms`;
 }
 
-module.exports = { put, probe, errorCodeOf, isSuccessful, isFailed, isRefusal, isAnswer, describe };
+export { put, probe, errorCodeOf, isSuccessful, isFailed, isRefusal, isAnswer, describe };

@@ -1,13 +1,12 @@
-'use strict';
 // The conformance kit: plays the gateway against a unit's own backend, in any language. It starts
 // the mock gateway, has the unit create real orders there, then PUTs results to the unit's
 // returnUrl (genuine, forged, repeated, malformed) and grades the replies and the lookups the unit
 // makes. Every step has a time limit, so a run always ends.
-const crypto = require('node:crypto');
-const { lgspError } = require('./errors.js');
-const { startMockGateway } = require('./mock.js');
-const { CHECKS } = require('./conformance-checks.js');
-const { put, probe } = require('./conformance-http.js');
+import crypto from 'node:crypto';
+import { lgspError } from './errors.js';
+import { startMockGateway } from './mock.js';
+import { CHECKS } from './conformance-checks.js';
+import { put, probe } from './conformance-http.js';
 
 /** How long the unit has to answer one request. */
 const CHECK_LIMIT_MS = 5_000;
@@ -173,4 +172,4 @@ function contextFor(settings, mock, gateway, requests) {
   };
 }
 
-module.exports = { runConformance, conformanceCredentials, waitForUnit, CHECKS, ENV_NAMES };
+export { runConformance, conformanceCredentials, waitForUnit, CHECKS, ENV_NAMES };

@@ -1,6 +1,5 @@
-'use strict';
 // The errors of the Node helpers: LgspError, named and coded like the core's.
-const { CLIENT_ERROR_CODES, LgspError } = require('./lgsp-error.js');
+import { CLIENT_ERROR_CODES, LgspError } from './lgsp-error.js';
 
 /**
  * An LgspError with a `code` and any extra properties. Callers pass messages that never contain
@@ -10,4 +9,4 @@ function lgspError(code, message, properties = {}) {
   return new LgspError(code, message, properties);
 }
 
-module.exports = { CLIENT_ERROR_CODES, lgspError };
+export { CLIENT_ERROR_CODES, lgspError };

@@ -1,4 +1,3 @@
-'use strict';
 // LgspError and isLgspError: how a caller recognises an error this package threw. Plain
 // JavaScript with no imports, so that every build can ship it.
 //
@@ -10,6 +9,9 @@
 const CORE_ERROR_CODES = Object.freeze([
   'UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT', 'INVALID_JSON',
   'INVALID_TOKEN', 'INVALID_MESSAGE',
+  // The package's JavaScript around the core: input refused before it reaches WebAssembly, a trap
+  // (the module is re-instantiated), a web build used before init(), a Node-only helper elsewhere.
+  'INPUT_TOO_LARGE', 'CORE_FAILED', 'NOT_INITIALIZED', 'UNSUPPORTED_RUNTIME',
 ]);
 const CLIENT_ERROR_CODES = Object.freeze([
   'NETWORK_ERROR', // the request never got an HTTP answer (refused, reset, DNS, TLS)
@@ -72,4 +74,4 @@ class LgspError extends Error {
 }
 Object.defineProperty(LgspError.prototype, 'name', { value: ERROR_NAME, writable: true, configurable: true, enumerable: false });
 
-module.exports = { LgspError, isLgspError, LGSP_ERROR_CODES, CORE_ERROR_CODES, CLIENT_ERROR_CODES };
+export { LgspError, isLgspError, LGSP_ERROR_CODES, CORE_ERROR_CODES, CLIENT_ERROR_CODES };

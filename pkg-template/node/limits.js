@@ -1,6 +1,6 @@
-'use strict';
 // Bounded reading of what a peer sends: an answer read as it streams and abandoned as soon as it
 // passes its limit, so a gzip bomb or an endless stream costs at most that much memory.
+import { TextDecoder, TextEncoder } from './text-codec.js';
 
 /** The default limit on a gateway answer, a payment result body and a CLI input: 1 MiB. */
 const DEFAULT_MAX_BYTES = 1 << 20;
@@ -33,12 +33,18 @@ async function readLimited(response, maxBytes) {
       }
       chunks.push(value);
     }
-    return Buffer.concat(chunks, size).toString('utf8');
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return new TextDecoder().decode(bytes);
   }
   // A fetch double without a stream: its text, measured after the fact.
   const text = await response.text();
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new TooLarge(maxBytes);
+  if (new TextEncoder().encode(text).byteLength > maxBytes) throw new TooLarge(maxBytes);
   return text;
 }
 
-module.exports = { DEFAULT_MAX_BYTES, TooLarge, readLimited };
+export { DEFAULT_MAX_BYTES, TooLarge, readLimited };

@@ -1,4 +1,3 @@
-'use strict';
 // The mock gateway's pages: the payment page its payment URL serves ('pay' / 'fail') and the
 // page shown once the result has been sent. Plain HTML, no scripts, nothing fetched from elsewhere.
 
@@ -74,4 +73,4 @@ function messagePage(title, text) {
   return layout(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
 }
 
-module.exports = { PAGE_CSP, paymentPage, completedPage, messagePage };
+export { PAGE_CSP, paymentPage, completedPage, messagePage };

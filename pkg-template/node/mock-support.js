@@ -1,7 +1,6 @@
-'use strict';
 // Small helpers of the mock gateway: credentials, comparisons, times, request bodies.
-const crypto = require('node:crypto');
-const { lgspError } = require('./errors.js');
+import crypto from 'node:crypto';
+import { lgspError } from './errors.js';
 
 /** The most a request body may hold; a larger one is answered 413. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -108,6 +107,6 @@ function unreadable(value) {
   return null;
 }
 
-module.exports = {
+export {
   checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot, unreadable, MAX_BODY_BYTES, MAX_DEPTH,
 };

@@ -1,19 +1,18 @@
-'use strict';
 // A mock of the gateway for tests and development, on 127.0.0.1 only: /paygate, /refund and
 // /GetOrderInfo as SPEC.md describes them, a payment page with 'pay' and 'fail' buttons, and a
 // correctly signed result PUT to the order's returnUrl. Orders live in memory. Tokens are read
 // with the core's decodeAuthorization, checksums checked with its verify.
-const crypto = require('node:crypto');
-const http = require('node:http');
-const core = require('./lgsp_paygate.js');
-const { ENDPOINTS } = require('./client.js');
-const { lgspError } = require('./errors.js');
-const pages = require('./mock-page.js');
-const {
+import crypto from 'node:crypto';
+import http from 'node:http';
+import * as core from './lgsp_paygate.js';
+import { ENDPOINTS } from './client.js';
+import { lgspError } from './errors.js';
+import * as pages from './mock-page.js';
+import {
   checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot, unreadable, MAX_BODY_BYTES,
-} = require('./mock-support.js');
-const { createRedactor } = require('./redact.js');
-const { readLimited } = require('./limits.js');
+} from './mock-support.js';
+import { createRedactor } from './redact.js';
+import { readLimited } from './limits.js';
 
 const HOST = '127.0.0.1';
 const PATHS = Object.freeze({ [ENDPOINTS.paygate]: 'paygate', [ENDPOINTS.refund]: 'refund', [ENDPOINTS.lookup]: 'lookup' });
@@ -406,4 +405,4 @@ async function startMockGateway(options = {}) {
   return mock;
 }
 
-module.exports = { startMockGateway };
+export { startMockGateway };

@@ -1,9 +1,11 @@
-'use strict';
 // Redaction of what a peer echoes: the secret key and the Authorization token, as written and in
 // the encodings an echo may use (JSON escapes, `\/`, `\uXXXX`, URL encoding, base64), in any
 // letter case, whole or in part. Any run of RUN characters of one of those forms is replaced, so a
 // secret cut by a peer (or by an excerpt) leaves no readable run either. Text is redacted first
 // and cut afterwards.
+import { TextEncoder } from './text-codec.js';
+
+const utf8 = new TextEncoder();
 
 /** Shortest run of a secret that is redacted; a secret shorter than this is redacted whole. */
 const RUN = 8;
@@ -24,9 +26,11 @@ function formsOf(secret) {
   const url = encodeURIComponent(secret);
   forms.add(url);
   forms.add(url.replace(/%20/g, '+'));
-  forms.add([...Buffer.from(secret, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-  forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-  forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
+  const bytes = utf8.encode(secret);
+  forms.add([...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  const base64 = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+  forms.add(base64);
+  forms.add(base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
   return [...forms].map(lowerAscii);
 }
 
@@ -87,4 +91,4 @@ function createRedactor(secrets) {
   return { excerpt, text: (t) => excerpt(t), value };
 }
 
-module.exports = { createRedactor, REDACTION_MARK: MARK, REDACTION_RUN: RUN };
+export { createRedactor, MARK as REDACTION_MARK, RUN as REDACTION_RUN };

@@ -1,64 +1,86 @@
-//! The checksum hot path: read the pre-image in one call into JavaScript (`fast_path.js`), so
-//! that it crosses into WebAssembly as one string, copied once. Whenever that read cannot vouch
-//! for the values (a missing member or secret, a value that is not a string or a safe integer,
-//! a lone surrogate, a throwing getter) it yields `None` and the caller reads the message member
-//! by member instead, which reports the problem. What the pre-image is made of (the prefix and
-//! the field order) comes from the core's scheme table.
+//! The checksum hot path's side in WebAssembly. The package's JavaScript joins a pre-image from
+//! the scheme table (`schemes()`) and writes its UTF-8 bytes straight into a scratch buffer in
+//! linear memory; these exports hash what is there, so the text is copied once and no string
+//! crosses the boundary either way. Whatever that JavaScript cannot vouch for (a missing member,
+//! a value that is not a string or a safe integer, a lone surrogate, options) takes the full path
+//! of `checksum` and `verify`, which reads the message member by member and names the problem.
+
+use std::cell::RefCell;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use crate::checksum::{digest_bytes, matches, to_hex};
 use crate::scheme::{Prefix, SCHEMES};
 
-#[wasm_bindgen(module = "/src/bindings/fast_path.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = joinFieldValues)]
-    fn join_field_values(prefix: &JsValue, obj: &JsValue, names: &Array) -> Result<Option<String>, JsValue>;
-    #[wasm_bindgen(catch, js_name = stringMember)]
-    fn string_member(obj: &JsValue, name: &JsValue) -> Result<Option<String>, JsValue>;
-}
-
-/// A scheme's table entry as JS values, made once.
-struct JsScheme {
-    id: JsValue,
-    names: Array,
-    literal: Option<JsValue>,
-}
+/// Room for the 64 hex digits a digest is written back as.
+const HEX_LEN: usize = 64;
 
 thread_local! {
-    static TABLE: Vec<JsScheme> = SCHEMES
+    static SCRATCH: RefCell<Vec<u8>> = RefCell::new(vec![0; 4096]);
+}
+
+/// The scratch buffer's address, grown to hold at least `capacity` bytes first. Valid until the
+/// next call of this function (a larger capacity may move it).
+#[wasm_bindgen(js_name = __fastScratch, skip_typescript)]
+pub fn fast_scratch(capacity: usize) -> *mut u8 {
+    SCRATCH.with_borrow_mut(|buf| {
+        if buf.len() < capacity.max(HEX_LEN) {
+            buf.resize(capacity.max(HEX_LEN), 0);
+        }
+        buf.as_mut_ptr()
+    })
+}
+
+/// Hashes the first `len` bytes of the scratch buffer and writes the digest there as 64 hex
+/// digits. Returns `false` (nothing written) when `len` is out of the buffer.
+#[wasm_bindgen(js_name = __fastChecksum, skip_typescript)]
+pub fn fast_checksum(len: usize, uppercase: bool) -> bool {
+    SCRATCH.with_borrow_mut(|buf| {
+        let Some(text) = buf.get(..len) else { return false };
+        let hex = to_hex(&digest_bytes(text), uppercase);
+        match buf.get_mut(..HEX_LEN) {
+            Some(out) => {
+                out.copy_from_slice(hex.as_bytes());
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// Whether the `received_len` bytes after the first `len` of the scratch buffer are the checksum
+/// of those first `len` bytes (the core's comparison: constant-time, hex case and surrounding
+/// white space ignored). `false` when out of the buffer or not UTF-8.
+#[wasm_bindgen(js_name = __fastVerify, skip_typescript)]
+pub fn fast_verify(len: usize, received_len: usize) -> bool {
+    SCRATCH.with_borrow(|buf| {
+        let (Some(text), Some(received)) = (buf.get(..len), buf.get(len..len.saturating_add(received_len))) else {
+            return false;
+        };
+        std::str::from_utf8(received).is_ok_and(|received| matches(received, &digest_bytes(text)))
+    })
+}
+
+/// The scheme table as the hot path reads it, one `[id, literal prefix or undefined, [fields]]`
+/// per scheme: the same table `schemes()` describes, without the descriptions.
+#[wasm_bindgen(js_name = __fastSchemes, skip_typescript)]
+pub fn fast_schemes() -> Array {
+    SCHEMES
         .iter()
-        .map(|s| JsScheme {
-            id: JsValue::from_str(s.id),
-            names: s.fields.iter().map(|f| JsValue::from_str(f)).collect(),
-            literal: match s.prefix {
-                Prefix::Literal(text) => Some(JsValue::from_str(text)),
-                Prefix::SecretKey => None,
-            },
+        .map(|s| {
+            let literal = match s.prefix {
+                Prefix::Literal(text) => JsValue::from_str(text),
+                Prefix::SecretKey => JsValue::UNDEFINED,
+            };
+            let fields: Array = s.fields.iter().map(|f| JsValue::from_str(f)).collect();
+            Array::of3(&JsValue::from_str(s.id), &literal, &fields)
         })
-        .collect();
-    static CHECKSUM: JsValue = JsValue::from_str("checksum");
+        .collect()
 }
 
-/// Text that came through the copy into WebAssembly unchanged: a lone surrogate would have
-/// become U+FFFD, so any U+FFFD sends the value down the path that checks for it.
-fn unaltered(s: String) -> Option<String> {
-    // U+FFFD is EF BF BD in UTF-8: look for the lead byte first, the whole char only then.
-    let suspect = s.as_bytes().contains(&0xEF) && s.contains('\u{FFFD}');
-    (!suspect).then_some(s)
-}
-
-/// The whole pre-image of `fields` under the scheme whose id is the JS string `scheme` (the
-/// secret key or literal first), or `None`. The id is compared as a JS value, not copied in.
-pub fn preimage_text(scheme: &JsValue, fields: &JsValue, secret: &JsValue) -> Option<String> {
-    let joined = TABLE.with(|t| {
-        let e = t.iter().find(|e| e.id == *scheme)?;
-        join_field_values(e.literal.as_ref().unwrap_or(secret), fields, &e.names).ok()
-    })??;
-    unaltered(joined)
-}
-
-/// The message's `checksum` when it is a string, or `None`.
-pub fn received_checksum(message: &JsValue) -> Option<String> {
-    unaltered(CHECKSUM.with(|key| string_member(message, key)).ok()??)
+/// The module's linear memory, for the package's JavaScript to write the scratch buffer.
+#[wasm_bindgen(js_name = __memory, skip_typescript)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
 }

@@ -46,7 +46,8 @@ export interface ValidationReport { valid: boolean; errors: Problem[]; warnings:
 /** Codes of the `Error`s this package throws (the `code` property). */
 export type ErrorCode =
   | "UNKNOWN_SCHEME" | "MISSING_FIELD" | "MISSING_SECRET" | "INVALID_FIELD" | "INVALID_ARGUMENT"
-  | "INVALID_JSON" | "INVALID_TOKEN" | "INVALID_MESSAGE";
+  | "INVALID_JSON" | "INVALID_TOKEN" | "INVALID_MESSAGE"
+  | "INPUT_TOO_LARGE" | "CORE_FAILED" | "NOT_INITIALIZED" | "UNSUPPORTED_RUNTIME";
 
 /** The `Error` this package throws. */
 export interface LgspPaygateError extends Error {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser layer: serves www/ and pkg/web with scripts/serve.mjs on a free port, then runs the
+// Browser layer: serves www/ and pkg/ with scripts/serve.mjs on a free port, then runs the
 // page tests (node --test) in real Chromium against it, and prints the page's transfer size.
 // The server is always stopped.
 //
@@ -67,8 +67,8 @@ function runTests(pageUrl) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(repo, 'pkg', 'web'))) {
-    console.error('pkg/web is not built: run `make pkg` first');
+  if (!fs.existsSync(path.join(repo, 'pkg', 'esm'))) {
+    console.error('pkg/esm is not built: run `make pkg` first');
     return 1;
   }
   const { server, url } = startServer();

@@ -13,7 +13,7 @@ import reference from './support/reference.cjs';
 
 const CODES = new Set([
   'UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT',
-  'INVALID_JSON', 'INVALID_TOKEN', 'INVALID_MESSAGE',
+  'INVALID_JSON', 'INVALID_TOKEN', 'INVALID_MESSAGE', 'INPUT_TOO_LARGE',
 ]);
 const RUNS = Number(process.env.LGSP_ABUSE_RUNS ?? 400);
 const SECRET = samples.credentials.secretKey;

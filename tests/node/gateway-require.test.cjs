@@ -14,8 +14,12 @@ test('require exports the Node helpers beside the core', () => {
 });
 
 test('import and require expose the same functions', async () => {
+  // Two builds (ES modules and CommonJS), so two module instances: the same names, the same answers.
   const esm = await import('lgsp-paygate');
-  for (const name of HELPERS) assert.equal(esm[name], lib[name], name);
+  for (const name of HELPERS) assert.equal(typeof esm[name], typeof lib[name], name);
+  assert.deepEqual(Object.keys(esm).filter((n) => n !== 'default').sort(), Object.keys(lib).filter((n) => n !== 'default' && n !== '__esModule').sort());
+  const reply = (m) => m.handlePaymentResult('{"orderId":1}').reply;
+  assert.equal(reply(esm), reply(lib));
 });
 
 test('require: a lookup against the mock started with throwaway credentials', async (t) => {

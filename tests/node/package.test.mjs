@@ -1,6 +1,7 @@
 // The installed tarball: every file its manifest points at is there, `types` comes first in each
-// condition, Node gets the Node entry point (core + gateway helpers) and browsers the wasm-only
-// web build, the CLI is installed, and it carries its README.
+// condition, Node gets the Node entry point (core, gateway helpers, mock gateway), other runtimes
+// the same without the mock, Workers an entry that imports the .wasm, nothing is found by path or
+// URL at run time, the CLI is installed, and it carries its README.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,13 +50,22 @@ test('types comes first in every condition', () => {
   }
 });
 
-test('require, import and browser resolve to the documented builds', () => {
+test('require, import, browser and Workers resolve to the documented builds', () => {
   const dot = manifest.exports['.'];
   const flat = leaves(dot).map(({ trail, target }) => ({ path: trail.join('>'), target }));
   const find = (pattern) => flat.filter((l) => pattern.test(l.path) && !/types$/.test(l.path)).map((l) => l.target.replace(/^\.\//, ''));
-  assert.deepEqual(find(/require/), ['node/index.js'], 'require');
-  assert.deepEqual(find(/import/), ['node/index.mjs'], 'import');
-  assert.deepEqual(find(/^browser/), ['web/lgsp_paygate.js'], 'browser');
+  assert.deepEqual(find(/^node>require/), ['cjs/index.js'], 'Node require');
+  assert.deepEqual(find(/^node>import/), ['esm/index.js'], 'Node import');
+  assert.deepEqual(find(/^import/), ['esm/browser.js'], 'import elsewhere (browsers, bundlers for the web)');
+  assert.deepEqual(find(/^require/), ['cjs/browser.js'], 'require elsewhere (Jest with jsdom)');
+  assert.deepEqual(find(/^workerd/), ['esm/workerd.js'], 'Cloudflare Workers');
+  assert.equal(manifest.exports['./lgsp_paygate_bg.wasm'].default, './lgsp_paygate_bg.wasm', 'the .wasm itself can be imported');
+});
+
+test('every condition gets the same declarations, ESM and CommonJS alike', () => {
+  const types = leaves(manifest.exports['.']).filter(({ trail }) => trail.at(-1) === 'types').map(({ target }) => target);
+  assert.deepEqual([...new Set(types)].sort(), ['./cjs/index.d.ts', './esm/index.d.ts']);
+  assert.equal(fs.readFileSync(path.join(root, 'cjs', 'index.d.ts'), 'utf8'), fs.readFileSync(path.join(root, 'esm', 'index.d.ts'), 'utf8'));
 });
 
 test('the README travels with the package', () => {
@@ -64,12 +74,46 @@ test('the README travels with the package', () => {
   assert.match(readme, /npm install lgsp-paygate/);
 });
 
-test('the browser build is the WebAssembly core alone: no Node built-ins, no Node-only helpers', () => {
-  const webDir = path.join(root, 'web');
-  for (const file of fs.readdirSync(webDir).filter((f) => /\.(m?js|d\.ts)$/.test(f))) {
-    const text = fs.readFileSync(path.join(webDir, file), 'utf8');
-    assert.doesNotMatch(text, /from ["']node:|require\(["']node:/, `web/${file} imports no Node built-in`);
-    assert.doesNotMatch(text, /createClient|startMockGateway/, `web/${file} has no Node-only helper`);
+/** The package's files a module loads, following its static imports and literal import()s. */
+function moduleGraph(entry) {
+  const seen = new Set();
+  const queue = [path.join(root, entry)];
+  const builtins = [];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const specifiers = /^\s*(?:import|export)\s[^'";]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/gm;
+    for (const match of text.matchAll(specifiers)) {
+      const spec = match.slice(1).find((s) => s !== undefined);
+      if (spec.startsWith('.')) queue.push(path.resolve(path.dirname(file), spec));
+      else builtins.push(spec);
+    }
+  }
+  return { files: [...seen].map((f) => path.relative(root, f)), imports: builtins };
+}
+
+test('outside Node the builds import no Node built-in, and keep the client', async () => {
+  for (const entry of ['esm/browser.js', 'esm/workerd.js', 'cjs/browser.js']) {
+    const { files, imports } = moduleGraph(entry);
+    assert.ok(files.length > 3, `${entry} has a module graph`);
+    assert.deepEqual(imports, [], `${entry} imports only the package's own modules`);
+  }
+  assert.ok(moduleGraph('esm/workerd.js').files.includes('lgsp_paygate_bg.wasm'), 'the Workers entry imports the .wasm');
+  assert.ok(!moduleGraph('esm/workerd.js').files.includes(path.join('esm', 'wasm-embedded.js')), 'and not the embedded copy');
+  const browser = await import(path.join(root, 'esm', 'browser.js'));
+  assert.equal(typeof browser.createClient, 'function');
+  await assert.rejects(browser.startMockGateway(), (e) => e.code === 'UNSUPPORTED_RUNTIME' && /Node/.test(e.message));
+});
+
+test('nothing in the package finds a file by path or URL at run time', () => {
+  for (const dir of ['esm', 'cjs']) {
+    for (const file of fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.js'))) {
+      const text = fs.readFileSync(path.join(root, dir, file), 'utf8');
+      assert.doesNotMatch(text, /__dirname|__filename|import\.meta|createRequire/, `${dir}/${file}`);
+      if (file !== 'cli.js') assert.doesNotMatch(text, /readFileSync/, `${dir}/${file}`);
+    }
   }
 });
 
@@ -83,4 +127,21 @@ test('the bin is the CLI, executable, with a node shebang', () => {
 test('the package has no runtime dependencies', () => {
   assert.equal(manifest.dependencies, undefined);
   assert.equal(manifest.peerDependencies, undefined);
+});
+
+test('the tarball holds only what a user needs: the two builds, the .wasm, the docs', () => {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|(esm|cjs)\/[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
+  assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside the builds and docs');
+  for (const dir of ['esm', 'cjs']) {
+    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'wasm-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
+  }
 });
