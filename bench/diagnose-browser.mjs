@@ -4,29 +4,16 @@
 // Prints median and worst times; asserts nothing (a measurement, not a test).
 //
 // Usage: node bench/diagnose-browser.mjs      (needs `make pkg` first)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { servePage } from './support/page-server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const diagnoses = JSON.parse(fs.readFileSync(path.join(repo, 'tests/vectors/diagnoses.json'), 'utf8')).cases;
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--host', '127.0.0.1'], {
-  cwd: repo, stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  let seen = '';
-  server.stdout.setEncoding('utf8');
-  server.stdout.on('data', (chunk) => {
-    seen += chunk;
-    const m = /https?:\/\/[^\s"'<>]+/.exec(seen);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${seen}`)));
-  setTimeout(() => reject(new Error('serve.mjs printed no URL')), 30_000);
-});
+const { server, url } = await servePage(repo);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -18,10 +18,10 @@
 // explain + diagnose, called directly). Asserts nothing: a measurement, not a test.
 //
 // Usage: node bench/page-typing.mjs      (needs `make pkg` first)
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { servePage } from './support/page-server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [
@@ -31,20 +31,7 @@ const SIZES = [
   { label: '1 MB', bytes: 1024 * 1024, keys: 7 },
 ];
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--host', '127.0.0.1'], {
-  cwd: repo, stdio: ['ignore', 'pipe', 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  let seen = '';
-  server.stdout.setEncoding('utf8');
-  server.stdout.on('data', (chunk) => {
-    seen += chunk;
-    const m = /https?:\/\/[^\s"'<>]+/.exec(seen);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${seen}`)));
-  setTimeout(() => reject(new Error('serve.mjs printed no URL')), 30_000);
-});
+const { server, url } = await servePage(repo);
 
 /** A refund body of about `bytes` bytes, its orderInfo grown with Vietnamese text. */
 function refundBody(bytes) {

@@ -166,6 +166,9 @@ export function explain(scheme, message, secretKey, options) {
 export function diagnose(scheme, message, secretKey) {
   return call('diagnose', [scheme, message, secretKey]);
 }
+export function comparePreimage(scheme, message, secretKey, theirs, options) {
+  return call('comparePreimage', [scheme, message, secretKey, theirs, options]);
+}
 export function wasmMemoryBytes() {
   return call('wasmMemoryBytes', []);
 }

@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './support/chromium.mjs';
 
 const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const { simpleValidCase, authorizationCases } = require('../node/support/vectors.cjs');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,10 +36,7 @@ const problems = [];
 before(async () => {
   assert.ok(pageUrl, 'LGSP_PAGE_URL is set: run this file through tests/browser/run.mjs');
   fs.mkdirSync(screenshots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(pageUrl).origin });
   page = await context.newPage();

@@ -86,6 +86,11 @@ function describe(error: AnyLgspError): string {
       return `${error.status} ${error.body}`;
     case "INVALID_RESPONSE":
       return `${error.status}`;
+    case "INPUT_TOO_LARGE":
+    case "CORE_FAILED":
+    case "NOT_INITIALIZED":
+    case "UNSUPPORTED_RUNTIME":
+      return error.message;
     case "RESPONSE_TOO_LARGE":
       return `${error.maxResponseBytes}`;
     case "TIMEOUT":
