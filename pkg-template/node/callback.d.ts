@@ -27,6 +27,7 @@ export interface PaidOutcome extends OutcomeBase {
   accepted: true;
   paid: true;
   result: PaymentResult;
+  deliveryKey: string;
   /** Empty. */
   problems: ResultProblem[];
 }
@@ -36,6 +37,7 @@ export interface UnpaidOutcome extends OutcomeBase {
   accepted: true;
   paid: false;
   result: PaymentResult;
+  deliveryKey: string;
   /** Empty. */
   problems: ResultProblem[];
 }
@@ -44,6 +46,7 @@ export interface UnpaidOutcome extends OutcomeBase {
 export interface RejectedOutcome extends OutcomeBase {
   accepted: false;
   paid: false;
+  deliveryKey: null;
   /** The fields, when they were well-formed (a checksum mismatch, say); else null. */
   result: PaymentResult | null;
   problems: ResultProblem[];

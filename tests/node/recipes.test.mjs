@@ -34,7 +34,10 @@ export const mock = await startMockGateway();
 export const environment = { baseUrl: mock.url };
 export const credentials = mock.credentials;
 export const delivered = new Map();
-export async function markOrderPaid(result) {
+const claimed = new Set();
+export async function markOrderPaid(deliveryKey, result) {
+  if (claimed.has(deliveryKey)) return; // a unique key in a real store
+  claimed.add(deliveryKey);
   delivered.set(result.orderId, result.payTransId);
 }
 `;

@@ -41,6 +41,9 @@ async function returnUrlHandler(): Promise<string> {
   await confirmPayment(outcome.result, client);
   if (!outcome.paid) return outcome.reply;
   const result: PaymentResult = outcome.result;
+  // A paid (so accepted) outcome always carries the key to deliver once by.
+  const deliveryKey: string = outcome.deliveryKey;
+  void deliveryKey;
   try {
     const check: Confirmation = await confirmPayment(result, client);
     // @ts-expect-error before narrowing, order may be null
