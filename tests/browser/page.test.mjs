@@ -184,6 +184,9 @@ test('the language switches to Vietnamese, field descriptions from the scheme ta
   await settled();
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   assert.equal(await text('h1'), 'Gỡ lỗi checksum LGSP');
+  // The pressed language button, still under the pointer, keeps its label readable.
+  const [color, background] = await page.$eval('#lang-vi', (el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+  assert.notEqual(color, background, 'the pressed, hovered button shows its label');
   assert.match(await text('#diagnosis-summary'), /Bên gửi đã băm (trường )?accountCode/);
   await page.check('#input-form');
   const orderInfo = schemeTable.find((s) => s.id === 'paygate').messageFields.find((f) => f.name === 'orderInfo');
