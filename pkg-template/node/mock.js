@@ -279,7 +279,11 @@ async function startMockGateway(options = {}) {
     if (req.method === 'GET' || req.method === 'HEAD') return html(200, pages.paymentPage(order, `/pay/${payId}`));
     if (req.method !== 'POST') return html(405, pages.messagePage('Method not allowed', 'GET the page, POST the form.'));
     const form = await readBody(req);
-    if (form === null) return html(413, pages.messagePage('Payload too large', `The form is over ${MAX_BODY_BYTES} bytes.`));
+    if (form === null) {
+      // As for the API: the rest of an oversized body is not read, so the connection is not reused.
+      return send(res, 413, 'text/html; charset=utf-8', pages.messagePage('Payload too large', `The form is over ${MAX_BODY_BYTES} bytes.`),
+        { 'Content-Security-Policy': pages.PAGE_CSP, Connection: 'close' });
+    }
     const outcome = new URLSearchParams(form.toString('utf8')).get('outcome');
     if (outcome !== 'pay' && outcome !== 'fail') return html(400, pages.messagePage('Bad request', 'outcome must be pay or fail.'));
     if (order.status !== 'pending') return html(409, pages.completedPage(order));

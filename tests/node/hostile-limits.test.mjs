@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient, encodeAuthorization, handlePaymentResult, startMockGateway } from 'lgsp-paygate';
 import samples from './support/samples.cjs';
-import { boundedFetch } from './support/loopback.mjs';
+import { boundedFetch, newOrder } from './support/loopback.mjs';
 import { PACKAGE, cliPath, credentials, inChild } from './support/hostile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -198,6 +198,24 @@ test('the mock answers 413 to a body over 1 MiB, declared or streamed, and keeps
     const client = createClient({ environment: { baseUrl: mock.url }, credentials: mock.credentials });
     const after = await client.getOrderInfo(samples.lookup).then(() => null, (e) => e);
     assert.equal(after.gatewayCode, 'NOT_EXITS', 'the mock still answers');
+  } finally {
+    await mock.close();
+  }
+});
+
+test("the mock's payment page answers 413 to a form over 1 MiB, closing the connection, and keeps serving", async () => {
+  const mock = await startMockGateway();
+  try {
+    const client = createClient({ environment: { baseUrl: mock.url }, credentials: mock.credentials });
+    const { url } = await client.createPayment(newOrder('http://127.0.0.1:9/lgsp/return'));
+    const big = await boundedFetch(url, {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `outcome=pay&pad=${'x'.repeat(2 << 20)}`,
+    });
+    assert.equal(big.status, 413);
+    assert.equal(big.headers.get('connection'), 'close');
+    assert.match(await big.text(), /over 1048576 bytes/);
+    const page = await boundedFetch(url);
+    assert.equal(page.status, 200, 'the page still answers');
   } finally {
     await mock.close();
   }
