@@ -19,10 +19,8 @@ import {
 import type { Credentials, FieldValue, Problem, Scheme, SchemeInfo, ValidationReport } from "lgsp-paygate";
 import { comparePreimage, diagnose } from "lgsp-paygate";
 import type { FindingCode } from "lgsp-paygate";
+import type { Equal, NotAny } from "./type-assert.js";
 
-type IsAny<T> = 0 extends 1 & T ? true : false;
-type NotAny<T> = IsAny<T> extends true ? false : true;
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 const schemeIsExact: Equal<Scheme, "paygate" | "result" | "refund" | "lookup"> = true;
 const fieldValueIsExact: Equal<FieldValue, string | number> = true;

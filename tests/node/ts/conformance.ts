@@ -2,8 +2,8 @@
 // an ES module against the installed declarations.
 import { createClient, runConformance, startMockGateway } from "lgsp-paygate";
 import type { ConformanceCheckId, ConformanceGateway, ConformanceReport, MockRequest } from "lgsp-paygate";
+import type { IsAny } from "./type-assert.js"; // tests/ts/type-assert.ts: run-packed.mjs checks these files side by side in one folder
 
-type IsAny<T> = 0 extends 1 & T ? true : false;
 
 async function grade(): Promise<boolean> {
   const report: ConformanceReport = await runConformance({

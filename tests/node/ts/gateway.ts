@@ -19,9 +19,8 @@ import type {
   PaymentCreated,
   PaymentResultOutcome,
 } from "lgsp-paygate";
+import type { NotAny } from "./type-assert.js"; // tests/ts/type-assert.ts: run-packed.mjs checks these files side by side in one folder
 
-type IsAny<T> = 0 extends 1 & T ? true : false;
-type NotAny<T> = IsAny<T> extends true ? false : true;
 
 const credentials: ClientCredentials = {
   partnerCode: "000.00.18.H29",

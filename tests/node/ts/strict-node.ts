@@ -24,10 +24,8 @@ import type {
   Problem,
   ResultReply,
 } from "lgsp-paygate";
+import type { Equal, NotAny } from "./type-assert.js"; // tests/ts/type-assert.ts: run-packed.mjs checks these files side by side in one folder
 
-type IsAny<T> = 0 extends 1 & T ? true : false;
-type NotAny<T> = IsAny<T> extends true ? false : true;
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 const everyCode: Equal<LgspErrorCode, ErrorCode | ClientErrorCode> = true;
 const codes: readonly LgspErrorCode[] = LGSP_ERROR_CODES;
