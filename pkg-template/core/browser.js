@@ -2,7 +2,7 @@
 // embedded, so bundlers have no file to find; `await init()` once, or let the first call
 // instantiate it where compiling synchronously is allowed), the same gateway client and
 // payment-result handling (they need only fetch). The mock gateway is a Node server: here
-// `startMockGateway` rejects with UNSUPPORTED_RUNTIME.
+// `startMockGateway` and `runConformance` reject with UNSUPPORTED_RUNTIME.
 import './wasm-embedded.js';
 import { unsupportedConformance, unsupportedMock } from './unsupported.js';
 
