@@ -105,6 +105,13 @@ pub struct Sentence {
     pub vi: String,
 }
 
+impl Sentence {
+    /// A sentence from its English and Vietnamese text.
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
+        Sentence { en: en.into(), vi: vi.into() }
+    }
+}
+
 /// What the sender must have hashed instead, for one field. Secrets are never shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -185,10 +192,6 @@ pub struct Diagnosis {
     pub summary: Sentence,
 }
 
-fn sentence(en: impl Into<String>, vi: impl Into<String>) -> Sentence {
-    Sentence { en: en.into(), vi: vi.into() }
-}
-
 /// The search: hashes drafts against the target within the budget.
 struct Search<'a> {
     target: &'a Target,
@@ -234,7 +237,7 @@ fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) 
     let codes: Vec<FindingCode> = mistakes.iter().map(|m| m.code).chain(target.codes.iter().copied()).collect();
     let description = match said.as_slice() {
         [one] => one.clone(),
-        many => sentence(
+        many => Sentence::new(
             format!("Two mistakes at once: {}", many.iter().map(|s| s.en.as_str()).collect::<Vec<_>>().join(" ")),
             format!("Hai lỗi cùng lúc: {}", many.iter().map(|s| s.vi.as_str()).collect::<Vec<_>>().join(" ")),
         ),
@@ -268,19 +271,19 @@ fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) 
 fn format_sentence(code: FindingCode, target: &Target) -> Sentence {
     let name = target.algorithm.name();
     match code {
-        FindingCode::DigestMd5 => sentence(
+        FindingCode::DigestMd5 => Sentence::new(
             "The sender hashed with MD5 (32 hex digits), not SHA-256.",
             "Bên gửi đã băm bằng MD5 (32 chữ số hex), không phải SHA-256.",
         ),
-        FindingCode::DigestSha512 => sentence(
+        FindingCode::DigestSha512 => Sentence::new(
             "The sender hashed with SHA-512 (128 hex digits), not SHA-256.",
             "Bên gửi đã băm bằng SHA-512 (128 chữ số hex), không phải SHA-256.",
         ),
-        FindingCode::DigestBase64 => sentence(
+        FindingCode::DigestBase64 => Sentence::new(
             format!("The sender wrote the {name} digest in base64, not in hex."),
             format!("Bên gửi đã ghi giá trị băm {name} bằng base64, không phải hex."),
         ),
-        _ => sentence(
+        _ => Sentence::new(
             format!("The sender wrote the {name} digest in hex without its leading zeros (as Java's BigInteger.toString(16) does)."),
             format!("Bên gửi đã ghi giá trị băm {name} bằng hex nhưng bỏ các số 0 ở đầu (như BigInteger.toString(16) của Java)."),
         ),
@@ -309,7 +312,7 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
         budget: Budget { variants: MAX_VARIANTS, bytes: MAX_HASHED_BYTES },
         pairs_tried: false,
         exhausted: false,
-        summary: sentence("", ""),
+        summary: Sentence::new("", ""),
     };
     let pre = match s.preimage(&fields, secret) {
         Ok(p) => p,
@@ -319,18 +322,19 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
             } else {
                 format!("Không tính được checksum: {}.", e.message)
             };
-            d.summary = sentence(format!("The checksum cannot be computed: {}.", e.message), vi);
+            d.summary = Sentence::new(format!("The checksum cannot be computed: {}.", e.message), vi);
             return Ok(d);
         }
     };
     let digest = pre.digest();
     d.computed = Some(hex::encode(digest));
     let Some(received) = received else {
-        d.summary = sentence("The message carries no checksum to diagnose.", "Gói tin không có checksum để chẩn đoán.");
+        d.summary =
+            Sentence::new("The message carries no checksum to diagnose.", "Gói tin không có checksum để chẩn đoán.");
         return Ok(d);
     };
     let Some(target) = Target::parse(&received) else {
-        d.summary = sentence(
+        d.summary = Sentence::new(
             "The received checksum is not 64 hex digits, nor another digest this diagnosis knows (MD5, SHA-512, base64), so no pre-image can produce it.",
             "Checksum nhận được không phải 64 chữ số hex, cũng không phải giá trị băm nào khác mà bộ chẩn đoán biết (MD5, SHA-512, base64), nên không chuỗi trước khi băm nào tạo ra được.",
         );
@@ -340,7 +344,7 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
         d.tried = 1;
         d.hashed_bytes = pre.revealed().len();
         d.matches = true;
-        d.summary = sentence("The received checksum matches.", "Checksum nhận được khớp.");
+        d.summary = Sentence::new("The received checksum matches.", "Checksum nhận được khớp.");
         return Ok(d);
     }
     let (own, all) = texts(s, &fields);
@@ -430,19 +434,19 @@ fn summary(d: &Diagnosis, has_secret: bool) -> Sentence {
         )
     };
     match d.findings.as_slice() {
-        [] if d.exhausted => sentence(
+        [] if d.exhausted => Sentence::new(
             format!("No likely mistake tried reproduces the received checksum, but not all were tried: {stopped_en}; {next_en}"),
             format!("Không lỗi thường gặp nào đã thử tái tạo được checksum nhận được, nhưng chưa thử hết: {stopped_vi}; {next_vi}"),
         ),
-        [] => sentence(
+        [] => Sentence::new(
             format!("No likely mistake, alone or two at once, reproduces the received checksum: {next_en}"),
             format!("Không lỗi thường gặp nào, một lỗi hay hai lỗi cùng lúc, tái tạo được checksum nhận được: {next_vi}"),
         ),
-        [one] => sentence(
+        [one] => Sentence::new(
             format!("Mismatch explained: {}", one.description.en),
             format!("Đã tìm ra nguyên nhân: {}", one.description.vi),
         ),
-        [first, rest @ ..] => sentence(
+        [first, rest @ ..] => Sentence::new(
             format!("Mismatch explained: {} ({} more explanations fit.)", first.description.en, rest.len()),
             format!("Đã tìm ra nguyên nhân: {} (còn {} cách giải thích khác.)", first.description.vi, rest.len()),
         ),

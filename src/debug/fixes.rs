@@ -116,10 +116,6 @@ fn sha256_hex() -> Vec<Snippet> {
     )
 }
 
-fn sentence(en: &str, vi: &str) -> Sentence {
-    Sentence { en: en.to_owned(), vi: vi.to_owned() }
-}
-
 /// How to fix a mistake of kind `code` in a message of scheme `s`.
 pub fn fix(code: FindingCode, s: &Scheme) -> Fix {
     use FindingCode as C;
@@ -131,7 +127,7 @@ pub fn fix(code: FindingCode, s: &Scheme) -> Fix {
     let exact_vi = "Băm từng giá trị đúng như gói tin ghi: cùng một chuỗi, từng ký tự một.";
     let (advice, snippets) = match code {
         C::Nfc | C::Nfd => (
-            sentence(
+            Sentence::new(
                 "Normalize every text value to NFC once, then put that same string in the message and in the pre-image.",
                 "Chuẩn hóa mọi giá trị văn bản về dạng dựng sẵn (NFC) một lần, rồi dùng cùng chuỗi đó trong gói tin và trong chuỗi trước khi băm.",
             ),
@@ -143,42 +139,42 @@ pub fn fix(code: FindingCode, s: &Scheme) -> Fix {
             ),
         ),
         C::Trimmed => (
-            sentence(
+            Sentence::new(
                 "Trim the values before you put them in the message, then hash the same strings.",
                 "Bỏ khoảng trắng ở đầu và cuối giá trị trước khi đưa vào gói tin, rồi băm đúng các chuỗi đó.",
             ),
             same_in_all("s.trim()", "s.strip()", "s.Trim()", "trim($s)"),
         ),
         C::SecretTrimmed | C::SecretTrailingNewline => (
-            sentence(
+            Sentence::new(
                 "Trim the secret key where you read it (a file or an environment variable keeps its line ending).",
                 "Bỏ khoảng trắng và ký tự xuống dòng của khóa bí mật (secretKey) ngay khi đọc (tệp hoặc biến môi trường giữ nguyên ký tự xuống dòng).",
             ),
             same_in_all("secretKey.trim()", "secretKey.strip()", "secretKey.Trim()", "trim($secretKey)"),
         ),
         C::SecretBase64Decoded => (
-            sentence(
+            Sentence::new(
                 "Use the secret key as the text it was issued as; do not base64-decode it.",
                 "Dùng khóa bí mật (secretKey) đúng chuỗi được cấp; không giải mã base64.",
             ),
             Vec::new(),
         ),
         C::Hmac => (
-            sentence(
+            Sentence::new(
                 "Hash the secret key followed by the fields with plain SHA-256; the gateway uses no HMAC.",
                 "Băm khóa bí mật (secretKey) nối với các trường bằng SHA-256 thường; cổng thanh toán không dùng HMAC.",
             ),
             sha256_hex(),
         ),
         C::DigestMd5 | C::DigestSha512 | C::DigestBase64 | C::HexLeadingZerosDropped => (
-            sentence(
+            Sentence::new(
                 "Write the checksum as SHA-256 in 64 hex digits, leading zeros kept.",
                 "Ghi checksum là giá trị băm SHA-256 gồm đủ 64 chữ số hex, giữ các số 0 ở đầu.",
             ),
             sha256_hex(),
         ),
         C::NonAsciiAsQuestionMark => (
-            sentence(
+            Sentence::new(
                 "Encode the pre-image as UTF-8 before hashing, never as ASCII or a code page.",
                 "Chuyển chuỗi trước khi băm thành byte bằng UTF-8, không dùng ASCII hay bảng mã khác.",
             ),
@@ -190,10 +186,10 @@ pub fn fix(code: FindingCode, s: &Scheme) -> Fix {
             ),
         ),
         C::AccentsStripped | C::UrlEncoded | C::TypeCasing | C::AmountFormat | C::AliasUsed | C::UppercaseValue
-        | C::LowercaseValue => (sentence(exact_en, exact_vi), Vec::new()),
+        | C::LowercaseValue => (Sentence::new(exact_en, exact_vi), Vec::new()),
         C::SecretMissing | C::SecretAtEnd | C::Separator | C::KeyValueJoined | C::FieldsSorted | C::PaygovOrder
         | C::JsonBodyHashed | C::FieldsSwapped | C::FieldMissing | C::ResultWithoutType | C::PrefixMissing
-        | C::SecretAsPrefix | C::OtherScheme => (sentence(order_en, order_vi), concatenation(s)),
+        | C::SecretAsPrefix | C::OtherScheme => (Sentence::new(order_en, order_vi), concatenation(s)),
     };
     Fix { code, advice, snippets }
 }

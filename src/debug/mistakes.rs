@@ -31,22 +31,18 @@ pub struct Ctx<'a> {
     pub secret: Option<&'a str>,
 }
 
-fn sentence(en: String, vi: String) -> Sentence {
-    Sentence { en, vi }
-}
-
 /// A change in words: `field: "from" → "to"`.
 fn change(field: &str, from: Option<&str>, to: Option<&str>) -> Change {
     let note = match (from, to) {
-        (Some(f), Some(t)) => sentence(
+        (Some(f), Some(t)) => Sentence::new(
             format!("{field}: the message has {}, the sender hashed {}", quoted(f), quoted(t)),
             format!("{field}: gói tin ghi {}, bên gửi đã băm {}", quoted(f), quoted(t)),
         ),
-        (Some(f), None) => sentence(
+        (Some(f), None) => Sentence::new(
             format!("{field}: the message has {}, the sender left it out", quoted(f)),
             format!("{field}: gói tin ghi {}, bên gửi đã bỏ trường này", quoted(f)),
         ),
-        _ => sentence(format!("{field}: changed"), format!("{field}: đã thay đổi")),
+        _ => Sentence::new(format!("{field}: changed"), format!("{field}: đã thay đổi")),
     };
     Change::new(field, from.map(str::to_owned), to.map(str::to_owned), note)
 }
@@ -58,7 +54,7 @@ fn said(field: &str, en: &str, vi: &str) -> Change {
     } else {
         ("The prefix", "Tiền tố")
     };
-    Change::new(field, None, None, sentence(format!("{subject_en}: {en}."), format!("{subject_vi}: {vi}.")))
+    Change::new(field, None, None, Sentence::new(format!("{subject_en}: {en}."), format!("{subject_vi}: {vi}.")))
 }
 
 impl Ctx<'_> {
@@ -80,16 +76,20 @@ impl Ctx<'_> {
             .filter_map(|(n, v)| Some((*n, v.as_str(), t.apply(v))).filter(|(_, v, w)| v != w))
             .collect();
         for (name, from, to) in &changed {
-            let d =
-                sentence(format!("The sender hashed {name} {what_en}."), format!("Bên gửi đã băm {name} {what_vi}."));
+            let d = Sentence::new(
+                format!("The sender hashed {name} {what_en}."),
+                format!("Bên gửi đã băm {name} {what_vi}."),
+            );
             let edits = vec![Edit::Field(name, t.clone())];
             out.push(self.mistake(code, edits, part::TEXT, d, vec![change(name, Some(from), Some(to))]));
         }
         if changed.len() > 1 {
             let names: Vec<&str> = changed.iter().map(|(n, _, _)| *n).collect();
             let list = names.join(", ");
-            let d =
-                sentence(format!("The sender hashed {list} {what_en}."), format!("Bên gửi đã băm {list} {what_vi}."));
+            let d = Sentence::new(
+                format!("The sender hashed {list} {what_en}."),
+                format!("Bên gửi đã băm {list} {what_vi}."),
+            );
             let edits = changed.iter().map(|(n, _, _)| Edit::Field(n, t.clone())).collect();
             let changes = changed.iter().map(|(n, f, w)| change(n, Some(f), Some(w))).collect();
             out.push(self.mistake(code, edits, part::TEXT, d, changes));
@@ -171,7 +171,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::Hmac,
                 vec![Edit::Hmac(with_secret)],
                 part::HMAC,
-                sentence(
+                Sentence::new(
                     format!("The sender computed an HMAC keyed with the secret key, {en}, instead of a plain hash of the secret key followed by the fields."),
                     format!("Bên gửi đã tính HMAC với khóa là khóa bí mật (secretKey), {vi}, thay vì băm thường chuỗi gồm khóa bí mật rồi đến các trường."),
                 ),
@@ -182,9 +182,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::SecretAtEnd,
             vec![Edit::PrefixAtEnd],
             part::PREFIX,
-            sentence(
-                "The sender put the secret key at the end of the pre-image instead of the start.".into(),
-                "Bên gửi đã đặt khóa bí mật (secretKey) ở cuối chuỗi trước khi băm thay vì ở đầu.".into(),
+            Sentence::new(
+                "The sender put the secret key at the end of the pre-image instead of the start.",
+                "Bên gửi đã đặt khóa bí mật (secretKey) ở cuối chuỗi trước khi băm thay vì ở đầu.",
             ),
             vec![said("secretKey", "put at the end instead of the start", "đặt ở cuối thay vì ở đầu")],
         ));
@@ -195,7 +195,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::SecretTrailingNewline,
                 vec![Edit::Prefix(Some(Hidden(format!("{secret}{ending}").into_bytes())))],
                 part::PREFIX,
-                sentence(
+                Sentence::new(
                     format!("The sender's secret key ends in {en}: it was read from a file with its line ending."),
                     format!("Khóa bí mật (secretKey) của bên gửi có thêm {vi} ở cuối: khóa được đọc từ tệp kèm cả ký tự xuống dòng."),
                 ),
@@ -207,9 +207,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::SecretTrimmed,
                 vec![Edit::Prefix(Some(Hidden(secret.trim().as_bytes().to_vec())))],
                 part::PREFIX,
-                sentence(
-                    "The sender's secret key has no surrounding white space; the one given here does.".into(),
-                    "Khóa bí mật (secretKey) của bên gửi không có khoảng trắng ở đầu và cuối; khóa nhập ở đây thì có.".into(),
+                Sentence::new(
+                    "The sender's secret key has no surrounding white space; the one given here does.",
+                    "Khóa bí mật (secretKey) của bên gửi không có khoảng trắng ở đầu và cuối; khóa nhập ở đây thì có.",
                 ),
                 vec![said(
                     "secretKey",
@@ -222,9 +222,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::SecretMissing,
             vec![Edit::Prefix(None)],
             part::PREFIX,
-            sentence(
-                "The sender left the secret key out of the pre-image.".into(),
-                "Bên gửi đã không đưa khóa bí mật (secretKey) vào chuỗi trước khi băm.".into(),
+            Sentence::new(
+                "The sender left the secret key out of the pre-image.",
+                "Bên gửi đã không đưa khóa bí mật (secretKey) vào chuỗi trước khi băm.",
             ),
             vec![said("secretKey", "left out of the pre-image", "không có trong chuỗi trước khi băm")],
         ));
@@ -234,9 +234,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                     C::SecretBase64Decoded,
                     vec![Edit::Prefix(Some(Hidden(decoded)))],
                     part::PREFIX,
-                    sentence(
-                        "The sender base64-decoded the secret key and hashed its bytes instead of the key as issued.".into(),
-                        "Bên gửi đã giải mã base64 khóa bí mật (secretKey) rồi băm các byte đó thay vì dùng nguyên khóa được cấp.".into(),
+                    Sentence::new(
+                        "The sender base64-decoded the secret key and hashed its bytes instead of the key as issued.",
+                        "Bên gửi đã giải mã base64 khóa bí mật (secretKey) rồi băm các byte đó thay vì dùng nguyên khóa được cấp.",
                     ),
                     vec![said("secretKey", "base64-decoded before hashing", "bị giải mã base64 trước khi băm")],
                 ));
@@ -248,7 +248,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::PrefixMissing,
             vec![Edit::Prefix(None)],
             part::PREFIX,
-            sentence(
+            Sentence::new(
                 format!("The sender left the {} prefix out of the pre-image.", ctx.prefix),
                 format!("Bên gửi đã bỏ tiền tố {} khỏi chuỗi trước khi băm.", ctx.prefix),
             ),
@@ -263,7 +263,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::SecretAsPrefix,
                 vec![Edit::Prefix(Some(Hidden(secret.as_bytes().to_vec())))],
                 part::PREFIX,
-                sentence(
+                Sentence::new(
                     format!("The sender started the pre-image with the secret key instead of {}.", ctx.prefix),
                     format!(
                         "Bên gửi đã mở đầu chuỗi trước khi băm bằng khóa bí mật (secretKey) thay cho tiền tố {}.",
@@ -284,18 +284,18 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         &mut out,
         C::AccentsStripped,
         Transform::StripAccents,
-        sentence(
-            "The sender stripped the accents before hashing (Đ as D, ệ as e).".into(),
-            "Bên gửi đã bỏ dấu trước khi băm (Đ thành D, ệ thành e).".into(),
+        Sentence::new(
+            "The sender stripped the accents before hashing (Đ as D, ệ as e).",
+            "Bên gửi đã bỏ dấu trước khi băm (Đ thành D, ệ thành e).",
         ),
     );
     ctx.all_fields(
         &mut out,
         C::NonAsciiAsQuestionMark,
         Transform::Question,
-        sentence(
-            "The sender hashed every non-ASCII character as ? (text encoded as ASCII, as Java's getBytes(\"US-ASCII\") does).".into(),
-            "Bên gửi đã băm mọi ký tự ngoài ASCII thành ? (chuỗi bị mã hóa ASCII, như getBytes(\"US-ASCII\") của Java).".into(),
+        Sentence::new(
+            "The sender hashed every non-ASCII character as ? (text encoded as ASCII, as Java's getBytes(\"US-ASCII\") does).",
+            "Bên gửi đã băm mọi ký tự ngoài ASCII thành ? (chuỗi bị mã hóa ASCII, như getBytes(\"US-ASCII\") của Java).",
         ),
     );
     if s.id == "result" {
@@ -304,9 +304,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::ResultWithoutType,
                 vec![Edit::Remove("type")],
                 part::ORDER,
-                sentence(
-                    "The sender hashed the payment result without type, as the city payment portal's Java routine does.".into(),
-                    "Bên gửi đã băm kết quả thanh toán mà không có trường type, như đoạn mã Java của cổng thanh toán thành phố.".into(),
+                Sentence::new(
+                    "The sender hashed the payment result without type, as the city payment portal's Java routine does.",
+                    "Bên gửi đã băm kết quả thanh toán mà không có trường type, như đoạn mã Java của cổng thanh toán thành phố.",
                 ),
                 vec![change("type", Some(t), None)],
             ));
@@ -317,7 +317,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::Separator,
             vec![Edit::Join(Join::Sep(sep))],
             part::JOIN,
-            sentence(
+            Sentence::new(
                 format!("The sender put {} between the pieces of the pre-image; the gateway joins them with nothing between.", quoted(sep)),
                 format!("Bên gửi đã chèn {} giữa các phần của chuỗi trước khi băm; cổng thanh toán nối liền, không có ký tự ngăn cách.", quoted(sep)),
             ),
@@ -328,9 +328,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         C::KeyValueJoined,
         vec![Edit::Join(Join::KeyValue)],
         part::JOIN,
-        sentence(
-            "The sender hashed name=value pairs joined by & (a query string) instead of the bare values.".into(),
-            "Bên gửi đã băm các cặp tên=giá trị nối bằng & (kiểu query string) thay vì chỉ các giá trị.".into(),
+        Sentence::new(
+            "The sender hashed name=value pairs joined by & (a query string) instead of the bare values.",
+            "Bên gửi đã băm các cặp tên=giá trị nối bằng & (kiểu query string) thay vì chỉ các giá trị.",
         ),
         Vec::new(),
     ));
@@ -341,7 +341,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::FieldsSorted,
             vec![Edit::Order(sorted.clone())],
             part::ORDER,
-            sentence(
+            Sentence::new(
                 format!(
                     "The sender hashed the values in key-name order ({}) instead of the scheme's order.",
                     sorted.join(", ")
@@ -359,9 +359,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::PaygovOrder,
             vec![Edit::Order(PAYGOV_ORDER.to_vec())],
             part::ORDER,
-            sentence(
-                "The sender used the PayGov/OpenCPS order: secretKey + accessKey + partnerCode + orderId + requestCode + amount.".into(),
-                "Bên gửi đã dùng thứ tự của PayGov/OpenCPS: secretKey + accessKey + partnerCode + orderId + requestCode + amount.".into(),
+            Sentence::new(
+                "The sender used the PayGov/OpenCPS order: secretKey + accessKey + partnerCode + orderId + requestCode + amount.",
+                "Bên gửi đã dùng thứ tự của PayGov/OpenCPS: secretKey + accessKey + partnerCode + orderId + requestCode + amount.",
             ),
             Vec::new(),
         ));
@@ -370,18 +370,18 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         &mut out,
         C::UrlEncoded,
         Transform::UrlPlus,
-        sentence(
-            "The sender URL-encoded the values before hashing (a space as +, as Java's URLEncoder does).".into(),
-            "Bên gửi đã mã hóa URL các giá trị trước khi băm (dấu cách thành +, như URLEncoder của Java).".into(),
+        Sentence::new(
+            "The sender URL-encoded the values before hashing (a space as +, as Java's URLEncoder does).",
+            "Bên gửi đã mã hóa URL các giá trị trước khi băm (dấu cách thành +, như URLEncoder của Java).",
         ),
     );
     ctx.all_fields(
         &mut out,
         C::UrlEncoded,
         Transform::Url20,
-        sentence(
-            "The sender URL-encoded the values before hashing (a space as %20).".into(),
-            "Bên gửi đã mã hóa URL các giá trị trước khi băm (dấu cách thành %20).".into(),
+        Sentence::new(
+            "The sender URL-encoded the values before hashing (a space as %20).",
+            "Bên gửi đã mã hóa URL các giá trị trước khi băm (dấu cách thành %20).",
         ),
     );
     for (edits, en, vi) in [
@@ -399,7 +399,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             C::JsonBodyHashed,
             edits,
             part::JOIN | part::PREFIX,
-            sentence(
+            Sentence::new(
                 format!("The sender hashed {en} instead of the concatenated values."),
                 format!("Bên gửi đã băm {vi} thay vì chuỗi các giá trị nối liền."),
             ),
@@ -416,7 +416,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     if let Some(t) = ctx.text("type") {
         for cand in ["Pay", "pay", "PAY", "Refund", "refund", "REFUND"] {
             if cand != t && cand.eq_ignore_ascii_case(t.trim()) {
-                let d = sentence(
+                let d = Sentence::new(
                     format!("The sender hashed type as {} where the message has {}.", quoted(cand), quoted(t)),
                     format!("Bên gửi đã băm type là {} trong khi gói tin ghi {}.", quoted(cand), quoted(t)),
                 );
@@ -427,7 +427,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     }
     if let Some(a) = ctx.text("amount") {
         for form in amount_forms(a) {
-            let d = sentence(
+            let d = Sentence::new(
                 format!("The sender wrote amount as {} where the message has {}.", quoted(&form), quoted(a)),
                 format!("Bên gửi đã viết amount là {} trong khi gói tin ghi {}.", quoted(&form), quoted(a)),
             );
@@ -444,7 +444,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     for (alias, canon) in s.aliases {
         if let (Some(Value::String(v)), Some(cur)) = (ctx.given.get(*alias), ctx.text(canon)) {
             if v != cur {
-                let d = sentence(
+                let d = Sentence::new(
                     format!("The sender hashed {alias} ({}) as {canon}.", quoted(v)),
                     format!("Bên gửi đã dùng {alias} ({}) làm {canon}.", quoted(v)),
                 );
@@ -456,7 +456,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     for (i, pair) in ctx.texts.windows(2).enumerate() {
         let [(a, ta), (b, tb)] = pair else { continue };
         if ta != tb {
-            let d = sentence(
+            let d = Sentence::new(
                 format!("The sender put {b} before {a}: the two fields are swapped in the pre-image."),
                 format!("Bên gửi đã đặt {b} trước {a}: hai trường bị đảo thứ tự trong chuỗi trước khi băm."),
             );
@@ -466,7 +466,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     }
     for (name, t) in &ctx.texts {
         if !t.is_empty() && (s.id != "result" || *name != "type") {
-            let d = sentence(
+            let d = Sentence::new(
                 format!("The sender left {name} out of the pre-image."),
                 format!("Bên gửi đã bỏ trường {name} khỏi chuỗi trước khi băm."),
             );
@@ -489,7 +489,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 C::OtherScheme,
                 vec![Edit::Scheme(other)],
                 part::SCHEME | part::ORDER | part::PREFIX,
-                sentence(
+                Sentence::new(
                     format!("The sender computed the {} scheme's checksum, not the {} scheme's.", other.id, s.id),
                     format!("Bên gửi đã tính checksum theo lược đồ {} thay vì lược đồ {}.", other.id, s.id),
                 ),
