@@ -3,8 +3,8 @@
 // secret in it, so anyone can compute one).
 import * as core from './lgsp_paygate.js';
 import { lgspError } from './errors.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
-import { TextDecoder, TextEncoder } from './text-codec.js';
+import { DEFAULT_MAX_BYTES, utf8Length } from './limits.js';
+import { TextDecoder } from './text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -88,9 +88,10 @@ function maxBytesOf(options) {
  */
 function readable(body, maxBytes) {
   const tooLarge = () => rejected('TOO_LARGE', `the payment result is over ${maxBytes} bytes`);
+  const notABody = () => rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`);
   if (typeof body === 'string') {
     // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
-    if (body.length > maxBytes || (body.length * 3 > maxBytes && new TextEncoder().encode(body).byteLength > maxBytes)) return { refused: tooLarge() };
+    if (body.length > maxBytes || (body.length * 3 > maxBytes && utf8Length(body) > maxBytes)) return { refused: tooLarge() };
     return { input: body };
   }
   let bytes = null;
@@ -106,12 +107,12 @@ function readable(body, maxBytes) {
   }
   if (body !== null && typeof body === 'object') {
     if (!holdsItsData(body)) {
-      return { refused: rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`) };
+      return { refused: notABody() };
     }
     if (objectOver(body, maxBytes)) return { refused: tooLarge() };
     return { input: body };
   }
-  return { refused: rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`) };
+  return { refused: notABody() };
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import * as core from './index.js';
 import { startMockGateway } from './mock.js';
 import { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } from './cli-format.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { VERSION } from './version.js';
 
 const OK = 0;
@@ -14,7 +15,7 @@ const MISMATCH = 1;
 const BAD_INPUT = 2;
 const DEFAULT_MOCK_PORT = 8090;
 /** The largest input read, from a file or stdin: 1 MiB. A larger one is refused (exit 2) unread. */
-const MAX_INPUT_BYTES = 1 << 20;
+const MAX_INPUT_BYTES = DEFAULT_MAX_BYTES;
 
 const USAGE = `usage: lgsp-paygate <command> [options]
 

@@ -5,6 +5,13 @@ import { TextDecoder, TextEncoder } from './text-codec.js';
 /** The default limit on a gateway answer, a payment result body and a CLI input: 1 MiB. */
 const DEFAULT_MAX_BYTES = 1 << 20;
 
+const encoder = new TextEncoder();
+
+/** How many bytes `text` takes in UTF-8. */
+function utf8Length(text) {
+  return encoder.encode(text).byteLength;
+}
+
 /** Thrown by readLimited when the body passes the limit. */
 class TooLarge extends Error {
   constructor(maxBytes) {
@@ -43,8 +50,8 @@ async function readLimited(response, maxBytes) {
   }
   // A fetch double without a stream: its text, measured after the fact.
   const text = await response.text();
-  if (new TextEncoder().encode(text).byteLength > maxBytes) throw new TooLarge(maxBytes);
+  if (utf8Length(text) > maxBytes) throw new TooLarge(maxBytes);
   return text;
 }
 
-export { DEFAULT_MAX_BYTES, TooLarge, readLimited };
+export { DEFAULT_MAX_BYTES, TooLarge, readLimited, utf8Length };

@@ -1,9 +1,10 @@
 // Small helpers of the mock gateway: credentials, comparisons, times, request bodies.
 import crypto from 'node:crypto';
 import { lgspError } from './errors.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 
 /** The most a request body may hold; a larger one is answered 413. */
-const MAX_BODY_BYTES = 1 << 20;
+const MAX_BODY_BYTES = DEFAULT_MAX_BYTES;
 /** A too-large body is read on and dropped up to this much, so its sender still sees the 413. */
 const MAX_DRAIN_BYTES = 16 << 20;
 /** The deepest nesting of objects and arrays a request body may have. */
