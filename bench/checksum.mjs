@@ -10,26 +10,20 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { createSHA256 } from 'hash-wasm';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { loadPackage, pkgDir } from './support/built-package.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SAMPLE_MS = Number(process.env.BENCH_MS ?? 100);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 
-if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
-  console.error(`${path.relative(repo, pkgDir) || pkgDir}/ is not built: run \`make pkg\` first`);
-  process.exit(1);
-}
-const lib = createRequire(import.meta.url)(pkgDir);
+const lib = loadPackage();
 
 // ---------------------------------------------------------------------------------------------
 // The payload: an 11-field paygate request (10 signed fields and the checksum)

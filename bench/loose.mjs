@@ -6,19 +6,10 @@
 // figures and never fails on speed.
 //
 // Usage: node bench/loose.mjs      BENCH_ROUNDS=n (default 5), LGSP_PKG_DIR=<dir> for another build.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadPackage } from './support/built-package.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
-  console.error(`${path.relative(repo, pkgDir) || pkgDir}/ is not built: run \`make pkg\` first`);
-  process.exit(1);
-}
-const lib = createRequire(import.meta.url)(pkgDir);
+const lib = loadPackage();
 
 const MB = 1 << 20;
 function defective() {

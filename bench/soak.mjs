@@ -10,26 +10,17 @@
 //
 // Usage: node bench/soak.mjs    SOAK_CALLS=n (100000), SOAK_CONCURRENCY=n (50), SOAK_SECONDS=n (300),
 //        LGSP_PKG_DIR=<dir> soaks another build of the package.
-import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { loadPackage } from './support/built-package.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(repo, 'pkg');
 const CALLS = Number(process.env.SOAK_CALLS ?? 100_000);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 50);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const WARM_UP = 2_000;
 
-if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
-  console.error(`${path.relative(repo, pkgDir) || pkgDir}/ is not built: run \`make pkg\` first`);
-  process.exit(1);
-}
-const lib = createRequire(import.meta.url)(pkgDir);
+const lib = loadPackage();
 const { confirmPayment, createClient, handlePaymentResult, paymentResultReply, startMockGateway } = lib;
 
 v8.setFlagsFromString('--expose-gc');
