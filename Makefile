@@ -26,7 +26,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 
 # Everything the package is built from; pkg/ is rebuilt only when one of these changes.
-PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src -type f 2>/dev/null) \
+PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src crates -type f 2>/dev/null) \
 	$(shell find pkg-template -type f 2>/dev/null) scripts/build-pkg.mjs CHANGELOG.md
 
 .PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
@@ -113,11 +113,12 @@ clean:
 
 lint: tools-rust
 	cargo fmt --all --check
-	cargo clippy $(CARGO_LOCKED) --all-targets -- -D warnings
-	cargo clippy $(CARGO_LOCKED) --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy $(CARGO_LOCKED) --workspace --all-targets -- -D warnings
+	cargo clippy $(CARGO_LOCKED) --workspace --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy $(CARGO_LOCKED) -p lgsp-paygate-hash --features exports --target $(WASM_TARGET) -- -D warnings
 
 test-rust:
-	cargo test $(CARGO_LOCKED)
+	cargo test $(CARGO_LOCKED) --workspace
 
 test-vectors:
 	@if [[ -f tests/vectors/generate.py ]]; then \

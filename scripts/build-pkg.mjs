@@ -2,16 +2,22 @@
 // Builds the npm package in pkg/ from the crate, so that every runtime and bundler can follow it
 // with no plugin and no configuration: nothing is found by path or URL at run time.
 //
-//   cargo build --release (wasm32) -> wasm-bindgen --target web --experimental-reset-state-function
-//   -> wasm-opt (the flags of Cargo.toml's [package.metadata.wasm-pack.profile.release])
+//   the full core: cargo build --release (wasm32) -> wasm-bindgen --target web
+//     --experimental-reset-state-function -> wasm-opt (the flags of Cargo.toml's
+//     [package.metadata.wasm-pack.profile.release])
+//   the hash module of the checksum hot path: cargo build --release (wasm32) -p lgsp-paygate-hash
+//     --features exports (crates/hash: no glue, it imports nothing) -> wasm-opt (the same flags)
 //
-//   pkg/lgsp_paygate_bg.wasm  the module, for runtimes that must import it as a .wasm (Workers)
+//   pkg/lgsp_paygate_bg.wasm, pkg/lgsp_paygate_hash.wasm  the modules, for runtimes that must
+//              import them as .wasm files (Workers)
 //   pkg/esm/   ES modules ("type": "module"): wasm-glue.js (wasm-bindgen's glue, its fetch-by-URL
-//              default removed), wasm-embedded.js (the module's bytes as base64, handed to the
-//              loader), the hand-written pkg-template/core/*.js (loader, guard, checksum hot path,
-//              entry points index.js for Node, browser.js, workerd.js) and pkg-template/node/*.js
-//              (gateway client, payment results, mock gateway, CLI), and the .d.ts files
-//   pkg/cjs/   the same modules made CommonJS by the TypeScript compiler (the CLI excepted)
+//              default removed), wasm-embedded.js and hash-embedded.js (each module's bytes as
+//              base64), scheme-table.js (the core's scheme table, for the hot path), the
+//              hand-written pkg-template/core/*.js (loaders, guard, checksum hot path, entry points
+//              index.js for Node, browser.js, workerd.js) and pkg-template/node/*.js (gateway
+//              client, payment results, mock gateway, CLI), and the .d.ts files
+//   pkg/cjs/   the same modules made CommonJS by the TypeScript compiler (the CLI excepted), but
+//              for the few written for CommonJS itself (pkg-template/cjs/*.js)
 //   pkg/package.json  pkg-template/package.json with the crate's version stamped in
 //
 // Usage: node scripts/build-pkg.mjs
@@ -28,9 +34,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(root, 'pkg');
 const crateName = 'lgsp_paygate';
 const wasmFile = `${crateName}_bg.wasm`;
+/** The hot path's module: the hash crate, built with its C-ABI exports. */
+const hashCrate = 'lgsp-paygate-hash';
+const hashFile = 'lgsp_paygate_hash.wasm';
+const hashExports = ['checksum', 'memory', 'scratch', 'verify'];
 const wasmTarget = 'wasm32-unknown-unknown';
 /** Hand-written JavaScript of the package: the core's runtime, then the helpers. */
 const sourceDirs = [path.join(root, 'pkg-template', 'core'), path.join(root, 'pkg-template', 'node')];
+/** Modules written for CommonJS itself, which replace the transpiled ES module of the same name. */
+const cjsSourceDir = path.join(root, 'pkg-template', 'cjs');
 /** The core's declarations, also embedded in the .wasm by the bindings. */
 const coreTypes = path.join(root, 'src', 'bindings', 'types.d.ts');
 /** Modules only the ES build has: the CLI (the manifest's `bin`) and the Workers entry. */
@@ -140,6 +152,17 @@ function checkSource(file, text) {
   }
 }
 
+/** A module written for CommonJS requires only the package's own files, by literal relative paths. */
+function checkCommonJs(file, text) {
+  const where = path.relative(root, file);
+  if (/__dirname|__filename|import\.meta|readFileSync/.test(text)) fail(`${where}: finds files at run time`);
+  for (const [, specifier] of text.matchAll(/\brequire\s*\(([^)]*)\)/g)) {
+    if (!/^"\.\/[\w.-]+\.js"$/.test(specifier.trim())) fail(`${where}: require(${specifier}) is not a literal "./file.js"`);
+  }
+  const esm = path.join(root, 'pkg-template', 'core', path.basename(file));
+  if (!fs.existsSync(esm)) fail(`${where}: no ES module of the same name in pkg-template/core/`);
+}
+
 /** Copies the hand-written modules and declarations into dir; the same name twice fails. */
 function copySources(dir) {
   const copied = new Map();
@@ -166,6 +189,13 @@ function writeCommonJs(esmDir, cjsDir) {
       continue;
     }
     if (!name.endsWith('.js')) continue;
+    if (fs.existsSync(path.join(cjsSourceDir, name))) {
+      const text = fs.readFileSync(path.join(cjsSourceDir, name), 'utf8');
+      checkCommonJs(path.join(cjsSourceDir, name), text);
+      fs.writeFileSync(path.join(cjsDir, name), text);
+      files.push(`${name} (written for CommonJS)`);
+      continue;
+    }
     const { outputText, diagnostics } = ts.transpileModule(fs.readFileSync(path.join(esmDir, name), 'utf8'), {
       fileName: name,
       reportDiagnostics: true,
@@ -204,11 +234,50 @@ async function checkExports(esmDir, cjsDir) {
   return esm;
 }
 
-function printSizes(wasmBytes, embedded) {
+function printSizes(modules) {
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const gz = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
-  console.log(`${wasmFile}: ${kib(wasmBytes.length)} raw, ${kib(gz(wasmBytes))} gzipped`);
-  console.log(`esm/wasm-embedded.js: ${kib(embedded.length)} raw, ${kib(gz(Buffer.from(embedded)))} gzipped`);
+  for (const [name, bytes] of modules) console.log(`${name}: ${kib(bytes.length)} raw, ${kib(gz(bytes))} gzipped`);
+}
+
+/** The hash module, checked: it must import nothing (it is instantiated with no glue) and export what hash-core.js calls. */
+function checkHashModule(bytes) {
+  const module = new WebAssembly.Module(bytes);
+  const imports = WebAssembly.Module.imports(module);
+  if (imports.length > 0) fail(`${hashFile} imports ${imports.map((i) => `${i.module}.${i.name}`).join(', ')}; it must import nothing`);
+  const names = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  const missing = hashExports.filter((n) => !names.has(n));
+  if (missing.length > 0) fail(`${hashFile} does not export ${missing.join(', ')}`);
+}
+
+/** A generated module holding a module's bytes as base64 under `name`. */
+function embeddedModule(name, what, bytes) {
+  return [
+    '// Generated by scripts/build-pkg.mjs: ' + what + ', as base64, so that no runtime or',
+    '// bundler has a file to find. embedded.js hands it to the loader; it is decoded and compiled on first use.',
+    `export const ${name} = '${bytes.toString('base64')}';`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * scheme-table.js, the hot path's copy of the core's scheme table, written from what the built
+ * core's `schemes()` returns (so there is still one table, in src/scheme.rs): per scheme its id,
+ * its literal prefix (null where the prefix is the secret key) and its signed fields in order.
+ */
+async function schemeTable(esmDir, wasmBytes) {
+  const glue = await import(pathToFileURL(path.join(esmDir, 'wasm-glue.js')).href);
+  glue.initSync({ module: wasmBytes });
+  const rows = glue.schemes().map((s) => {
+    if (s.prefix.kind !== 'secretKey' && s.prefix.kind !== 'literal') fail(`schemes(): ${s.id} has a prefix of kind ${s.prefix.kind}`);
+    return [s.id, s.prefix.kind === 'literal' ? s.prefix.value : null, s.fields];
+  });
+  return [
+    '// Generated by scripts/build-pkg.mjs from the core\'s `schemes()` (src/scheme.rs): per scheme, its id,',
+    '// its literal prefix (null: the secret key) and its signed fields in order, as the hot path joins them.',
+    `export const SCHEME_TABLE = ${JSON.stringify(rows)};`,
+    '',
+  ].join('\n');
 }
 
 for (const tool of ['cargo', 'wasm-bindgen', 'wasm-opt']) {
@@ -218,12 +287,17 @@ const version = crateVersion();
 const locked = process.env.CI === 'true' || process.env.CI === '1' ? ['--locked'] : [];
 
 run('cargo', ['build', '--release', '--lib', '--target', wasmTarget, ...locked]);
+run('cargo', ['build', '--release', '--lib', '--target', wasmTarget, '-p', hashCrate, '--features', 'exports', ...locked]);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-paygate-build-'));
 try {
   const built = path.join(root, 'target', wasmTarget, 'release', `${crateName}.wasm`);
   run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', work, '--out-name', crateName, built]);
   const optimised = path.join(work, 'optimised.wasm');
   run('wasm-opt', [...wasmOptFlags(), path.join(work, wasmFile), '-o', optimised]);
+  const hashOptimised = path.join(work, hashFile);
+  run('wasm-opt', [...wasmOptFlags(), path.join(root, 'target', wasmTarget, 'release', hashFile), '-o', hashOptimised]);
+  const hashBytes = fs.readFileSync(hashOptimised);
+  checkHashModule(hashBytes);
 
   fs.rmSync(pkgDir, { recursive: true, force: true });
   const esmDir = path.join(pkgDir, 'esm');
@@ -237,20 +311,16 @@ try {
   // The .wasm's declarations sit beside it, at the package root.
   fs.renameSync(path.join(esmDir, `${wasmFile}.d.ts`), path.join(pkgDir, `${wasmFile}.d.ts`));
   fs.writeFileSync(path.join(esmDir, 'wasm-glue.js'), withoutUrlFallback(fs.readFileSync(path.join(work, `${crateName}.js`), 'utf8')));
-  const embedded = [
-    '// Generated by scripts/build-pkg.mjs: the WebAssembly module itself, as base64, so that no',
-    '// runtime or bundler has a file to find. Decoded and compiled on first use.',
-    "import { provideEmbedded } from './loader.js';",
-    '',
-    `provideEmbedded('${wasmBytes.toString('base64')}');`,
-    '',
-  ].join('\n');
+  fs.writeFileSync(path.join(pkgDir, hashFile), hashBytes);
+  const embedded = embeddedModule('CORE_BASE64', 'the full WebAssembly core', wasmBytes);
   fs.writeFileSync(path.join(esmDir, 'wasm-embedded.js'), embedded);
+  fs.writeFileSync(path.join(esmDir, 'hash-embedded.js'), embeddedModule('HASH_BASE64', 'the hash module of the checksum hot path', hashBytes));
   fs.writeFileSync(path.join(esmDir, 'version.js'), `// Generated by scripts/build-pkg.mjs.\nexport const VERSION = ${JSON.stringify(version)};\n`);
   fs.copyFileSync(coreTypes, path.join(esmDir, 'types.d.ts'));
   fs.chmodSync(path.join(esmDir, cliFile), 0o755);
   // Pins how Node, bundlers and TypeScript read each build's .js and .d.ts files.
   writeJson(path.join(esmDir, 'package.json'), { type: 'module' });
+  fs.writeFileSync(path.join(esmDir, 'scheme-table.js'), await schemeTable(esmDir, wasmBytes));
   const cjsFiles = writeCommonJs(esmDir, cjsDir);
   writeJson(path.join(cjsDir, 'package.json'), { type: 'commonjs' });
 
@@ -267,7 +337,7 @@ try {
   console.log(`hand-written modules: ${sources.join(', ')}`);
   console.log(`CommonJS build: ${cjsFiles.join(', ')}`);
   console.log(`exports (${names.length}): ${names.join(', ')}`);
-  printSizes(wasmBytes, embedded);
+  printSizes([[wasmFile, wasmBytes], ['esm/wasm-embedded.js', Buffer.from(embedded)], [hashFile, hashBytes]]);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,24 +1,16 @@
 //! Checksums and their verification, over the scheme table.
 
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use crate::error::{Error, ErrorCode};
 use crate::scheme::{as_object, scheme, Preimage};
 
-/// Hex digits of a digest, lower case unless `uppercase`. (A table lookup into a fixed buffer:
-/// this runs once per checksum, and `hex::encode`'s char iterator costs as much as a SHA-256
-/// block in WebAssembly.)
+pub use lgsp_paygate_hash::{digest_bytes, matches};
+
+/// Hex digits of a digest, lower case unless `uppercase`.
 pub fn to_hex(digest: &[u8; 32], uppercase: bool) -> String {
-    let digits: &[u8; 16] = if uppercase { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
-    let mut out = [0u8; 64];
-    for (pair, byte) in out.chunks_exact_mut(2).zip(digest) {
-        pair[0] = digits[usize::from(byte >> 4)];
-        pair[1] = digits[usize::from(byte & 0x0f)];
-    }
-    // Only ASCII digits were written, so this never falls back to the empty string.
-    String::from_utf8(out.to_vec()).unwrap_or_default()
+    // Only ASCII digits are written, so this never falls back to the empty string.
+    String::from_utf8(lgsp_paygate_hash::hex_digits(digest, uppercase).to_vec()).unwrap_or_default()
 }
 
 /// The checksum of `fields` under scheme `scheme_id`, as 64 hex digits.
@@ -29,25 +21,6 @@ pub fn checksum(scheme_id: &str, fields: &Value, secret: Option<&str>, uppercase
 /// The pre-image of `fields` under scheme `scheme_id`.
 pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result<Preimage, Error> {
     scheme(scheme_id)?.preimage(as_object(fields, "fields")?, secret)
-}
-
-/// SHA-256 of a pre-image given as its UTF-8 bytes (for callers that read it in one go; it is
-/// the same digest as [`Preimage::digest`] of the same bytes).
-pub fn digest_bytes(bytes: &[u8]) -> [u8; 32] {
-    Sha256::digest(bytes).into()
-}
-
-/// Whether the received checksum text names this digest.
-///
-/// Case and surrounding whitespace of the received hex do not matter. Anything that is not 64
-/// hex digits does not match. The comparison of the 32 digest bytes is constant-time
-/// (`subtle::ConstantTimeEq`), so the time taken does not tell how many bytes matched.
-pub fn matches(received: &str, digest: &[u8; 32]) -> bool {
-    let mut bytes = [0u8; 32];
-    match hex::decode_to_slice(received.trim(), &mut bytes) {
-        Ok(()) => bool::from(bytes.ct_eq(digest)),
-        Err(_) => false,
-    }
 }
 
 /// The `checksum` a message carries, or `MISSING_FIELD` / `INVALID_FIELD`.

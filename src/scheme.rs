@@ -9,7 +9,6 @@ use std::fmt;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, ErrorCode};
 
@@ -226,7 +225,7 @@ impl Preimage {
 
     /// SHA-256 of the pre-image bytes.
     pub fn digest(&self) -> [u8; 32] {
-        Sha256::digest(self.text.as_bytes()).into()
+        lgsp_paygate_hash::digest_bytes(self.text.as_bytes())
     }
 }
 

@@ -3,7 +3,7 @@
 // instantiate it where compiling synchronously is allowed), the same gateway client and
 // payment-result handling (they need only fetch). The mock gateway is a Node server: here
 // `startMockGateway` and `runConformance` reject with UNSUPPORTED_RUNTIME.
-import './wasm-embedded.js';
+import './embedded.js';
 import { unsupportedConformance, unsupportedMock } from './unsupported.js';
 
 export * from './api.js';

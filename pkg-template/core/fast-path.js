@@ -1,12 +1,13 @@
 // The checksum hot path. The pre-image is joined here, in JavaScript, from the core's own scheme
-// table (`__fastSchemes()`: the prefix and field order of each scheme `schemes()` describes), and
-// its UTF-8 bytes are written once, straight into a scratch buffer in WebAssembly memory, where
-// the core hashes them (and, for `verify`, compares the received checksum its own constant-time
-// way). Only own enumerable members that are strings or safe integers are read, as the full path
-// reads them; anything else (a missing member or secret, another type, a lone surrogate) returns
-// undefined and the caller takes the full path, which names the problem.
-import * as glue from './wasm-glue.js';
-import { currentGeneration } from './loader.js';
+// table (scheme-table.js, which the build writes from `schemes()`: the prefix and field order of
+// each scheme), and its UTF-8 bytes are written once, straight into a scratch buffer in the memory
+// of the small hash module (hash-core.js), which hashes them (and, for `verify`, compares the
+// received checksum the core's constant-time way). Only own enumerable members that are strings
+// or safe integers are read, as the full path reads them; anything else (a missing member or
+// secret, another type, a lone surrogate), or no hash module here, returns undefined and the
+// caller takes the full path, which names the problem.
+import { hashExports, hashGeneration } from './hash-core.js';
+import { SCHEME_TABLE } from './scheme-table.js';
 import { MAX_INPUT_LENGTH, tooLarge } from './input-limit.js';
 import { TextDecoder, TextEncoder } from './text-codec.js';
 
@@ -25,7 +26,7 @@ let table = null;
 function schemeEntry(id) {
   if (table === null) {
     table = new Map();
-    for (const [schemeId, literal, fields] of glue.__fastSchemes()) table.set(schemeId, { literal: literal ?? null, fields });
+    for (const [schemeId, literal, fields] of SCHEME_TABLE) table.set(schemeId, { literal, fields });
   }
   return typeof id === 'string' ? table.get(id) : undefined;
 }
@@ -63,13 +64,15 @@ function join(id, obj, secretKey) {
 /** The scratch buffer of the current instance: its address, its size, a view of it and of its first 64 bytes. */
 let scratch = { generation: -1, ptr: 0, capacity: 0, memory: null, bytes: null, hex: null };
 
-/** A view of at least `capacity` scratch bytes (UTF-8 takes at most 3 bytes per UTF-16 unit). */
+/** A view of at least `capacity` scratch bytes (UTF-8 takes at most 3 bytes per UTF-16 unit), or null without a hash module. */
 function scratchFor(capacity) {
-  const generation = currentGeneration();
+  const hash = hashExports();
+  if (hash === null) return null;
+  const generation = hashGeneration();
   if (scratch.generation !== generation || scratch.capacity < capacity) {
     const size = Math.max(capacity, 4096);
-    const ptr = glue.__fastScratch(size);
-    scratch = { generation, ptr, capacity: size, memory: glue.__memory(), bytes: null, hex: null };
+    const ptr = hash.scratch(size);
+    scratch = { generation, ptr, capacity: size, memory: hash.memory, bytes: null, hex: null };
   }
   // Growing memory detaches old views: make a new one whenever that happened.
   if (scratch.bytes === null || scratch.bytes.byteLength === 0) {
@@ -90,8 +93,9 @@ export function fastChecksum(scheme, fields, secretKey) {
   if (text === undefined) return undefined;
   if (text.length > MAX_INPUT_LENGTH) throw tooLarge('checksum', text.length);
   const bytes = scratchFor(text.length * 3);
+  if (bytes === null) return undefined;
   const len = write(bytes, 0, text);
-  if (!glue.__fastChecksum(len, false)) return undefined;
+  if (hashExports().checksum(len, 0) !== 1) return undefined;
   return decoder.decode(scratch.hex);
 }
 
@@ -109,7 +113,8 @@ export function fastVerify(scheme, message, secretKey) {
   const length = text.length + received.length;
   if (length > MAX_INPUT_LENGTH) throw tooLarge('verify', length);
   const bytes = scratchFor(length * 3);
+  if (bytes === null) return undefined;
   const len = write(bytes, 0, text);
   const receivedLen = write(bytes, len, received);
-  return glue.__fastVerify(len, receivedLen);
+  return hashExports().verify(len, receivedLen) === 1;
 }

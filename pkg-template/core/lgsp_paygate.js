@@ -2,10 +2,10 @@
 // guard: the input is measured first and refused (INPUT_TOO_LARGE) before anything is copied
 // into WebAssembly memory when it passes MAX_INPUT_LENGTH; a failure inside WebAssembly (a trap,
 // memory exhausted) restarts the instance, so the next call works, and is thrown as CORE_FAILED.
-// `checksum` and `verify` take a hot path first (fast-path.js) and the core's full path for
-// anything that path cannot vouch for.
-import * as glue from './wasm-glue.js';
+// `checksum` and `verify` take a hot path first (fast-path.js, over the small hash module, so they
+// need not instantiate the full core) and the core's full path for anything that path cannot vouch for.
 import { ensureReady, restart } from './loader.js';
+import { restartHash } from './hash-core.js';
 import { fastChecksum, fastVerify } from './fast-path.js';
 import { lgspError } from './errors.js';
 import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './input-limit.js';
@@ -65,11 +65,12 @@ function isCoreError(error) {
 
 /**
  * Any other error left WebAssembly in the middle of a call, so the instance may hold a half-done
- * state: it is replaced. A trap (WebAssembly.RuntimeError: unreachable, memory exhausted) is
- * thrown as CORE_FAILED; an exception a caller's own code threw (a proxy trap) passes through.
+ * state: it is replaced (`again` restarts the module the call was in). A trap
+ * (WebAssembly.RuntimeError: unreachable, memory exhausted) is thrown as CORE_FAILED; an exception
+ * a caller's own code threw (a proxy trap) passes through.
  */
-function coreFailed(name, error) {
-  restart();
+function coreFailed(name, error, again = restart) {
+  again();
   if (!(error instanceof WebAssembly.RuntimeError) && !(error instanceof RangeError)) return error;
   const what = error && typeof error.message === 'string' ? error.message : String(error);
   return lgspError('CORE_FAILED', `${name}: the WebAssembly core failed (${what}); it has been restarted`, { cause: error });
@@ -79,7 +80,7 @@ function coreFailed(name, error) {
 function call(name, args) {
   const length = inputLength(args);
   if (length > MAX_INPUT_LENGTH) throw tooLarge(name, length);
-  ensureReady();
+  const glue = ensureReady();
   try {
     return glue[name](...args);
   } catch (error) {
@@ -92,13 +93,12 @@ function call(name, args) {
 // calls a server makes most); undefined from it means the full path, which names any problem.
 export function checksum(scheme, fields, secretKey, options) {
   if (options === undefined || options === null) {
-    ensureReady();
     let hex;
     try {
       hex = fastChecksum(scheme, fields, secretKey);
     } catch (error) {
       if (isCoreError(error)) throw error;
-      throw coreFailed('checksum', error);
+      throw coreFailed('checksum', error, restartHash);
     }
     if (hex !== undefined) return hex;
   }
@@ -106,13 +106,12 @@ export function checksum(scheme, fields, secretKey, options) {
 }
 
 export function verify(scheme, message, secretKey) {
-  ensureReady();
   let ok;
   try {
     ok = fastVerify(scheme, message, secretKey);
   } catch (error) {
     if (isCoreError(error)) throw error;
-    throw coreFailed('verify', error);
+    throw coreFailed('verify', error, restartHash);
   }
   if (ok !== undefined) return ok;
   return call('verify', [scheme, message, secretKey]);

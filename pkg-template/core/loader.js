@@ -1,17 +1,20 @@
-// Where the WebAssembly core comes from and when it is instantiated. Nothing here finds a file
-// by path or URL: an entry point hands over the module's bytes (embedded in a JS module, see
-// wasm-embedded.js) or a compiled WebAssembly.Module (Workers import the .wasm itself), and the
-// core is instantiated from them on first use, or by `await init()` where a runtime forbids
-// compiling on the spot (a browser's main thread). When a call fails inside WebAssembly (a trap,
-// memory exhausted), `restart()` instantiates a fresh copy, so the next call works.
-import glueInit, { initSync as glueInitSync, __wbg_reset_state as glueReset } from './wasm-glue.js';
+// Where the WebAssembly modules come from and when they are instantiated: the full core (its
+// wasm-bindgen glue and its module), and the small hash module of the checksum hot path
+// (hash-core.js). Nothing here finds a file by path or URL: an entry point hands over the glue
+// and the modules' bytes (embedded in JS modules, see embedded.js) or compiled
+// WebAssembly.Modules (Workers import the .wasm files themselves), and each module is
+// instantiated from them on first use, or by `await init()` where a runtime forbids compiling on
+// the spot (a browser's main thread). When a call fails inside WebAssembly (a trap, memory
+// exhausted), `restart()` instantiates a fresh copy, so the next call works.
 import { lgspError } from './errors.js';
+import { initHash, provideHash } from './hash-core.js';
 
+/** A function giving the full core's glue (wasm-glue.js), and the glue once given. */
+let loadGlue = null;
+let glue = null;
 /** What the core is instantiated from: a WebAssembly.Module, or a function giving its bytes. */
 let source = null;
 let ready = false;
-/** Counts instantiations, so state kept about one instance (the scratch buffer) is dropped with it. */
-let generation = 0;
 
 /** Decodes the base64 text of an embedded module, with the fastest decoder the runtime has. */
 function decodeBase64(text) {
@@ -27,14 +30,31 @@ function decodeBase64(text) {
   return bytes;
 }
 
-/** Called once by wasm-embedded.js: the module's bytes as base64, decoded when first needed. */
-export function provideEmbedded(base64) {
-  if (source === null) source = () => decodeBase64(base64);
+/**
+ * Called once by embedded.js, with functions giving the full core's glue, its module's bytes as
+ * base64, and the hash module's: each is called when first needed (the full core's only when a
+ * call needs it, so CommonJS loads their text only then).
+ */
+export function provideEmbedded({ glue: givesGlue, core, hash }) {
+  loadGlue = givesGlue;
+  if (source === null) source = () => decodeBase64(core());
+  provideHash(() => decodeBase64(hash()));
 }
 
-/** Called by the Workers entry: the module as the runtime compiled it. */
-export function provideModule(module) {
-  source = module;
+/** Called by the Workers entry: the glue, and the modules as the runtime compiled them. */
+export function provideModule({ glue: givesGlue, core, hash }) {
+  loadGlue = givesGlue;
+  source = core;
+  provideHash(hash);
+}
+
+/** The full core's glue, loaded now if need be. */
+function theGlue() {
+  if (glue === null) {
+    if (loadGlue === null) throw lgspError('NOT_INITIALIZED', 'the WebAssembly core has no glue: import the package from its entry point');
+    glue = loadGlue();
+  }
+  return glue;
 }
 
 function fromSource() {
@@ -44,28 +64,25 @@ function fromSource() {
 
 function instantiated() {
   ready = true;
-  generation += 1;
-}
-
-/** The instance generation (changes whenever the core is instantiated afresh). */
-export function currentGeneration() {
-  return generation;
 }
 
 /**
- * Makes sure the core is instantiated before a call, instantiating it now if need be. Where the
+ * Makes sure the core is instantiated before a call, instantiating it now if need be, and gives
+ * its glue (whose functions call into it). Where the
  * runtime forbids compiling synchronously (a browser's main thread for a module this size), the
  * error says to `await init()` first.
  */
 export function ensureReady() {
-  if (ready) return;
+  if (ready) return glue;
+  const core = theGlue();
   try {
-    glueInitSync({ module: fromSource() });
+    core.initSync({ module: fromSource() });
   } catch (error) {
     if (error && error.name === 'LgspPaygateError') throw error;
     throw lgspError('NOT_INITIALIZED', 'the WebAssembly core could not be instantiated synchronously here: `await init()` once before calling it', { cause: error });
   }
   instantiated();
+  return core;
 }
 
 /**
@@ -76,7 +93,7 @@ export function ensureReady() {
 export async function init(input) {
   if (ready) return;
   if (input !== undefined && input !== null && typeof input === 'object' && 'module_or_path' in input) input = input.module_or_path;
-  await glueInit({ module_or_path: input ?? fromSource() });
+  await Promise.all([theGlue().default({ module_or_path: input ?? fromSource() }), initHash()]);
   if (input !== undefined && input !== null && input instanceof WebAssembly.Module) source = input;
   instantiated();
 }
@@ -97,7 +114,7 @@ export function initSync(module) {
 export function restart() {
   ready = false;
   try {
-    glueReset();
+    theGlue().__wbg_reset_state();
     instantiated();
   } catch {
     // Left not ready: ensureReady() tries again on the next call.

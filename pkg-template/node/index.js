@@ -1,7 +1,7 @@
 // The Node entry point of lgsp-paygate: the WebAssembly core (its bytes travel inside the package's
 // JavaScript, so it needs no file at run time and is instantiated on first use), the gateway
 // client and payment-result handling, and the mock gateway, loaded on first use.
-import './wasm-embedded.js';
+import './embedded.js';
 
 export * from './api.js';
 export { default } from './api.js';

@@ -3,7 +3,6 @@
 //! once, in `types.d.ts`, and shipped as the package's declarations.
 
 pub mod convert;
-mod fast;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,8 +1,9 @@
 // A core that never stays broken (through the installed package, in a child process whose heap
 // is capped): input too large for the core is refused with INPUT_TOO_LARGE before anything is
 // copied into WebAssembly memory, so linear memory stays where it was; and when a call fails
-// inside WebAssembly (here: memory filled to its 4 GiB ceiling from outside, so the core's next
-// allocation traps), the error is CORE_FAILED and the next call works on a fresh instance.
+// inside WebAssembly (here: memory filled to its 4 GiB ceiling from outside, so the next
+// allocation traps), the error is CORE_FAILED and the next call works on a fresh instance. Both
+// modules are tried: the full core, and the small hash module of the checksum hot path.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -33,6 +34,7 @@ test('a 100 MB input is refused before it is copied, and a trap inside WebAssemb
   const out = inChild(`
     import * as lib from 'lgsp-paygate';
     import * as glue from ${JSON.stringify(path.join(root, 'esm', 'wasm-glue.js'))};
+    import { hashExports } from ${JSON.stringify(path.join(root, 'esm', 'hash-core.js'))};
     const attempt = (fn) => { try { return { value: fn() }; } catch (e) { return { code: e.code, message: e.message, name: e.name, limit: e.limit }; } };
     const paygate = ${JSON.stringify(paygate)};
     const lookup = ${JSON.stringify(lookup)};
@@ -49,15 +51,21 @@ test('a 100 MB input is refused before it is copied, and a trap inside WebAssemb
       nested: attempt(() => lib.validate('paygate', { ...paygate.fields, extra: [[{ deep: 'z'.repeat(50 * 1024 * 1024) }]] })),
     };
     const afterRefusal = lib.wasmMemoryBytes();
-    // Fill linear memory to the wasm32 ceiling, so the next allocation inside the core fails.
-    const memory = glue.__memory();
-    memory.grow(65536 - memory.buffer.byteLength / 65536);
-    const filled = memory.buffer.byteLength;
-    const trapped = attempt(() => lib.checksum('lookup', { ...lookup.fields, orderId: 'y'.repeat(1024 * 1024) }, lookup.secretKey));
-    const next = attempt(checksum);
-    const slow = attempt(() => lib.verify('paygate', { ...paygate.fields, checksum: paygate.checksum }, paygate.secretKey));
+    // Fill the full core's linear memory to the wasm32 ceiling (its glue's initSync gives the
+    // instance's exports once instantiated), so its next allocation fails; options take the full path.
+    const fill = (memory) => { memory.grow(65536 - memory.buffer.byteLength / 65536); return memory.buffer.byteLength; };
+    const filled = fill(glue.initSync().memory);
+    const trapped = attempt(() => lib.checksum('lookup', { ...lookup.fields, orderId: 'y'.repeat(1024 * 1024) }, lookup.secretKey, { uppercase: true }));
+    const next = attempt(() => lib.checksum('paygate', paygate.fields, paygate.secretKey, { uppercase: true }));
+    const slow = attempt(() => lib.diagnose('paygate', { ...paygate.fields, checksum: paygate.checksum }, paygate.secretKey).matches);
     const afterRestart = lib.wasmMemoryBytes();
-    process.stdout.write(JSON.stringify({ first, baseline, refused: { ...refused, handled: { accepted: refused.handled.accepted, reply: refused.handled.reply, problems: refused.handled.problems } }, afterRefusal, filled, trapped, next, slow, afterRestart }));
+    // The same for the hash module: its scratch buffer cannot grow, so the hot path traps.
+    const hashFilled = fill(hashExports().memory);
+    const hashTrapped = attempt(() => lib.checksum('lookup', { ...lookup.fields, orderId: 'h'.repeat(1024 * 1024) }, lookup.secretKey));
+    const hashNext = attempt(checksum);
+    const hashVerify = attempt(() => lib.verify('paygate', { ...paygate.fields, checksum: paygate.checksum }, paygate.secretKey));
+    const hashAfter = hashExports().memory.buffer.byteLength;
+    process.stdout.write(JSON.stringify({ first, baseline, refused: { ...refused, handled: { accepted: refused.handled.accepted, reply: refused.handled.reply, problems: refused.handled.problems } }, afterRefusal, filled, trapped, next, slow, afterRestart, hashFilled, hashTrapped, hashNext, hashVerify, hashAfter }));
   `);
 
   assert.equal(out.first, paygate.checksum, 'the vector checksum before anything');
@@ -75,7 +83,14 @@ test('a 100 MB input is refused before it is copied, and a trap inside WebAssemb
   assert.equal(out.filled, 4 * 1024 * MIB, 'linear memory at its ceiling');
   assert.equal(out.trapped.code, 'CORE_FAILED', JSON.stringify(out.trapped));
   assert.match(out.trapped.message, /restarted/);
-  assert.equal(out.next.value, paygate.checksum, 'the next call works');
-  assert.equal(out.slow.value, true, 'and so does verify');
+  assert.equal(out.next.value, paygate.checksum.toUpperCase(), 'the next call works');
+  assert.equal(out.slow.value, true, 'and so does another function of the full core');
   assert.ok(out.afterRestart - out.baseline <= 64 * MIB, `a fresh instance: +${(out.afterRestart - out.baseline) / MIB} MiB over the first`);
+
+  assert.equal(out.hashFilled, 4 * 1024 * MIB, 'the hash module\'s memory at its ceiling');
+  assert.equal(out.hashTrapped.code, 'CORE_FAILED', JSON.stringify(out.hashTrapped));
+  assert.match(out.hashTrapped.message, /restarted/);
+  assert.equal(out.hashNext.value, paygate.checksum, 'the next checksum works');
+  assert.equal(out.hashVerify.value, true, 'and so does verify');
+  assert.ok(out.hashAfter <= 64 * MIB, `a fresh hash module: ${out.hashAfter / MIB} MiB`);
 });

@@ -100,8 +100,9 @@ test('outside Node the builds import no Node built-in, and keep the client', asy
     assert.ok(files.length > 3, `${entry} has a module graph`);
     assert.deepEqual(imports, [], `${entry} imports only the package's own modules`);
   }
-  assert.ok(moduleGraph('esm/workerd.js').files.includes('lgsp_paygate_bg.wasm'), 'the Workers entry imports the .wasm');
-  assert.ok(!moduleGraph('esm/workerd.js').files.includes(path.join('esm', 'wasm-embedded.js')), 'and not the embedded copy');
+  const workerd = moduleGraph('esm/workerd.js').files;
+  for (const wasm of ['lgsp_paygate_bg.wasm', 'lgsp_paygate_hash.wasm']) assert.ok(workerd.includes(wasm), `the Workers entry imports ${wasm}`);
+  for (const copy of ['wasm-embedded.js', 'hash-embedded.js']) assert.ok(!workerd.includes(path.join('esm', copy)), `and not the embedded copy ${copy}`);
   const browser = await import(path.join(root, 'esm', 'browser.js'));
   assert.equal(typeof browser.createClient, 'function');
   await assert.rejects(browser.startMockGateway(), (e) => e.code === 'UNSUPPORTED_RUNTIME' && /Node/.test(e.message));
@@ -129,7 +130,7 @@ test('the package has no runtime dependencies', () => {
   assert.equal(manifest.peerDependencies, undefined);
 });
 
-test('the tarball holds only what a user needs: the two builds, the .wasm, the docs', () => {
+test('the tarball holds only what a user needs: the two builds, the two .wasm modules, the docs', () => {
   const files = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -139,9 +140,9 @@ test('the tarball holds only what a user needs: the two builds, the .wasm, the d
     }
   };
   walk(root);
-  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|(esm|cjs)\/[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
+  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|lgsp_paygate_hash\.wasm|(esm|cjs)\/[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside the builds and docs');
   for (const dir of ['esm', 'cjs']) {
-    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'wasm-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
+    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'wasm-embedded.js', 'hash-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
   }
 });
