@@ -8,10 +8,16 @@
 //! instantiates it in well under a millisecond, where the full core (every other function, a
 //! few hundred KiB) takes several; the full core is then loaded only when a call needs it.
 
+// Safe Rust throughout; the module's C-ABI exports need `#[no_mangle]`, which the lint counts as
+// unsafe, so it is allowed there alone.
+#![deny(unsafe_code)]
+#![deny(missing_docs)]
+
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 #[cfg(all(feature = "exports", target_arch = "wasm32"))]
+#[allow(unsafe_code)]
 pub mod module;
 
 /// The SHA-256 digest of `bytes`.
