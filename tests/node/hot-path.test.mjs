@@ -5,6 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +46,21 @@ test('every checksum vector: the hot path and the full path give the vector its 
     assert.equal(lib.verify(c.scheme, { ...message, checksum: ` ${c.checksum.toUpperCase()}\n` }, c.secretKey), c.result === 'valid', `${c.id}: verify, case and space aside`);
   }
   assert.ok(hot >= 4, `${hot} vectors took the hot path`);
+});
+
+test('small, large and small again: the hot path moves to a larger scratch buffer and keeps the right answers', () => {
+  const c = vectors.simpleValidCase('lookup');
+  const names = vectors.checksums.schemes.lookup.fields;
+  const sha256 = (fields) => createHash('sha256').update(c.secretKey + names.map((n) => String(fields[n])).join(''), 'utf8').digest('hex');
+  // 64 KiB of pre-image fits the fixed buffer at most; these need 1 MiB and more.
+  const sizes = [10, 200_000, 10, 400_000, 10];
+  for (const size of sizes) {
+    const fields = { ...c.fields, orderId: 'Đơn hàng số '.repeat(Math.ceil(size / 12)).slice(0, size) };
+    const expected = sha256(fields);
+    assert.equal(lib.checksum('lookup', fields, c.secretKey), expected, `checksum at ${size} code units`);
+    assert.equal(lib.verify('lookup', { ...fields, checksum: expected }, c.secretKey), true, `verify at ${size}`);
+    assert.equal(lib.verify('lookup', { ...fields, checksum: expected.replace(/.$/, (d) => (d === '0' ? '1' : '0')) }, c.secretKey), false, `a wrong one at ${size}`);
+  }
 });
 
 test('in CommonJS, signing and verifying load neither the full core nor its embedded bytes; the first other call does', () => {
