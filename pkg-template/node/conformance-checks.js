@@ -2,7 +2,9 @@
 // it plays the gateway, when the unit passes, and what to change when it does not. Each `run`
 // gets the kit's context (conformance.js) and resolves { passed, saw }.
 import crypto from 'node:crypto';
-import * as core from './lgsp_paygate.js';
+// The core through the Node entry point, so that in the ES build (where index.js is one bundled
+// file) the mock uses the very instance the entry point loaded.
+import * as core from './index.js';
 import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './conformance-http.js';
 
 const FIELDS = ['paygate', 'payTransId', 'orderId', 'amount', 'orderInfo', 'payDate', 'errorCode', 'type'];

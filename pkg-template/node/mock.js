@@ -4,7 +4,9 @@
 // with the core's decodeAuthorization, checksums checked with its verify.
 import crypto from 'node:crypto';
 import http from 'node:http';
-import * as core from './lgsp_paygate.js';
+// The core through the Node entry point, so that in the ES build (where index.js is one bundled
+// file) the mock uses the very instance the entry point loaded.
+import * as core from './index.js';
 import { ENDPOINTS } from './client.js';
 import { lgspError } from './errors.js';
 import * as pages from './mock-page.js';

@@ -32,9 +32,13 @@ const SECRET = vectors.checksums.secretKey ?? paygate.secretKey;
 
 test('a 100 MB input is refused before it is copied, and a trap inside WebAssembly does not outlive its call', () => {
   const out = inChild(`
-    import * as lib from 'lgsp-paygate';
-    import * as glue from ${JSON.stringify(path.join(root, 'esm', 'wasm-glue.js'))};
-    import { hashExports } from ${JSON.stringify(path.join(root, 'esm', 'hash-core.js'))};
+    // The CommonJS build, module by module, so that the test reaches the instances the package
+    // uses (the ES build's Node entry is one bundled file).
+    import { createRequire } from 'node:module';
+    const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
+    const lib = require('lgsp-paygate');
+    const glue = require(${JSON.stringify(path.join(root, 'cjs', 'wasm-glue.js'))});
+    const { hashExports } = require(${JSON.stringify(path.join(root, 'cjs', 'hash-core.js'))});
     const attempt = (fn) => { try { return { value: fn() }; } catch (e) { return { code: e.code, message: e.message, name: e.name, limit: e.limit }; } };
     const paygate = ${JSON.stringify(paygate)};
     const lookup = ${JSON.stringify(lookup)};
