@@ -168,10 +168,13 @@ function coldStart() {
   // Node's own start-up, whose noise is the same for every script.
   const started = 'globalThis.__started=performance.now();';
   const cpuReport = ';process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write(`${(u.user+u.system)/1000} ${performance.now()-globalThis.__started}`)})';
+  const names = Object.keys(scripts);
   for (let i = 0; i < COLD_RUNS + 1; i++) {
-    for (const [name, script] of Object.entries(scripts)) {
+    // Each round runs every script once, in an order rotated from round to round.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + i) % names.length];
       const t = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, ['-e', started + script + cpuReport], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['-e', started + scripts[name] + cpuReport], { encoding: 'utf8' });
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       if (r.status !== 0) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
       outputs.set(name, r.stdout);
@@ -185,13 +188,17 @@ function coldStart() {
     }
   }
   const expected = outputs.get('node:crypto checksum');
-  for (const name of Object.keys(scripts).filter((n) => n.includes('checksum'))) {
+  for (const name of names.filter((n) => n.includes('checksum'))) {
     if (outputs.get(name) !== expected) throw new Error(`cold start: ${name} gives another checksum`);
   }
+  const medians = (samples) => new Map([...samples].map(([k, xs]) => [k, median(xs)]));
+  /** The median over rounds of a's time minus b's in the same round: steadier than a difference of medians. */
+  const paired = (samples) => (a, b) => median(samples.get(a).map((x, i) => x - samples.get(b)[i]));
   return {
-    wall: new Map([...times].map(([k, xs]) => [k, median(xs)])),
-    cpu: new Map([...cpu].map(([k, xs]) => [k, median(xs)])),
-    inScript: new Map([...inScript].map(([k, xs]) => [k, median(xs)])),
+    wall: medians(times),
+    cpu: medians(cpu),
+    inScript: medians(inScript),
+    extra: (a, b) => ({ wall: paired(times)(a, b), cpu: paired(cpu)(a, b), inScript: paired(inScript)(a, b) }),
   };
 }
 
@@ -266,17 +273,20 @@ for (const op of ['checksum', 'verify']) {
   }
 }
 
-const { wall: cold, cpu: coldCpu, inScript: coldScript } = coldStart();
-console.log(`Node cold start (fresh process, require + one checksum; median of ${COLD_RUNS}): wall clock, the process's CPU time, and the script's own time`);
-const coldRow = (name, get) => `  ${pad(name, 32)}${lpad(fmt(get(cold), 1), 8)} ms${lpad(fmt(get(coldCpu), 1), 8)} ms CPU${lpad(fmt(get(coldScript), 1), 8)} ms in the script`;
-for (const name of cold.keys()) console.log(coldRow(name, (m) => m.get(name)));
-const coldExtra = cold.get('lgsp-paygate checksum') - cold.get('node:crypto checksum');
-const coldExtraScript = coldScript.get('lgsp-paygate checksum') - coldScript.get('node:crypto checksum');
-const coldExtraImport = cold.get('lgsp-paygate checksum (import)') - cold.get('node:crypto checksum (import)');
-const coldExtraImportScript = coldScript.get('lgsp-paygate checksum (import)') - coldScript.get('node:crypto checksum (import)');
-const minus = (a, b) => (m) => m.get(a) - m.get(b);
-console.log(coldRow('lgsp-paygate - node:crypto', minus('lgsp-paygate checksum', 'node:crypto checksum')));
-console.log(`${coldRow('the same, both with import()', minus('lgsp-paygate checksum (import)', 'node:crypto checksum (import)'))}\n`);
+const { wall: cold, cpu: coldCpu, inScript: coldScript, extra } = coldStart();
+console.log(`Node cold start (fresh process, require + one checksum; medians of ${COLD_RUNS} rounds): wall clock, the process's CPU time, and the script's own time`);
+const coldRow = (name, [wall, cpuMs, scriptMs]) => `  ${pad(name, 32)}${lpad(fmt(wall, 1), 8)} ms${lpad(fmt(cpuMs, 1), 8)} ms CPU${lpad(fmt(scriptMs, 1), 8)} ms in the script`;
+for (const name of cold.keys()) console.log(coldRow(name, [cold, coldCpu, coldScript].map((m) => m.get(name))));
+// The differences are medians of the differences within each round, which the machine's
+// drift from round to round leaves out.
+const extraRequire = extra('lgsp-paygate checksum', 'node:crypto checksum');
+const extraImport = extra('lgsp-paygate checksum (import)', 'node:crypto checksum (import)');
+console.log(coldRow('lgsp-paygate - node:crypto', [extraRequire.wall, extraRequire.cpu, extraRequire.inScript]));
+console.log(`${coldRow('the same, both with import()', [extraImport.wall, extraImport.cpu, extraImport.inScript])}\n`);
+const coldExtra = extraRequire.wall;
+const coldExtraScript = extraRequire.inScript;
+const coldExtraImport = extraImport.wall;
+const coldExtraImportScript = extraImport.inScript;
 
 const sizeRows = sizes();
 console.log('Sizes (gzip -9)');
