@@ -5,8 +5,8 @@
 // need not wait for the full core (a few hundred KiB), which is loaded only when a call needs it.
 //
 // Where this module cannot be had (no source was handed over; a runtime that refuses to compile
-// it synchronously, such as a browser's main thread before `await init()`), `hashExports()` gives
-// null and the hot path steps aside: the full core computes the same checksum.
+// WebAssembly from bytes, or synchronously, until `await init()`), `hashExports()` gives null and
+// the hot path steps aside: the full core computes the same checksum.
 
 /** What the module is instantiated from: a WebAssembly.Module, or a function giving its bytes. */
 let source = null;
