@@ -41,7 +41,7 @@ export function provideEmbedded({ glue: givesGlue, core, hash }) {
   provideHash(() => decodeBase64(hash()));
 }
 
-/** Called by the Workers entry: the glue, and the modules as the runtime compiled them. */
+/** Called by the Workers entry (and the debugger page): the glue, and the modules as compiled. */
 export function provideModule({ glue: givesGlue, core, hash }) {
   loadGlue = givesGlue;
   source = core;
