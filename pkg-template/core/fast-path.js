@@ -6,7 +6,7 @@
 // or safe integers are read, as the full path reads them; anything else (a missing member or
 // secret, another type, a lone surrogate), or no hash module here, returns undefined and the
 // caller takes the full path, which names the problem.
-import { hashExports, hashGeneration } from './hash-core.js';
+import { hashExports } from './hash-core.js';
 import { SCHEME_TABLE } from './scheme-table.js';
 import { MAX_INPUT_LENGTH, tooLarge } from './input-limit.js';
 import { TextEncoder } from './text-codec.js';
@@ -60,22 +60,23 @@ function join(id, obj, secretKey) {
   return wellFormed(text) ? text : undefined;
 }
 
-/** The scratch buffer of the current instance: its address, its size, a view of it and of its first 64 bytes. */
-let scratch = { generation: -1, ptr: 0, capacity: 0, memory: null, bytes: null, hex: null };
+/**
+ * The scratch buffer of one instance of the hash module: that instance's exports (a new instance,
+ * after a restart, has new ones), the buffer's address and size, a view of it and of its first 64 bytes.
+ */
+let scratch = { exports: null, ptr: 0, capacity: 0, bytes: null, hex: null };
 
 /** A view of at least `capacity` scratch bytes (UTF-8 takes at most 3 bytes per UTF-16 unit), or null without a hash module. */
 function scratchFor(capacity) {
   const hash = hashExports();
   if (hash === null) return null;
-  const generation = hashGeneration();
-  if (scratch.generation !== generation || scratch.capacity < capacity) {
+  if (scratch.exports !== hash || scratch.capacity < capacity) {
     const size = Math.max(capacity, 4096);
-    const ptr = hash.scratch(size);
-    scratch = { generation, ptr, capacity: size, memory: hash.memory, bytes: null, hex: null };
+    scratch = { exports: hash, ptr: hash.scratch(size), capacity: size, bytes: null, hex: null };
   }
   // Growing memory detaches old views: make a new one whenever that happened.
   if (scratch.bytes === null || scratch.bytes.byteLength === 0) {
-    scratch.bytes = new Uint8Array(scratch.memory.buffer, scratch.ptr, scratch.capacity);
+    scratch.bytes = new Uint8Array(scratch.exports.memory.buffer, scratch.ptr, scratch.capacity);
     scratch.hex = scratch.bytes.subarray(0, 64);
   }
   return scratch.bytes;
@@ -94,7 +95,7 @@ export function fastChecksum(scheme, fields, secretKey) {
   const bytes = scratchFor(text.length * 3);
   if (bytes === null) return undefined;
   const len = write(bytes, 0, text);
-  if (hashExports().checksum(len, 0) !== 1) return undefined;
+  if (scratch.exports.checksum(len, 0) !== 1) return undefined;
   // 64 ASCII hex digits: read as char codes, which needs no TextDecoder (a cold one costs more than the hash).
   return String.fromCharCode.apply(null, scratch.hex);
 }
@@ -116,5 +117,5 @@ export function fastVerify(scheme, message, secretKey) {
   if (bytes === null) return undefined;
   const len = write(bytes, 0, text);
   const receivedLen = write(bytes, len, received);
-  return hashExports().verify(len, receivedLen) === 1;
+  return scratch.exports.verify(len, receivedLen) === 1;
 }

@@ -14,8 +14,6 @@ let source = null;
 let instance = null;
 /** Set when instantiating synchronously failed, so each call does not try again. */
 let refused = false;
-/** Counts instantiations, so state kept about one instance (the scratch buffer) is dropped with it. */
-let generation = 0;
 
 /** Called by an entry point: the module, or a function giving its bytes. The first one given stays. */
 export function provideHash(given) {
@@ -25,7 +23,6 @@ export function provideHash(given) {
 function adopt(exports) {
   instance = exports;
   refused = false;
-  generation += 1;
   return instance;
 }
 
@@ -60,9 +57,4 @@ export async function initHash() {
 export function restartHash() {
   instance = null;
   refused = false;
-}
-
-/** The instance generation (changes whenever the module is instantiated afresh). */
-export function hashGeneration() {
-  return generation;
 }

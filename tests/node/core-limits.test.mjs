@@ -6,10 +6,10 @@
 // modules are tried: the full core, and the small hash module of the checksum hot path.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vectors from './support/vectors.cjs';
+import { jsonFromChild } from './support/child.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve('lgsp-paygate/package.json'));
@@ -17,13 +17,7 @@ const MIB = 1024 * 1024;
 
 /** Runs `body` (an ES module's text) in a child Node with a capped heap; returns its JSON output. */
 function inChild(body) {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=768', '--input-type=module', '-e', body], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  assert.equal(run.status, 0, `child failed (${run.signal ?? run.status}):\n${run.stderr}`);
-  return JSON.parse(run.stdout);
+  return jsonFromChild(body, { module: true, nodeArgs: ['--max-old-space-size=768'], timeout: 120_000 });
 }
 
 const paygate = vectors.simpleValidCase('paygate');

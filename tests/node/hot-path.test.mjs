@@ -4,24 +4,16 @@
 // and step aside to the full core, with the same answers, where the hash module cannot be had.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vectors from './support/vectors.cjs';
+import { jsonFromChild as inChild } from './support/child.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve('lgsp-paygate/package.json'));
 const lib = require('lgsp-paygate');
-
-/** Runs `body` in a child Node (CommonJS unless `module`); returns its JSON output. */
-function inChild(body, { module = false } = {}) {
-  const args = module ? ['--input-type=module', '-e', body] : ['-e', body];
-  const run = spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 });
-  assert.equal(run.status, 0, `child failed (${run.signal ?? run.status}):\n${run.stderr}`);
-  return JSON.parse(run.stdout);
-}
 
 test("the hot path's scheme table is the vectors' (written from the Python generator's own table)", async () => {
   const { SCHEME_TABLE } = await import(pathToFileURL(path.join(root, 'esm', 'scheme-table.js')).href);
