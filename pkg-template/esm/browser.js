@@ -3,18 +3,9 @@
 // instantiate it where compiling synchronously is allowed), the same gateway client and
 // payment-result handling (they need only fetch). The mock gateway is a Node server: here
 // `startMockGateway` and `runConformance` reject with UNSUPPORTED_RUNTIME.
-import './embedded.js';
-import { unsupportedConformance, unsupportedMock } from './unsupported.js';
+import './core/embedded.js';
 
-export * from './api.js';
-export { default } from './api.js';
+export * from './exports.js';
+export { default } from './exports.js';
 
-/** The mock gateway needs Node (node:http); import the package from Node to start it. */
-export async function startMockGateway() {
-  throw unsupportedMock();
-}
-
-/** The conformance kit starts the mock gateway and runs commands: Node only. */
-export async function runConformance() {
-  throw unsupportedConformance();
-}
+export { startMockGateway, runConformance } from './not-node.js';

@@ -7,7 +7,7 @@
 import { ensureReady, restart } from './loader.js';
 import { restartHash } from './hash-core.js';
 import { fastChecksum, fastVerify } from './fast-path.js';
-import { lgspError } from './errors.js';
+import { lgspError } from './lgsp-error.js';
 import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './input-limit.js';
 
 export { init as default, initSync } from './loader.js';

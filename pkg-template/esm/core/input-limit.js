@@ -1,5 +1,5 @@
 // How much one call may hand the WebAssembly core, and the error for more.
-import { lgspError } from './errors.js';
+import { lgspError } from './lgsp-error.js';
 
 /**
  * The most one call hands the core, counted over all its arguments: UTF-16 code units of every

@@ -1,4 +1,4 @@
-import type { ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./lgsp_paygate.js";
+import type { ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./functions.js";
 
 /** Codes the gateway client adds to the core's: one per way a request can fail. */
 export type ClientErrorCode =

@@ -74,4 +74,12 @@ class LgspError extends Error {
 }
 Object.defineProperty(LgspError.prototype, 'name', { value: ERROR_NAME, writable: true, configurable: true, enumerable: false });
 
-export { LgspError, isLgspError, LGSP_ERROR_CODES, CORE_ERROR_CODES, CLIENT_ERROR_CODES };
+/**
+ * An LgspError with a `code` and any extra properties: how the package's own JavaScript throws.
+ * Callers pass messages that never contain a secret key or a token.
+ */
+function lgspError(code, message, properties = {}) {
+  return new LgspError(code, message, properties);
+}
+
+export { LgspError, isLgspError, lgspError, LGSP_ERROR_CODES, CORE_ERROR_CODES, CLIENT_ERROR_CODES };

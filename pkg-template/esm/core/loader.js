@@ -6,7 +6,7 @@
 // instantiated from them on first use, or by `await init()` where a runtime forbids compiling on
 // the spot (a browser's main thread). When a call fails inside WebAssembly (a trap, memory
 // exhausted), `restart()` instantiates a fresh copy, so the next call works.
-import { lgspError } from './errors.js';
+import { lgspError } from './lgsp-error.js';
 import { initHash, provideHash } from './hash-core.js';
 
 /** A function giving the full core's glue (wasm-glue.js), and the glue once given. */

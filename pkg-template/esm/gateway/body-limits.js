@@ -1,6 +1,6 @@
 // Bounded reading of what a peer sends: an answer read as it streams and abandoned as soon as it
 // passes its limit, so a gzip bomb or an endless stream costs at most that much memory.
-import { TextDecoder, TextEncoder } from './text-codec.js';
+import { TextDecoder, TextEncoder } from '../core/text-codec.js';
 
 /** The default limit on a gateway answer, a payment result body and a CLI input: 1 MiB. */
 const DEFAULT_MAX_BYTES = 1 << 20;

@@ -1,7 +1,7 @@
 import type {
   Credentials, GatewayResponse, LookupOrder, LookupRequest, OrderInfo, PaygateOrder, PaygateRequest, Problem,
   RefundOrder, RefundRequest,
-} from "./lgsp_paygate.js";
+} from "../core/functions.js";
 
 /** The gateway's environments, or your own base URL (a mock, a proxy). */
 export type Environment = "test" | "production" | { baseUrl: string };

@@ -1,9 +1,9 @@
 // The gateway client: requests built and signed by the core, sent with fetch, answers read by
 // the core. Every failure is an Error with a `code` (see errors.js); secrets never reach a message.
-import * as core from './lgsp_paygate.js';
-import { lgspError } from './errors.js';
+import * as core from '../core/functions.js';
+import { lgspError } from '../core/lgsp-error.js';
 import { createRedactor } from './redact.js';
-import { DEFAULT_MAX_BYTES, TooLarge, readLimited } from './limits.js';
+import { DEFAULT_MAX_BYTES, TooLarge, readLimited } from './body-limits.js';
 
 /** Base URLs of the gateway's environments (SPEC.md, "Environments and credentials"). */
 const ENVIRONMENTS = Object.freeze({

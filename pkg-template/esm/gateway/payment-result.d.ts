@@ -1,4 +1,4 @@
-import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode } from "./lgsp_paygate.js";
+import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode } from "../core/functions.js";
 import type { GatewayClient } from "./client.js";
 
 /** Why a payment result was not accepted. */

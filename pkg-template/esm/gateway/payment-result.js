@@ -1,10 +1,10 @@
 // The unit's side of the payment result: read the body the gateway PUTs to returnUrl, answer it,
 // and confirm the payment with a lookup before delivering anything (the result checksum has no
 // secret in it, so anyone can compute one).
-import * as core from './lgsp_paygate.js';
-import { lgspError } from './errors.js';
-import { DEFAULT_MAX_BYTES, utf8Length } from './limits.js';
-import { TextDecoder } from './text-codec.js';
+import * as core from '../core/functions.js';
+import { lgspError } from '../core/lgsp-error.js';
+import { DEFAULT_MAX_BYTES, utf8Length } from './body-limits.js';
+import { TextDecoder } from '../core/text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -3,7 +3,7 @@
 // letter case, whole or in part. Any run of RUN characters of one of those forms is replaced, so a
 // secret cut by a peer (or by an excerpt) leaves no readable run either. Text is redacted first
 // and cut afterwards.
-import { TextEncoder } from './text-codec.js';
+import { TextEncoder } from '../core/text-codec.js';
 
 const utf8 = new TextEncoder();
 

@@ -4,10 +4,10 @@
 // or a prompt, never from the command line. Exit status: 0 ok, 1 checksum mismatch, 2 bad input.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as core from './index.js';
-import { startMockGateway } from './mock.js';
-import { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } from './cli-format.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
+import * as core from '../../index.js';
+import { startMockGateway } from '../mock/server.js';
+import { formatExplanation, formatDiagnosis, formatDefects, formatComparison, problemLine, mask } from './format.js';
+import { DEFAULT_MAX_BYTES } from '../../gateway/body-limits.js';
 import { VERSION } from './version.js';
 
 const OK = 0;
@@ -398,7 +398,7 @@ const COMMANDS = { checksum: runChecksum, verify: runVerify, explain: runExplain
 
 async function main(argv) {
   // The conformance kit has options of its own and exit status 1 for a failed check.
-  if (argv[0] === 'conformance') return (await import('./conformance-cli.js')).main(argv.slice(1));
+  if (argv[0] === 'conformance') return (await import('../conformance/cli.js')).main(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -4,8 +4,8 @@
 import crypto from 'node:crypto';
 // The core through the Node entry point, so that in the ES build (where index.js is one bundled
 // file) the mock uses the very instance the entry point loaded.
-import * as core from './index.js';
-import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './conformance-http.js';
+import * as core from '../../index.js';
+import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './http.js';
 
 const FIELDS = ['paygate', 'payTransId', 'orderId', 'amount', 'orderInfo', 'payDate', 'errorCode', 'type'];
 

@@ -4,7 +4,7 @@
 // what it started. Exit status: 0 all passed, 1 a check failed, 2 bad usage or no unit to grade.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { runConformance, conformanceCredentials, waitForUnit } from './conformance.js';
+import { runConformance, conformanceCredentials, waitForUnit } from './kit.js';
 
 const PASSED = 0;
 const FAILED = 1;

@@ -1,4 +1,4 @@
-import type { ClientCredentials } from "./client.js";
+import type { ClientCredentials } from "../../gateway/client.js";
 
 /** The id of each check the conformance kit runs, in the order it runs them. */
 export type ConformanceCheckId =

@@ -3,10 +3,10 @@
 // returnUrl (genuine, forged, repeated, malformed) and grades the replies and the lookups the unit
 // makes. Every step has a time limit, so a run always ends.
 import crypto from 'node:crypto';
-import { lgspError } from './errors.js';
-import { startMockGateway } from './mock.js';
-import { CHECKS } from './conformance-checks.js';
-import { put, probe } from './conformance-http.js';
+import { lgspError } from '../../core/lgsp-error.js';
+import { startMockGateway } from '../mock/server.js';
+import { CHECKS } from './checks.js';
+import { put, probe } from './http.js';
 
 /** How long the unit has to answer one request. */
 const CHECK_LIMIT_MS = 5_000;

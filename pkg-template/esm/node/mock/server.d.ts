@@ -1,5 +1,5 @@
-import type { ClientCredentials } from "./client.js";
-import type { Credentials, PaygateOrder } from "./lgsp_paygate.js";
+import type { ClientCredentials } from "../../gateway/client.js";
+import type { Credentials, PaygateOrder } from "../../core/functions.js";
 
 export interface MockGatewayOptions {
   /** Port on 127.0.0.1; 0 or absent: any free port. */

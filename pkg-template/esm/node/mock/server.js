@@ -6,15 +6,15 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 // The core through the Node entry point, so that in the ES build (where index.js is one bundled
 // file) the mock uses the very instance the entry point loaded.
-import * as core from './index.js';
-import { ENDPOINTS } from './client.js';
-import { lgspError } from './errors.js';
-import * as pages from './mock-page.js';
+import * as core from '../../index.js';
+import { ENDPOINTS } from '../../gateway/client.js';
+import { lgspError } from '../../core/lgsp-error.js';
+import * as pages from './page.js';
 import {
   checkCredentials, isLoopbackUrl, payDateNow, readBody, sameText, snapshot, unreadable, MAX_BODY_BYTES,
-} from './mock-support.js';
-import { createRedactor } from './redact.js';
-import { readLimited } from './limits.js';
+} from './support.js';
+import { createRedactor } from '../../gateway/redact.js';
+import { readLimited } from '../../gateway/body-limits.js';
 
 const HOST = '127.0.0.1';
 const PATHS = Object.freeze({ [ENDPOINTS.paygate]: 'paygate', [ENDPOINTS.refund]: 'refund', [ENDPOINTS.lookup]: 'lookup' });

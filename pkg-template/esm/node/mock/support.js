@@ -1,7 +1,7 @@
 // Small helpers of the mock gateway: credentials, comparisons, times, request bodies.
 import crypto from 'node:crypto';
-import { lgspError } from './errors.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
+import { lgspError } from '../../core/lgsp-error.js';
+import { DEFAULT_MAX_BYTES } from '../../gateway/body-limits.js';
 
 /** The most a request body may hold; a larger one is answered 413. */
 const MAX_BODY_BYTES = DEFAULT_MAX_BYTES;
