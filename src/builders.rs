@@ -28,6 +28,10 @@ const FILLED: &[&str] = &["partnerCode", "accessKey", "checksum"];
 /// Fields with a documented default when the order omits them: `(scheme, field, value)`.
 const DEFAULTS: &[(&str, &str, &str)] = &[("refund", "transactionType", "02")];
 
+/// Fields a built request carries under a second name too, with the same value, because the
+/// guide names them two ways: `(scheme, second name, field)`. The checksum covers `field`.
+const BOTH_NAMES: &[(&str, &str, &str)] = &[("lookup", "payTransId", "transactionNo")];
+
 fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Value) -> Result<Built<T>, Error> {
     let s = scheme(scheme_id)?;
     let order = as_object(order, "order")?;
@@ -54,7 +58,9 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
     // In a request the unit builds, an unknown key is a typo, not a peer's quirk.
     let (unknown, warnings): (Vec<Problem>, Vec<Problem>) =
         std::mem::take(&mut report.warnings).into_iter().partition(|p| p.code == ProblemCode::UnknownKey);
-    report.warnings = warnings;
+    // A name the request is sent under anyway is no alias to warn about.
+    let sent_anyway = |p: &Problem| BOTH_NAMES.iter().any(|(id, name, _)| *id == s.id && p.path == *name);
+    report.warnings = warnings.into_iter().filter(|p| !(p.code == ProblemCode::Alias && sent_anyway(p))).collect();
     for p in unknown {
         report.error(&p.path, ProblemCode::UnknownKey, format!("{} is not a field of the {} request", p.path, s.id));
     }
@@ -70,6 +76,11 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
         return Err(err);
     }
     let digest = s.preimage(&checked.canonical, Some(&creds.secret_key))?.digest();
+    for (_, name, field) in BOTH_NAMES.iter().filter(|(id, _, _)| *id == s.id) {
+        if let Some(value) = checked.canonical.get(*field).cloned() {
+            checked.canonical.insert((*name).to_owned(), value);
+        }
+    }
     checked.canonical.insert("checksum".to_owned(), Value::String(to_hex(&digest, false)));
     let body: T = serde_json::from_value(Value::Object(checked.canonical)).map_err(|e| {
         Error::new(ErrorCode::InvalidMessage, format!("the {} request does not fit its type: {e}", s.id))
@@ -143,16 +154,42 @@ mod tests {
     }
 
     #[test]
-    fn refund_defaults_to_full_refund_and_lookup_accepts_alias_with_warning() {
+    fn refund_defaults_to_full_refund() {
         let r = build_refund_request(
             &json!({"transactionNo": "835651612", "orderId": "050720190008", "requestCode": "1590278921647", "amount": 10000, "orderInfo": "Nội dung"}),
             &creds(),
         )
         .unwrap();
         assert_eq!(r.body.transaction_type, "02");
-        let l = build_lookup_request(&json!({"payTransId": "835651612", "orderId": "O"}), &creds()).unwrap();
-        assert_eq!(l.body.transaction_no, "835651612");
-        assert_eq!(l.warnings[0].code, ProblemCode::Alias);
-        assert!(!l.json.contains("payTransId"));
+    }
+
+    #[test]
+    fn lookup_carries_the_transaction_under_both_names() {
+        let expected = build_lookup_request(&json!({"transactionNo": "835651612", "orderId": "O"}), &creds()).unwrap();
+        for order in [
+            json!({"payTransId": "835651612", "orderId": "O"}),
+            json!({"transactionNo": "835651612", "payTransId": "835651612", "orderId": "O"}),
+        ] {
+            let l = build_lookup_request(&order, &creds()).unwrap();
+            assert_eq!(l, expected, "{order}");
+        }
+        assert!(expected.warnings.is_empty(), "{:?}", expected.warnings);
+        assert_eq!(
+            (expected.body.transaction_no.as_str(), expected.body.pay_trans_id.as_str()),
+            ("835651612", "835651612")
+        );
+        assert!(
+            expected.json.contains(r#""transactionNo":"835651612","payTransId":"835651612","orderId":"O""#),
+            "{}",
+            expected.json
+        );
+        let body = serde_json::to_value(&expected.body).unwrap();
+        assert_eq!(crate::checksum::verify("lookup", &body, Some("top-secret-key")), Ok(true));
+        let err = build_lookup_request(&json!({"transactionNo": "1", "payTransId": "2", "orderId": "O"}), &creds())
+            .unwrap_err();
+        assert_eq!(
+            err.problems.iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(),
+            vec![("payTransId", ProblemCode::AliasConflict)]
+        );
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
-use crate::scheme::{as_object, scheme, Preimage};
+use crate::scheme::{as_object, scheme, Preimage, Scheme};
 
 pub use lgsp_paygate_hash::{digest_bytes, matches};
 
@@ -23,9 +23,11 @@ pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result
     scheme(scheme_id)?.preimage(as_object(fields, "fields")?, secret)
 }
 
-/// The `checksum` a message carries, or `MISSING_FIELD` / `INVALID_FIELD`.
-pub fn received_checksum(message: &Map<String, Value>) -> Result<&str, Error> {
-    match message.get("checksum") {
+/// The `checksum` a message of scheme `s` carries (under another name the scheme knows when
+/// `checksum` is absent), or `MISSING_FIELD` / `INVALID_FIELD`.
+pub fn received_checksum<'a>(s: &Scheme, message: &'a Map<String, Value>) -> Result<&'a str, Error> {
+    let alias = s.aliases.iter().filter(|(_, canon)| *canon == "checksum").find_map(|(alias, _)| message.get(*alias));
+    match message.get("checksum").or(alias) {
         None => Err(Error::at(ErrorCode::MissingField, "checksum", "missing field: checksum")),
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(Error::at(
@@ -40,7 +42,7 @@ pub fn received_checksum(message: &Map<String, Value>) -> Result<&str, Error> {
 pub fn verify(scheme_id: &str, message: &Value, secret: Option<&str>) -> Result<bool, Error> {
     let s = scheme(scheme_id)?;
     let message = as_object(message, "message")?;
-    let received = received_checksum(message)?;
+    let received = received_checksum(s, message)?;
     let digest = s.preimage(message, secret)?.digest();
     Ok(matches(received, &digest))
 }

@@ -3,34 +3,62 @@
 //! The `result` checksum has no secret in it, so anyone can send a well-signed result. What the
 //! gateway answers to a lookup (`/GetOrderInfo`, signed with the unit's secret) is what counts:
 //! the result is confirmed only when that record agrees on the order, the transaction, the
-//! amount and success, and records a payment (`type` `Pay`, any casing). It fails closed: a
-//! refunded, unknown, empty or missing `type` is not confirmed, and `errorCode` must be exactly
-//! `00` (the rule `paid` applies too, `rules::is_success_code`).
+//! amount and success, and records a payment (`type` `Pay`, any casing). The result is a claim
+//! (`rules::claims_payment`: white space around `00` and `Pay` allowed); the record is the proof
+//! and fails closed: its `errorCode` must be exactly `00`, and a refunded, unknown, empty or
+//! missing `type` is not confirmed.
+//!
+//! The guide's lookup table names the transaction `transactionNo`, its example `payTransId`:
+//! either is read, both when they agree, and the confirmation says which it read.
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
-use crate::rules::{is_payment_type, is_success_code, pay_type};
-use crate::scheme::{as_object, json_type_name};
-use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
+use crate::rules::{claims_payment, is_payment_type, pay_type};
+use crate::scheme::as_object;
+use crate::validate::{shown, Problem, ProblemCode, ValidationReport};
+
+/// Which key of the gateway's record named the transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TransactionKey {
+    /// `payTransId`, as the guide's lookup example writes it.
+    #[serde(rename = "payTransId")]
+    PayTransId,
+    /// `transactionNo`, as the guide's lookup table writes it.
+    #[serde(rename = "transactionNo")]
+    TransactionNo,
+    /// Both, with the same value.
+    #[serde(rename = "both")]
+    Both,
+}
 
 /// The outcome of a confirmation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Confirmation {
     /// The gateway's record agrees with the result: the payment may be delivered.
     pub confirmed: bool,
     /// Every disagreement.
     pub problems: Vec<Problem>,
+    /// The key the record named the transaction by; `None` when it names none, or two that differ.
+    pub transaction_key: Option<TransactionKey>,
 }
 
 fn text(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => quoted(s),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => json_type_name(other).to_owned(),
-        None => "nothing".to_owned(),
-    }
+    v.map_or_else(|| "nothing".to_owned(), shown)
+}
+
+/// The transaction the record names, and under which key: `Err` when it names two that differ.
+fn record_transaction(order: &Map<String, Value>) -> Result<Option<(&Value, TransactionKey)>, (&Value, &Value)> {
+    let present = |key| order.get(key).filter(|v| !v.is_null());
+    Ok(match (present("payTransId"), present("transactionNo")) {
+        (Some(a), Some(b)) if a != b => return Err((a, b)),
+        (Some(a), Some(_)) => Some((a, TransactionKey::Both)),
+        (Some(a), None) => Some((a, TransactionKey::PayTransId)),
+        (None, Some(b)) => Some((b, TransactionKey::TransactionNo)),
+        (None, None) => None,
+    })
 }
 
 /// Compare a payment result (`parsePaymentResult(...).result`) with the transaction a lookup
@@ -49,7 +77,8 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         }
     }
     let mut r = ValidationReport::default();
-    if !result.get("errorCode").and_then(Value::as_str).is_some_and(is_success_code) {
+    let claimed = |key| result.get(key).and_then(Value::as_str).unwrap_or_default();
+    if !claims_payment(claimed("errorCode"), "Pay") {
         r.error(
             "errorCode",
             ProblemCode::NotPaid,
@@ -62,13 +91,30 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         (Some(Value::Number(a)), Some(Value::String(b))) => field == "amount" && a.to_string() == *b,
         _ => false,
     };
+    let mut conflict = false;
+    let (transaction, transaction_key) = match record_transaction(order) {
+        Ok(found) => (found.map(|(v, _)| v), found.map(|(_, key)| key)),
+        Err((pay_trans_id, transaction_no)) => {
+            conflict = true;
+            r.error(
+                "payTransId",
+                ProblemCode::AliasConflict,
+                format!(
+                    "the gateway's record names the transaction payTransId {} and transactionNo {}",
+                    shown(pay_trans_id),
+                    shown(transaction_no)
+                ),
+            );
+            (None, None)
+        }
+    };
     let amount_seen = order.get("amount").filter(|a| !a.is_null()).or(order.get("amountText"));
-    for (field, theirs) in [
-        ("orderId", order.get("orderId")),
-        ("payTransId", order.get("payTransId")),
-        ("amount", amount_seen),
-        ("errorCode", order.get("errorCode")),
-    ] {
+    let checked = [("orderId", order.get("orderId")), ("payTransId", transaction), ("amount", amount_seen)];
+    for (field, theirs) in checked {
+        // A conflict between the record's two names is reported once, above.
+        if field == "payTransId" && conflict {
+            continue;
+        }
         if !same(field, result.get(field), theirs) {
             r.error(
                 field,
@@ -76,6 +122,16 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
                 format!("the result says {}, the gateway says {}", text(result.get(field)), text(theirs)),
             );
         }
+    }
+    // The record is the proof: it must say what the result claims, white space and all, so a
+    // paid result confirms only on a record of exactly "00".
+    let recorded = order.get("errorCode");
+    if recorded.and_then(Value::as_str) != Some(claimed("errorCode").trim()) {
+        r.error(
+            "errorCode",
+            ProblemCode::Mismatch,
+            format!("the result says {}, the gateway says {}", text(result.get("errorCode")), text(recorded)),
+        );
     }
     match order.get("type") {
         Some(Value::String(t)) if is_payment_type(t) => {}
@@ -88,7 +144,7 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
             format!("the gateway records the transaction's type as {}, not \"Pay\"", text(other)),
         ),
     }
-    Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors })
+    Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors, transaction_key })
 }
 
 #[cfg(test)]
@@ -165,13 +221,54 @@ mod tests {
     }
 
     #[test]
-    fn error_code_must_be_exactly_00_on_both_sides() {
+    fn a_claim_of_00_with_white_space_confirms_only_on_a_record_of_exactly_00() {
         let mut spaced = result();
         spaced["errorCode"] = json!(" 00");
+        assert!(confirm_payment(&spaced, &order()).unwrap().confirmed);
         let mut o = order();
         o["errorCode"] = json!(" 00");
         let c = confirm_payment(&spaced, &o).unwrap();
-        assert_eq!(codes(&c), vec![("errorCode", ProblemCode::NotPaid)]);
+        assert_eq!(codes(&c), vec![("errorCode", ProblemCode::Mismatch)]);
+        assert_eq!(codes(&confirm_payment(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
+        o["errorCode"] = json!("24");
+        assert_eq!(codes(&confirm_payment(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
+    }
+
+    #[test]
+    fn the_record_may_name_the_transaction_either_way_or_both() {
+        let with = |pay: Option<&str>, no: Option<&str>| {
+            let mut o = order();
+            let m = o.as_object_mut().unwrap();
+            m.remove("payTransId");
+            for (key, value) in [("payTransId", pay), ("transactionNo", no)] {
+                if let Some(v) = value {
+                    m.insert(key.to_owned(), json!(v));
+                }
+            }
+            confirm_payment(&result(), &o).unwrap()
+        };
+        for (pay, no, key) in [
+            (Some("13333267"), None, TransactionKey::PayTransId),
+            (None, Some("13333267"), TransactionKey::TransactionNo),
+            (Some("13333267"), Some("13333267"), TransactionKey::Both),
+        ] {
+            let c = with(pay, no);
+            assert!(c.confirmed, "{pay:?} {no:?}: {c:?}");
+            assert_eq!(c.transaction_key, Some(key));
+        }
+        let c = with(Some("13333267"), Some("99999999"));
+        assert!(!c.confirmed);
+        assert_eq!(codes(&c), vec![("payTransId", ProblemCode::AliasConflict)]);
+        assert!(c.problems[0].message.contains("13333267") && c.problems[0].message.contains("99999999"));
+        assert_eq!(c.transaction_key, None);
+        let c = with(None, Some("99999999"));
+        assert_eq!(codes(&c), vec![("payTransId", ProblemCode::Mismatch)]);
+        let c = with(None, None);
+        assert_eq!(codes(&c), vec![("payTransId", ProblemCode::Mismatch)]);
+        assert!(c.problems[0].message.contains("nothing"), "{}", c.problems[0].message);
+        assert_eq!(c.transaction_key, None);
+        let json = serde_json::to_value(with(None, Some("13333267"))).unwrap();
+        assert_eq!(json["transactionKey"], "transactionNo");
     }
 
     #[test]

@@ -86,7 +86,8 @@ pub struct RefundRequest {
     pub checksum: String,
 }
 
-/// Lookup request body, `POST /GetOrderInfo`.
+/// Lookup request body, `POST /GetOrderInfo`. The transaction goes under both names the guide
+/// gives it (its table's `transactionNo`, its example's `payTransId`), with one value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LookupRequest {
@@ -94,8 +95,10 @@ pub struct LookupRequest {
     pub partner_code: String,
     /// Access key.
     pub access_key: String,
-    /// Payment transaction number.
+    /// Payment transaction number (the checksum covers it under this name).
     pub transaction_no: String,
+    /// The same transaction number, under the name the guide's example uses.
+    pub pay_trans_id: String,
     /// Order id.
     pub order_id: String,
     /// `lookup` scheme checksum.

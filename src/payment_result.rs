@@ -10,7 +10,7 @@ use crate::body::Body;
 use crate::checksum::{matches, received_checksum};
 use crate::error::Error;
 use crate::messages::PaymentResult;
-use crate::rules::{is_payment_type, is_success_code};
+use crate::rules::claims_payment;
 use crate::scheme::scheme;
 use crate::validate::{check_message, Problem, ProblemCode, ValidationReport};
 
@@ -24,8 +24,9 @@ pub struct PaymentResultReport {
     pub checksum_valid: bool,
     /// `valid && checksumValid`: acknowledge with `SUCCESSFUL`.
     pub accepted: bool,
-    /// Accepted, `errorCode` is exactly `00` and `type` is `Pay` (any casing, nothing trimmed):
-    /// the same rule `confirmPaymentResult` applies. Still confirm with a lookup.
+    /// Accepted, and the result claims a payment: `errorCode` `00` and `type` `Pay` (any casing),
+    /// white space around them allowed (`rules::claims_payment`). A claim, not a proof: confirm
+    /// it with a lookup, whose record must say exactly `00`.
     pub paid: bool,
     /// The typed result, when the fields are well-formed.
     pub result: Option<PaymentResult>,
@@ -48,7 +49,7 @@ pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
     };
     let checked = check_message(s, map, true);
     let mut report = checked.report;
-    let checksum_valid = match (received_checksum(map), s.preimage(map, None)) {
+    let checksum_valid = match (received_checksum(s, map), s.preimage(map, None)) {
         (Ok(received), Ok(pre)) => matches(received, &pre.digest()),
         _ => false,
     };
@@ -74,7 +75,7 @@ fn finish(
     // Only a result with its typed fields is accepted, so `accepted` always comes with `result`
     // (the TypeScript types narrow on it).
     let accepted = valid && checksum_valid && result.is_some();
-    let paid = accepted && result.as_ref().is_some_and(|r| is_success_code(&r.error_code) && is_payment_type(&r.kind));
+    let paid = accepted && result.as_ref().is_some_and(|r| claims_payment(&r.error_code, &r.kind));
     let reply = if accepted {
         payment_result_reply(true, None)
     } else {
@@ -154,16 +155,43 @@ mod tests {
     }
 
     #[test]
-    fn error_code_other_than_exactly_00_is_not_paid() {
-        for code in [" 00", "00 ", "0", "000", "24"] {
+    fn a_result_claims_a_payment_with_00_and_pay_white_space_around_allowed() {
+        for code in ["0", "000", "24", "0 0", "\u{0}00"] {
             let mut v = result();
             v["errorCode"] = json!(code);
             let r = parse_payment_result(Body::Json(signed(v))).unwrap();
             assert!(r.accepted && !r.paid, "{code:?}: {r:?}");
         }
+        // The guide's example writes " 00" and " pay": a claim worth a lookup, with a warning.
+        for (code, kind) in [(" 00", " pay"), ("00 ", "Pay")] {
+            let mut v = result();
+            v["errorCode"] = json!(code);
+            v["type"] = json!(kind);
+            let r = parse_payment_result(Body::Json(signed(v))).unwrap();
+            assert!(r.accepted && r.paid, "{code:?} {kind:?}: {r:?}");
+            assert!(r.warnings.iter().any(|w| w.path == "errorCode" && w.code == ProblemCode::Whitespace), "{r:?}");
+        }
         let mut v = result();
         v["type"] = json!("pay");
         assert!(parse_payment_result(Body::Json(signed(v))).unwrap().paid, "type in another casing is a payment");
+    }
+
+    #[test]
+    fn check_sum_is_read_as_checksum() {
+        let mut v = result();
+        let sum = v.as_object_mut().unwrap().remove("checksum").unwrap();
+        v["check-sum"] = sum.clone();
+        let r = parse_payment_result(Body::Json(v.clone())).unwrap();
+        assert!(r.accepted && r.paid, "{r:?}");
+        assert_eq!(
+            r.warnings.iter().map(|w| (w.path.as_str(), w.code)).collect::<Vec<_>>(),
+            vec![("check-sum", ProblemCode::Alias)]
+        );
+        assert_eq!(r.result.unwrap().checksum, sum.as_str().unwrap());
+        v["checksum"] = json!("0".repeat(64));
+        let r = parse_payment_result(Body::Json(v)).unwrap();
+        assert!(!r.accepted, "two different checksums: {r:?}");
+        assert!(r.errors.iter().any(|e| e.path == "check-sum" && e.code == ProblemCode::AliasConflict), "{r:?}");
     }
 
     #[test]

@@ -136,6 +136,12 @@ pub struct GatewayResponse {
     pub warnings: Vec<Problem>,
 }
 
+/// The members of every answer around its data.
+const ENVELOPE_KEYS: &[&str] = &["error_code", "error_message", "data"];
+
+/// The members that make a top-level lookup answer a record: the transaction, by either name.
+const RECORD_KEYS: &[&str] = &["payTransId", "transactionNo"];
+
 const UNKNOWN: Description =
     Description { en: "an error code the guide does not list", vi: "Mã lỗi không có trong tài liệu" };
 
@@ -216,6 +222,22 @@ pub fn parse_gateway_response(kind: ResponseKind, body: Body) -> Result<GatewayR
     }
     let order = match (kind, &data) {
         (Lookup, Value::Object(d)) => Some(order_info(d, &mut r)),
+        // The guide's lookup table lists the record's fields beside error_code; its example nests
+        // them in data. Without data, a record at the top level is read there.
+        (Lookup, Value::Null) if ok && map.keys().any(|k| RECORD_KEYS.contains(&k.as_str())) => {
+            r.warn(
+                "data",
+                ProblemCode::MissingField,
+                "no data: the transaction is read from the answer's top level, as the guide's table lists it"
+                    .to_owned(),
+            );
+            let top: Map<String, Value> = map
+                .iter()
+                .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            Some(order_info(&top, &mut r))
+        }
         _ => None,
     };
     Ok(GatewayResponse {
@@ -324,6 +346,27 @@ mod tests {
         let text = serde_json::to_string(&r.order).unwrap();
         assert_eq!(text.matches("amountText").count(), 1, "{text}");
         assert_eq!(r.order.unwrap().amount_text.as_deref(), Some("5"));
+    }
+
+    #[test]
+    fn a_lookup_record_at_the_top_level_is_read_as_the_table_lists_it() {
+        let flat = json!({"error_code": "SUCCESSFUL", "error_message": "", "partnerCode": "000.00.18.H29",
+            "transactionNo": "13333267", "requestCode": "R1", "amount": "40000", "paygate": "vnpay", "orderId": "O-1",
+            "orderInfo": "x", "payDate": "20200712225148", "type": "Pay"});
+        let r = parse_gateway_response(Lookup, Body::Json(flat.clone())).unwrap();
+        let order = r.order.unwrap();
+        assert_eq!((order.amount, order.fields["transactionNo"].as_str()), (Some(40000), Some("13333267")));
+        assert!(!order.fields.contains_key("error_code"));
+        assert_eq!(
+            r.warnings.iter().map(|w| (w.path.as_str(), w.code)).collect::<Vec<_>>(),
+            vec![("data", ProblemCode::MissingField)]
+        );
+        // An answer that is no record (a failure, or no transaction at all) has none.
+        let mut failed = flat.clone();
+        failed["error_code"] = json!("FAILED");
+        assert!(parse_gateway_response(Lookup, Body::Json(failed)).unwrap().order.is_none());
+        let bare = json!({"error_code": "SUCCESSFUL", "error_message": "", "data": null});
+        assert!(parse_gateway_response(Lookup, Body::Json(bare)).unwrap().order.is_none());
     }
 
     #[test]

@@ -68,6 +68,14 @@ pub fn is_payment_type(s: &str) -> bool {
     pay_type(s) == Some("Pay")
 }
 
+/// Whether a payment result claims a payment: `errorCode` `00` and `type` `Pay` (any casing),
+/// white space around either allowed, as the guide's result example writes them (`" 00"`,
+/// `" pay"`). A claim only decides whether to ask the gateway; the gateway's record, which
+/// decides delivery, must meet [`is_success_code`] and [`is_payment_type`] exactly.
+pub fn claims_payment(error_code: &str, kind: &str) -> bool {
+    is_success_code(error_code.trim()) && is_payment_type(kind.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +124,12 @@ mod tests {
         assert!(is_payment_type("pay") && is_payment_type("PAY"));
         for not_pay in ["Refund", "REFUNDED", "", " Pay", "Pay ", "paid"] {
             assert!(!is_payment_type(not_pay), "{not_pay:?}");
+        }
+        assert!(claims_payment(" 00", " pay") && claims_payment("00", "PAY") && claims_payment("00 ", "Pay\n"));
+        for (code, kind) in
+            [("24", "Pay"), ("0", "Pay"), ("\u{0}00", "Pay"), ("00", "Refund"), ("00", " refund"), ("00", "paid")]
+        {
+            assert!(!claims_payment(code, kind), "{code:?} {kind:?}");
         }
         assert!(is_success_code("00"));
         for not_success in [" 00", "00 ", "0", "000", "", "24", "\u{0}00"] {

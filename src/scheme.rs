@@ -72,7 +72,8 @@ pub static SCHEMES: &[Scheme] = &[
         path: None,
         prefix: Prefix::Literal(RESULT_PREFIX),
         fields: &["paygate", "orderId", "amount", "payDate", "type", "orderInfo", "payTransId", "errorCode"],
-        aliases: &[],
+        // The guide's result example names the checksum `check-sum`, its table `checksum`.
+        aliases: &[("check-sum", "checksum")],
     },
     Scheme {
         id: "refund",
@@ -99,6 +100,7 @@ pub static SCHEMES: &[Scheme] = &[
         path: Some("/GetOrderInfo"),
         prefix: Prefix::SecretKey,
         fields: &["partnerCode", "accessKey", "transactionNo", "orderId"],
+        // The guide's lookup table names the transaction `transactionNo`, its example `payTransId`.
         aliases: &[("payTransId", "transactionNo")],
     },
 ];

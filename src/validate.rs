@@ -64,6 +64,8 @@ pub enum ProblemCode {
     UnknownKey,
     /// A field given under another name (warning).
     Alias,
+    /// A field given under both its names, with different values (error).
+    AliasConflict,
     /// A field the builder fills itself was given (error).
     NotAllowed,
     /// A gateway error code the guide does not list, or not for that endpoint (warning).
@@ -146,12 +148,19 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
     let mut canonical = msg.clone();
     for (alias, canon) in s.aliases {
         let Some(value) = canonical.remove(*alias) else { continue };
-        if msg.contains_key(*canon) {
-            r.warn(
-                alias,
-                ProblemCode::UnknownKey,
-                format!("{alias} is ignored: it is another name for {canon}, which is also given"),
-            );
+        if let Some(given) = msg.get(*canon) {
+            // Both names, as a sender that serves either reading writes them: one value is fine.
+            if *given != value {
+                r.error(
+                    alias,
+                    ProblemCode::AliasConflict,
+                    format!(
+                        "{alias} {} and {canon} {} differ: they are two names of one field and must carry the same value",
+                        shown(&value),
+                        shown(given)
+                    ),
+                );
+            }
         } else {
             r.warn(
                 alias,
@@ -186,6 +195,15 @@ pub(crate) fn join_path(path: &str, key: &str) -> String {
         key.to_owned()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+/// A value for messages: a string quoted and cut short, anything else as its JSON type.
+pub(crate) fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => quoted(s),
+        Value::Number(n) => n.to_string(),
+        other => json_type_name(other).to_owned(),
     }
 }
 
@@ -416,6 +434,20 @@ mod tests {
         let r = validate("lookup", &m).unwrap();
         assert!(r.valid, "{r:?}");
         assert_eq!(codes(&r.warnings), vec![("payTransId".to_owned(), ProblemCode::Alias)]);
+    }
+
+    #[test]
+    fn lookup_with_both_names_needs_one_value() {
+        let both = |a: &str, b: &str| {
+            json!({"partnerCode": "P", "accessKey": "A", "transactionNo": a, "payTransId": b, "orderId": "O",
+                "checksum": "0".repeat(64)})
+        };
+        let r = validate("lookup", &both("835651612", "835651612")).unwrap();
+        assert!(r.valid && r.warnings.is_empty(), "{r:?}");
+        let r = validate("lookup", &both("835651612", "835651613")).unwrap();
+        assert_eq!(codes(&r.errors), vec![("payTransId".to_owned(), ProblemCode::AliasConflict)]);
+        assert!(r.errors[0].message.contains("\"835651613\"") && r.errors[0].message.contains("\"835651612\""));
+        assert!(r.errors[0].message.contains("payTransId") && r.errors[0].message.contains("transactionNo"));
     }
 
     #[test]

@@ -76,3 +76,67 @@ fn authorization_vectors() {
         }
     }
 }
+
+const LOOKUPS: &str = include_str!("vectors/lookups.json");
+
+fn section(name: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(LOOKUPS).expect("lookups.json is JSON");
+    doc[name].as_array().cloned().unwrap_or_else(|| panic!("lookups.json has {name}"))
+}
+
+fn paths_and_codes(problems: &[lgsp_paygate::Problem]) -> Value {
+    Value::Array(
+        problems
+            .iter()
+            .map(|p| serde_json::json!([p.path, serde_json::to_value(p.code).expect("a code serializes")]))
+            .collect(),
+    )
+}
+
+#[test]
+fn lookup_request_vectors() {
+    let requests = section("requests");
+    assert!(requests.len() >= 4, "too few lookup requests");
+    for case in requests {
+        let id = s(&case, "id");
+        let built = lgsp_paygate::build_lookup_request(&case["given"], &case["credentials"]);
+        match s(&case, "result") {
+            "valid" => {
+                let built = built.unwrap_or_else(|e| panic!("{id}: {e}"));
+                assert_eq!(built.json, s(&case, "json"), "{id}: body");
+                assert!(built.warnings.is_empty(), "{id}: {:?}", built.warnings);
+                let body: Value = serde_json::from_str(&built.json).expect("the body is JSON");
+                let pre = preimage("lookup", &body, case["credentials"]["secretKey"].as_str()).expect("a preimage");
+                assert_eq!(pre.revealed(), s(&case, "preimage"), "{id}: preimage");
+            }
+            "invalid" => {
+                let err = built.expect_err(id);
+                assert_eq!(paths_and_codes(&err.problems), case["problems"], "{id}: problems");
+            }
+            other => panic!("{id}: unknown result {other}"),
+        }
+    }
+}
+
+#[test]
+fn lookup_answer_vectors() {
+    for case in section("answers") {
+        let id = s(&case, "id");
+        let report = lgsp_paygate::parse_payment_result(lgsp_paygate::Body::Json(case["result"].clone()))
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let result = serde_json::to_value(report.result.unwrap_or_else(|| panic!("{id}: result not accepted")))
+            .expect("a result serializes");
+        assert!(report.paid, "{id}: the result claims a payment");
+        let answer = lgsp_paygate::parse_gateway_response(
+            lgsp_paygate::ResponseKind::Lookup,
+            lgsp_paygate::Body::Text(s(&case, "answer").to_owned()),
+        )
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let order =
+            serde_json::to_value(answer.order.unwrap_or_else(|| panic!("{id}: no record"))).expect("serializes");
+        let c = lgsp_paygate::confirm_payment(&result, &order).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(Value::Bool(c.confirmed), case["confirmed"], "{id}: confirmed ({:?})", c.problems);
+        assert_eq!(serde_json::to_value(c.transaction_key).expect("serializes"), case["transactionKey"], "{id}: key");
+        assert_eq!(paths_and_codes(&c.problems), case["problems"], "{id}: problems");
+    }
+}

@@ -32,6 +32,7 @@ export const problemVi = {
   SMART_QUOTES: "{path} chứa dấu nháy cong (“ ” ‘ ’), thường do dán từ tài liệu.",
   UNKNOWN_KEY: "{q1} không phải là trường của loại gói tin này.",
   ALIAS: "Trường {path} là tên khác của {canon}.",
+  ALIAS_CONFLICT: "{path} {q1} và tên kia của nó {q2} phải mang cùng một giá trị.",
   NOT_ALLOWED: "{path} không được phép ở đây.",
   UNKNOWN_CODE: "{path} có mã không được tài liệu mô tả.",
 };

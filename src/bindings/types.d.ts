@@ -35,7 +35,7 @@ export type ProblemCode =
   | "AMOUNT_NOT_POSITIVE" | "AMOUNT_TOO_LARGE" | "INVALID_URL" | "INVALID_IP_ADDRESS" | "INVALID_PAY_DATE"
   | "INVALID_TYPE" | "TYPE_CASING" | "UNDOCUMENTED_TRANSACTION_TYPE" | "INVALID_CHECKSUM" | "CHECKSUM_MISMATCH"
   | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "SMART_QUOTES" | "UNKNOWN_KEY" | "ALIAS"
-  | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED" | "NOT_A_PAYMENT";
+  | "ALIAS_CONFLICT" | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED" | "NOT_A_PAYMENT";
 
 /** One problem: where (the field or key), what (a stable code), and in words. */
 export interface Problem { path: string; code: ProblemCode; message: string }
@@ -98,8 +98,13 @@ export interface RefundOrder {
   transactionType?: string;
 }
 
-/** The fields of a lookup request. */
-export interface LookupOrder { transactionNo: string; orderId: string }
+/**
+ * The fields of a lookup request: the transaction as `transactionNo` (the guide's table),
+ * `payTransId` (its example) or both with one value; the request carries it under both.
+ */
+export type LookupOrder =
+  | { transactionNo: string; payTransId?: string; orderId: string }
+  | { payTransId: string; transactionNo?: string; orderId: string };
 
 /** Payment request body, `POST /paygate`. */
 export interface PaygateRequest extends PaygateOrder { partnerCode: string; accessKey: string; checksum: string }
@@ -110,8 +115,13 @@ export interface RefundRequest {
   orderId: string; orderInfo: string; transactionType: string; checksum: string;
 }
 
-/** Lookup request body, `POST /GetOrderInfo`. */
-export interface LookupRequest { partnerCode: string; accessKey: string; transactionNo: string; orderId: string; checksum: string }
+/**
+ * Lookup request body, `POST /GetOrderInfo`: the transaction under both names the guide gives it,
+ * one value; the checksum covers `transactionNo`.
+ */
+export interface LookupRequest {
+  partnerCode: string; accessKey: string; transactionNo: string; payTransId: string; orderId: string; checksum: string;
+}
 
 /** A built request: the body, the exact JSON text to send, and the warnings. */
 export interface BuiltRequest<T> { body: T; json: string; warnings: Problem[] }
@@ -129,7 +139,10 @@ interface PaymentResultReportBase {
   reply: string;
 }
 
-/** Well-formed, with a matching checksum, errorCode "00" and type "Pay": confirm, then deliver. */
+/**
+ * Well-formed, with a matching checksum, claiming a payment: errorCode "00" and type "Pay" (any
+ * casing, white space around them allowed, as the guide's example writes " 00"): confirm, then deliver.
+ */
 export interface PaidResultReport extends PaymentResultReportBase {
   valid: true; checksumValid: true; accepted: true; paid: true; result: PaymentResult;
 }
@@ -438,12 +451,19 @@ export function comparePreimage(scheme: Scheme, message: object | string, secret
 /** Bytes of WebAssembly linear memory this module holds (it only grows): a diagnostic for leak checks. */
 export function wasmMemoryBytes(): number;
 
+/**
+ * Which name the gateway's record gave the transaction: `payTransId` (the guide's example),
+ * `transactionNo` (its table), or `both` with one value; null when it names none, or two that differ.
+ */
+export type TransactionKey = "payTransId" | "transactionNo" | "both";
+
 /** Whether the gateway's record of a transaction confirms a payment result. */
-export interface ConfirmationCheck { confirmed: boolean; problems: Problem[] }
+export interface ConfirmationCheck { confirmed: boolean; problems: Problem[]; transactionKey: TransactionKey | null }
 /**
  * Compare a payment result (`parsePaymentResult(body).result`) with the transaction a lookup
- * returned (`parseGatewayResponse("lookup", body).order`): same orderId, payTransId and amount,
- * errorCode exactly "00", type Pay in any casing (refunded, other, empty or missing: not confirmed).
+ * returned (`parseGatewayResponse("lookup", body).order`): same orderId, transaction (the record's
+ * payTransId or transactionNo, or both when they agree) and amount, the record's errorCode exactly
+ * "00", type Pay in any casing (refunded, other, empty or missing: not confirmed).
  * The result checksum has no secret, so deliver nothing before this.
  */
 export function confirmPaymentResult(result: PaymentResult, order: OrderInfo): ConfirmationCheck;

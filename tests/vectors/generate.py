@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Write the shared test vectors: checksums.json, authorization.json, diagnoses.json and
-guide-examples.json.
+"""Write the shared test vectors: checksums.json, authorization.json, diagnoses.json,
+guide-examples.json and lookups.json.
 
 An implementation of the gateway's four checksum schemes and of the
 Authorization token that is independent of the crate: Python's hashlib,
@@ -626,6 +626,95 @@ def checked_guide_cases():
 
 
 # ---------------------------------------------------------------------------
+# lookups.json: the lookup in either reading of the guide. Its table names the transaction
+# transactionNo, its example payTransId, in the request and in the answer alike.
+
+# The body a builder sends: the transaction under both names, one value, the checksum over the
+# table's formula (secretKey + partnerCode + accessKey + transactionNo + orderId).
+LOOKUP_BODY_KEYS = ["partnerCode", "accessKey", "transactionNo", "payTransId", "orderId", "checksum"]
+LOOKUP_CREDENTIALS = {"partnerCode": LOOKUP["partnerCode"], "accessKey": LOOKUP["accessKey"], "secretKey": SECRET}
+
+
+def lookup_request(id, comment, given, problems=None):
+    """A lookup built from `given` (transactionNo, payTransId or both, and orderId)."""
+    case = {"id": id, "comment": comment, "given": given, "credentials": LOOKUP_CREDENTIALS}
+    if problems is not None:
+        return {**case, "result": "invalid", "problems": problems}
+    transaction = given.get("transactionNo", given.get("payTransId"))
+    fields = {"partnerCode": LOOKUP["partnerCode"], "accessKey": LOOKUP["accessKey"],
+              "transactionNo": transaction, "orderId": given["orderId"]}
+    body = dict(fields, payTransId=transaction, checksum=checksum("lookup", fields, SECRET))
+    body = {key: body[key] for key in LOOKUP_BODY_KEYS}
+    return {**case, "result": "valid", "preimage": preimage("lookup", fields, SECRET),
+            "json": json.dumps(body, separators=(",", ":"), ensure_ascii=False)}
+
+
+def lookup_requests():
+    t, o = LOOKUP["transactionNo"], LOOKUP["orderId"]
+    return [
+        lookup_request("request-transaction-no", "The table's name only.", {"transactionNo": t, "orderId": o}),
+        lookup_request("request-pay-trans-id", "The example's name only: sent under both names all the same.",
+                       {"payTransId": t, "orderId": o}),
+        lookup_request("request-both-names", "Both names with one value.", {"transactionNo": t, "payTransId": t, "orderId": o}),
+        lookup_request("request-vietnamese-order", "An orderId with Vietnamese letters, hashed as UTF-8.",
+                       {"transactionNo": t, "orderId": unicodedata.normalize("NFC", "HỒ_SƠ-0001")}),
+        lookup_request("request-names-disagree", "Both names, two values: an error naming both, nothing sent.",
+                       {"transactionNo": t, "payTransId": "835651613", "orderId": o},
+                       problems=[["payTransId", "ALIAS_CONFLICT"]]),
+    ]
+
+
+LOOKUP_RESULT = dict(RESULT, paygate="vnpay", orderId="29.98.H29-310519-0001_201", payTransId="13333267",
+                     payDate="20200712225148", orderInfo="Noi dung")
+
+
+def signed_result(fields):
+    return dict(fields, checksum=checksum("result", fields, None))
+
+
+def lookup_answer(id, comment, record, expect, *, result=None, top_level=False):
+    """A payment result, the gateway's answer to its lookup, and what the confirmation finds."""
+    if top_level:
+        answer = {"error_code": "SUCCESSFUL", "error_message": "", **record}
+    else:
+        answer = {"error_code": "SUCCESSFUL", "error_message": "", "data": record}
+    return {"id": id, "comment": comment, "result": signed_result(result or LOOKUP_RESULT),
+            "answer": json.dumps(answer, ensure_ascii=False), **expect}
+
+
+def lookup_answers():
+    r = LOOKUP_RESULT
+    # The guide's example record, for the result above: amount as text, type in lower case.
+    record = {"amount": str(r["amount"]), "partnerCode": LOOKUP["partnerCode"], "orderId": r["orderId"],
+              "serviceCode": "hcm_dichvucong", "payTransId": r["payTransId"], "orderInfo": r["orderInfo"],
+              "errorCode": "00", "paygate": r["paygate"], "type": "pay", "payDate": r["payDate"]}
+    by_number = {k: v for k, v in record.items() if k != "payTransId"}
+    by_number["transactionNo"] = r["payTransId"]
+    table = {"partnerCode": LOOKUP["partnerCode"], "transactionNo": r["payTransId"], "requestCode": "12357851",
+             "amount": str(r["amount"]), "paygate": r["paygate"], "orderId": r["orderId"], "orderInfo": r["orderInfo"],
+             "payDate": r["payDate"], "type": "Pay", "errorCode": "00"}
+    confirmed = lambda key: {"confirmed": True, "transactionKey": key, "problems": []}
+    refused = lambda key, *problems: {"confirmed": False, "transactionKey": key, "problems": [list(p) for p in problems]}
+    return [
+        lookup_answer("answer-pay-trans-id", "The guide's example: data names the transaction payTransId.",
+                      record, confirmed("payTransId")),
+        lookup_answer("answer-transaction-no", "As the table names it: transactionNo.", by_number, confirmed("transactionNo")),
+        lookup_answer("answer-both-names", "Both names, one value.", dict(record, transactionNo=r["payTransId"]),
+                      confirmed("both")),
+        lookup_answer("answer-names-disagree", "Both names, two values: not confirmed.",
+                      dict(record, transactionNo="13333268"), refused(None, ("payTransId", "ALIAS_CONFLICT"))),
+        lookup_answer("answer-another-transaction", "transactionNo names another transaction.",
+                      dict(by_number, transactionNo="13333268"), refused("transactionNo", ("payTransId", "MISMATCH"))),
+        lookup_answer("answer-no-transaction", "The record names no transaction at all.", by_number | {"transactionNo": None},
+                      refused(None, ("payTransId", "MISMATCH"))),
+        lookup_answer("answer-top-level", "The table's shape: the record beside error_code, no data.", table,
+                      confirmed("transactionNo"), top_level=True),
+        lookup_answer("answer-claim-with-spaces", "The result writes \" 00\" and \" pay\", as the guide's result example "
+                      "does: a claim, confirmed by a record of exactly 00.",
+                      record, confirmed("payTransId"), result=dict(r, errorCode=" 00", type=" pay")),
+        lookup_answer("answer-record-with-spaces", "The record writes \" 00\": the proof must be exact.",
+                      dict(record, errorCode=" 00"), refused("payTransId", ("errorCode", "MISMATCH"))),
+    ]
 
 
 def render(obj):
@@ -640,7 +729,9 @@ def outputs():
     return {HERE / "checksums.json": render(checksums),
             HERE / "authorization.json": render({"cases": authorization_cases()}),
             HERE / "diagnoses.json": render({"generator": checksums["generator"], "cases": diagnosis_cases()}),
-            HERE / "guide-examples.json": render({"cases": checked_guide_cases()})}
+            HERE / "guide-examples.json": render({"cases": checked_guide_cases()}),
+            HERE / "lookups.json": render({"generator": checksums["generator"], "requests": lookup_requests(),
+                                           "answers": lookup_answers()})}
 
 
 def main(argv):
