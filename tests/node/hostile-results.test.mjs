@@ -34,8 +34,8 @@ test('confirmPaymentResult confirms only a lookup whose type reads as Pay', () =
   }
 });
 
-test('paid and confirmPayment apply one rule to errorCode: exactly "00"', async () => {
-  for (const errorCode of [' 00', '00 ', '0', '000', '24', '\u000000']) {
+test('a result claims a payment with "00" (white space around it allowed); only a record of exactly "00" confirms it', async () => {
+  for (const errorCode of ['0', '000', '24', '0 0', '\u000000']) {
     const outcome = handlePaymentResult(signedResult({ ...RESULT_FIELDS, errorCode }));
     assert.equal(outcome.paid, false, `paid with errorCode ${JSON.stringify(errorCode)}`);
     if (outcome.result) {
@@ -43,6 +43,14 @@ test('paid and confirmPayment apply one rule to errorCode: exactly "00"', async 
       assert.equal(c.confirmed, false, `confirmed with errorCode ${JSON.stringify(errorCode)}`);
       assert.ok(c.problems.some((p) => p.code === 'NOT_PAID'), `NOT_PAID for ${JSON.stringify(errorCode)}`);
     }
+  }
+  // The guide's result example writes " 00": a claim worth a lookup, which decides.
+  for (const errorCode of [' 00', '00 ']) {
+    const outcome = handlePaymentResult(signedResult({ ...RESULT_FIELDS, errorCode }));
+    assert.equal(outcome.paid, true, `a claim: ${JSON.stringify(errorCode)}`);
+    assert.equal(confirmPaymentResult(outcome.result, ORDER).confirmed, true, 'the record says exactly 00');
+    const c = confirmPaymentResult(outcome.result, { ...ORDER, errorCode });
+    assert.deepEqual(c.problems.map((p) => `${p.path}:${p.code}`), ['errorCode:MISMATCH'], 'a record must say exactly 00');
   }
   const good = handlePaymentResult(signedResult(RESULT_FIELDS));
   assert.equal(good.paid, true);

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
   buildPaygateRequest, checksum, confirmPayment, createClient, decodeAuthorization, isLgspError, parsePaymentResult,
-  startMockGateway, verify, CLIENT_ERROR_CODES, LGSP_ERROR_CODES, LgspError, MAX_INPUT_LENGTH,
+  runConformance, startMockGateway, verify, CLIENT_ERROR_CODES, LGSP_ERROR_CODES, LgspError, MAX_INPUT_LENGTH,
 } from 'lgsp-paygate';
 import { deadPort, unitCredentials } from './support/loopback.mjs';
 
 const require = createRequire(import.meta.url);
+/** The guide's test token (§3.1): its secret key is published. */
+const GUIDE_TEST_TOKEN = 'ewogICJBY2Nlc3NLZXkiOiIwNGVlZWM5NWJhMzI0YWEzOTQ1YmVkOTUwZjc5YTNkOCIsCiAgIlNlY3JldEtleSI6Ik1EUmxaV1ZqT1RWaVlUTXlOR0ZoTXprME5XSXRaV1E1TlRCbU56bGhNMlE0IiwKICAiQXBwTmFtZSI6ImhjbV9zc29fYWRtaW4iLAogICJQYXJ0bmVyQ29kZSI6ImhjbV90ZXN0X3NzbyIsCiAgIlBhcnRuZXJDb2RlQ3VzIjoiaGNtX3Rlc3Rfc3NvIgp9';
 const lookup = { partnerCode: '000.00.18.H29', accessKey: 'f53abff08e64', transactionNo: '835651612', orderId: '050720190008' };
 const order = { orderId: 'SBN_1', amount: 40000, orderInfo: 'x', requestCode: '1', serviceCode: 'hcm_dichvucong',
   returnUrl: 'https://example.gov.vn/return', ipAddress: '120.72.114.122', accountCode: 'payment_test' };
@@ -57,7 +59,7 @@ function declaredUnion(name) {
 test('the guard knows exactly the codes the declarations name, core codes first', () => {
   const core = declaredUnion('ErrorCode');
   const client = declaredUnion('ClientErrorCode');
-  assert.deepEqual([...LGSP_ERROR_CODES], [...core, ...client]);
+  assert.deepEqual([...LGSP_ERROR_CODES], [...core, ...client, ...declaredUnion('SetupErrorCode')]);
   assert.deepEqual([...CLIENT_ERROR_CODES], client);
   assert.ok(Object.isFrozen(LGSP_ERROR_CODES));
 });
@@ -87,7 +89,8 @@ test('every core error, made inside WebAssembly, is an LgspError', () => {
     assert.ok(error instanceof LgspError, `${code} instanceof LgspError`);
     seen.push(code);
   }
-  assert.deepEqual(seen, LGSP_ERROR_CODES.filter((c) => !CLIENT_ERROR_CODES.includes(c) && !elsewhere.includes(c)), 'one case per core code');
+  const setup = declaredUnion('SetupErrorCode');
+  assert.deepEqual(seen, LGSP_ERROR_CODES.filter((c) => ![...CLIENT_ERROR_CODES, ...elsewhere, ...setup].includes(c)), 'one case per core code');
   assert.equal(verify('lookup', { ...lookup, checksum: '00' }, 'k'), false, 'and the instance keeps working');
 });
 
@@ -115,6 +118,43 @@ test('the Node helpers throw real LgspError instances', async () => {
   } finally {
     await mock.close();
   }
+});
+
+/** Every .js and .cjs file of the installed package. */
+function packageSources(dir = path.dirname(require.resolve('lgsp-paygate/package.json'))) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : packageSources(full);
+    return /\.c?js$/.test(entry.name) ? [full] : [];
+  });
+}
+
+test('every code the package throws is one the guard knows', async () => {
+  // The JavaScript as installed (what users run): each lgspError('CODE', ...), new LgspError('CODE',
+  // ...) and failure('CODE', ...) (the client's redacting wrapper). The core's codes are the
+  // strings its ErrorCode gives JavaScript (src/error.rs, copied beside the tests).
+  const thrownCodes = new Set();
+  for (const file of packageSources()) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:lgspError|new LgspError|failure)\(\s*['"`]([A-Z][A-Z0-9_]*)['"`]/g)) thrownCodes.add(m[1]);
+  }
+  const rust = fs.readFileSync(new URL('../../src/error.rs', import.meta.url), 'utf8');
+  const rustCodes = [...rust.matchAll(/ErrorCode::\w+ => "([A-Z_]+)"/g)].map((m) => m[1]);
+  assert.ok(rustCodes.length >= 8, 'the core\'s ErrorCode::as_str is read');
+  for (const code of ['INVALID_ARGUMENT', 'TIMEOUT', 'UNIT_UNREACHABLE', 'PUBLISHED_SECRET', 'CORE_FAILED', 'INPUT_TOO_LARGE']) {
+    assert.ok(thrownCodes.has(code), `the scan finds ${code}`);
+  }
+  for (const code of [...thrownCodes, ...rustCodes]) {
+    assert.ok(LGSP_ERROR_CODES.includes(code), `${code} is thrown but not in LGSP_ERROR_CODES`);
+    assert.equal(isLgspError(new LgspError(code, 'x')), true, code);
+  }
+  // And as thrown: the kit with nothing to grade, a production client with a published secret.
+  const unreachable = await rejected(runConformance({ returnUrl: `http://127.0.0.1:${await deadPort()}/r`, createOrder() {}, waitMs: 300 }));
+  assert.ok(isLgspError(unreachable) && unreachable instanceof LgspError, unreachable.message);
+  assert.deepEqual([unreachable.code, unreachable.path], ['UNIT_UNREACHABLE', 'returnUrl']);
+  const published = thrown(() => createClient({ environment: 'production',
+    credentials: { ...unitCredentials, secretKey: decodeAuthorization(GUIDE_TEST_TOKEN).secretKey } }));
+  assert.ok(isLgspError(published) && published.code === 'PUBLISHED_SECRET');
 });
 
 test('new LgspError(code, message, properties) builds what the package throws', () => {

@@ -81,9 +81,12 @@ function prepare(work) {
   copy('tests/node', path.join(consumer, 'tests', 'node'));
   copy('tests/ts', path.join(consumer, 'tests', 'ts'));
   fs.mkdirSync(path.join(consumer, 'tests', 'vectors'), { recursive: true });
-  for (const name of ['checksums.json', 'authorization.json', 'diagnoses.json']) {
+  for (const name of ['checksums.json', 'authorization.json', 'diagnoses.json', 'lookups.json']) {
     fs.copyFileSync(path.join(repo, 'tests', 'vectors', name), path.join(consumer, 'tests', 'vectors', name));
   }
+  // The core's error codes as Rust gives them to JavaScript, for the test that every thrown code is known.
+  fs.mkdirSync(path.join(consumer, 'src'), { recursive: true });
+  fs.copyFileSync(path.join(repo, 'src', 'error.rs'), path.join(consumer, 'src', 'error.rs'));
   copyExample(consumer, 'unit-backend');
   fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
   fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });

@@ -7,6 +7,9 @@ export type ClientErrorCode =
 /** Every ClientErrorCode, for switch exhaustiveness checks and docs. */
 export declare const CLIENT_ERROR_CODES: readonly ClientErrorCode[];
 
+/** Codes of a setup that cannot work, found before anything is sent or graded. */
+export type SetupErrorCode = "PUBLISHED_SECRET" | "UNIT_UNREACHABLE";
+
 /** Which request failed. */
 export type Endpoint = "paygate" | "refund" | "lookup";
 
@@ -20,6 +23,12 @@ interface ClientErrorBase extends Error {
   endpoint: Endpoint;
   /** The endpoint URL (never carries credentials). */
   url: string;
+  /**
+   * createPayment only: whether the gateway may hold the order all the same (no answer, an
+   * unreadable one, a 5xx, ORDER_EXITS). Never send that orderId again: a new attempt takes a new
+   * orderId, and a late result for this one is still confirmed.
+   */
+  maybeCreated?: boolean;
 }
 
 /** The request got no HTTP answer: refused, reset, DNS, TLS. `cause` is fetch's error (names, codes and redacted messages). */
@@ -40,6 +49,23 @@ export interface GatewayRefusedError extends ClientErrorBase {
 }
 
 /**
+ * createClient for the production gateway was given a secret key the gateway's integration guide
+ * publishes (as `credentials.secretKey` or inside `credentials.authorization`); nothing was sent.
+ */
+export interface PublishedSecretError extends Error {
+  name: "LgspPaygateError";
+  code: "PUBLISHED_SECRET";
+  path: "credentials.secretKey" | "credentials.authorization";
+}
+
+/** runConformance found nothing answering HTTP at `returnUrl` within `waitMs`. */
+export interface UnitUnreachableError extends Error {
+  name: "LgspPaygateError";
+  code: "UNIT_UNREACHABLE";
+  path: "returnUrl";
+}
+
+/**
  * Any error this package throws, as a union on `code`: the core's (INVALID_MESSAGE with
  * `problems`, MISSING_SECRET, ...) and the gateway client's. `switch (error.code)` narrows it.
  */
@@ -50,7 +76,9 @@ export type AnyLgspError =
   | GatewayResponseTooLargeError
   | GatewayHttpError
   | GatewayInvalidResponseError
-  | GatewayRefusedError;
+  | GatewayRefusedError
+  | PublishedSecretError
+  | UnitUnreachableError;
 
 /**
  * What a client call rejects with: the core's errors for invalid input (thrown before any
@@ -58,8 +86,8 @@ export type AnyLgspError =
  */
 export type GatewayClientError = AnyLgspError;
 
-/** Every code an error of this package can carry: the core's and the client's. */
-export type LgspErrorCode = ErrorCode | ClientErrorCode;
+/** Every code an error of this package can carry: the core's, the client's and a setup's. */
+export type LgspErrorCode = ErrorCode | ClientErrorCode | SetupErrorCode;
 
 /** Every LgspErrorCode, core codes first. */
 export declare const LGSP_ERROR_CODES: readonly LgspErrorCode[];

@@ -21,8 +21,13 @@ const CLIENT_ERROR_CODES = Object.freeze([
   'INVALID_RESPONSE', // a 2xx answer that is not a gateway response (not JSON, no error_code)
   'GATEWAY_ERROR', // the gateway answered with an error_code other than SUCCESSFUL (`gatewayCode`)
 ]);
+/** Codes of a setup that cannot work, found before anything is sent or graded. */
+const SETUP_ERROR_CODES = Object.freeze([
+  'PUBLISHED_SECRET', // a production client given a secret key the gateway's guide publishes
+  'UNIT_UNREACHABLE', // the conformance kit found nothing answering at the unit's returnUrl
+]);
 /** Every code an error of this package can carry. */
-const LGSP_ERROR_CODES = Object.freeze([...CORE_ERROR_CODES, ...CLIENT_ERROR_CODES]);
+const LGSP_ERROR_CODES = Object.freeze([...CORE_ERROR_CODES, ...CLIENT_ERROR_CODES, ...SETUP_ERROR_CODES]);
 const KNOWN_CODES = new Set(LGSP_ERROR_CODES);
 const ERROR_NAME = 'LgspPaygateError';
 

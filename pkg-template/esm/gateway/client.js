@@ -11,6 +11,16 @@ const ENVIRONMENTS = Object.freeze({
   production: 'https://hcmlgsp.tphcm.gov.vn',
 });
 
+/**
+ * The secret keys the gateway's integration guide prints in its two sample Authorization tokens
+ * (guide §3.1, "Thử nghiệm" and "Chính thức"). Anyone can read them: a client for the production
+ * gateway refuses them before sending anything.
+ */
+const PUBLISHED_SECRET_KEYS = Object.freeze([
+  'MDRlZWVjOTViYTMyNGFhMzk0NWItZWQ5NTBmNzlhM2Q4', // the test token's
+  'Yjc3DkyNjA1NzI4N2FjYTdlZTAYzRmMDFmYzJlNGU2O', // the production token's
+]);
+
 /** Path of each request kind under the base URL. */
 const ENDPOINTS = Object.freeze({ paygate: '/paygate', refund: '/refund', lookup: '/GetOrderInfo' });
 
@@ -47,6 +57,26 @@ function baseUrlOf(environment) {
     throw invalidArgument('environment.baseUrl', 'environment.baseUrl must not carry a user, a query or a fragment');
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Whether `baseUrl` is the production gateway's (its host, whatever the path). */
+function isProduction(baseUrl) {
+  return new URL(baseUrl).hostname === new URL(ENVIRONMENTS.production).hostname;
+}
+
+/**
+ * Throws PUBLISHED_SECRET when a client for the production gateway would sign with a secret key
+ * the guide publishes, given as credentials.secretKey or inside credentials.authorization.
+ */
+function refusePublishedSecret(baseUrl, credentials, authorization) {
+  if (!isProduction(baseUrl)) return;
+  const inToken = credentials.authorization === undefined ? undefined : core.decodeAuthorization(authorization).secretKey;
+  for (const [path, secret] of [['credentials.secretKey', credentials.secretKey], ['credentials.authorization', inToken]]) {
+    if (typeof secret === 'string' && PUBLISHED_SECRET_KEYS.includes(secret)) {
+      throw lgspError('PUBLISHED_SECRET', `${path} is a secret key published in the gateway's integration guide: `
+        + 'the production gateway needs the credentials issued to your unit (see the going-live checklist)', { path });
+    }
+  }
 }
 
 /** The Authorization header value: credentials.authorization as issued, or encoded from the credentials. */
@@ -93,6 +123,28 @@ function networkReason(error) {
 }
 
 /**
+ * Whether the gateway may hold an order whose payment request failed this way: no answer or an
+ * unreadable one (it may have been taken before the answer was lost), a 5xx (a proxy's, after the
+ * gateway took it), or ORDER_EXITS (the gateway holds an order with that orderId). A refusal of
+ * the request itself (its other error codes, a 4xx) created nothing.
+ */
+function mayHoldOrder(error) {
+  switch (error.code) {
+    case 'TIMEOUT':
+    case 'NETWORK_ERROR':
+    case 'RESPONSE_TOO_LARGE':
+    case 'INVALID_RESPONSE':
+      return true;
+    case 'HTTP_ERROR':
+      return error.status >= 500;
+    case 'GATEWAY_ERROR':
+      return error.gatewayCode === 'ORDER_EXITS';
+    default:
+      return false;
+  }
+}
+
+/**
  * A client for one environment and one set of credentials.
  * createClient({ environment, credentials, timeoutMs?, maxResponseBytes?, fetch? })
  *   -> { baseUrl, createPayment, refund, getOrderInfo }
@@ -102,6 +154,7 @@ function createClient(options) {
   const baseUrl = baseUrlOf(options.environment);
   const credentials = options.credentials;
   const authorization = authorizationOf(credentials);
+  refusePublishedSecret(baseUrl, credentials, authorization);
   // What the core builders sign with: the credential fields they know, without the token.
   const signing = Object.fromEntries(
     ['partnerCode', 'accessKey', 'secretKey', 'appName', 'partnerCodeCus']
@@ -214,13 +267,24 @@ function createClient(options) {
   return Object.freeze({
     baseUrl,
 
-    /** Builds, signs and sends a payment request; resolves with the URL to send the citizen to. */
+    /**
+     * Builds, signs and sends a payment request; resolves with the URL to send the citizen to. A
+     * rejection after the request was sent says in `maybeCreated` whether the gateway may hold
+     * the order all the same (see mayHoldOrder): never send that orderId again.
+     */
     async createPayment(order) {
       const built = core.buildPaygateRequest(order, signing);
-      const response = await send('paygate', built);
+      let response;
+      try {
+        response = await send('paygate', built);
+      } catch (error) {
+        error.maybeCreated = mayHoldOrder(error);
+        throw error;
+      }
       if (typeof response.url !== 'string' || response.url === '') {
+        // SUCCESSFUL: the gateway holds the order, though it gave no payment URL.
         throw failure('INVALID_RESPONSE', `POST ${baseUrl}${ENDPOINTS.paygate}: a SUCCESSFUL answer without data.url`, {
-          endpoint: 'paygate', url: baseUrl + ENDPOINTS.paygate, status: 200, response,
+          endpoint: 'paygate', url: baseUrl + ENDPOINTS.paygate, status: 200, response, maybeCreated: true,
         });
       }
       return { url: response.url, response, request: built.body, warnings: built.warnings };

@@ -1,4 +1,5 @@
-import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode } from "../core/functions.js";
+import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode, TransactionKey } from "../core/functions.js";
+import type { GatewayClientError } from "../core/lgsp-error.js";
 import type { GatewayClient } from "./client.js";
 
 /** Why a payment result was not accepted. */
@@ -22,7 +23,11 @@ interface OutcomeBase {
   deliveryKey: string | null;
 }
 
-/** Accepted with errorCode exactly "00" and type Pay (any casing), the rule confirmPayment applies: confirmPayment(outcome.result, client) before delivering. */
+/**
+ * Accepted, and claiming a payment: errorCode "00" and type Pay (any casing, white space around
+ * them allowed, as the guide's example writes " 00"). A claim: confirmPayment(outcome.result,
+ * client) before delivering; the gateway's record must say exactly "00".
+ */
 export interface PaidOutcome extends OutcomeBase {
   accepted: true;
   paid: true;
@@ -61,31 +66,57 @@ export type PaymentResultOutcome = PaidOutcome | UnpaidOutcome | RejectedOutcome
 
 /** Why confirmPayment() did not confirm. */
 export interface ConfirmationProblem {
-  path: "orderId" | "payTransId" | "amount" | "errorCode" | "type";
-  code: "NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT";
+  /** The field at fault; "" for LOOKUP_FAILED. */
+  path: "orderId" | "payTransId" | "amount" | "errorCode" | "type" | "";
+  code: "NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT" | "ALIAS_CONFLICT" | "LOOKUP_FAILED";
   message: string;
 }
 
-/** The gateway records this very payment as paid: deliver. */
+/** The gateway records this very payment as paid: deliver (once per deliveryKey). */
 export interface Confirmed {
   confirmed: true;
+  retryable: false;
   /** Empty. */
   problems: ConfirmationProblem[];
   order: OrderInfo;
   response: GatewayResponse;
+  /** Which name the gateway's record gave the transaction. */
+  transactionKey: TransactionKey;
 }
 
-/** The gateway's answer contradicts the result (or it knows no such transaction): deliver nothing. */
+/** The gateway's answer contradicts the result (or it knows no such transaction): deliver nothing, ever. */
 export interface NotConfirmed {
   confirmed: false;
+  retryable: false;
   problems: ConfirmationProblem[];
   /** The gateway's record; null when it knows no such transaction. */
   order: OrderInfo | null;
   response: GatewayResponse | null;
+  /** Which name the record gave the transaction; null when none, or two that differ. */
+  transactionKey: TransactionKey | null;
 }
 
-/** What confirmPayment() found; `if (check.confirmed)` narrows `order` and `response`. */
-export type Confirmation = Confirmed | NotConfirmed;
+/**
+ * No answer about the transaction (a timeout, a network error, a 5xx, an answer that is not a
+ * gateway response, an error_code other than NOT_EXITS): keep the result and look it up again
+ * later, until it is confirmed or refused. `problems` holds one LOOKUP_FAILED.
+ */
+export interface LookupFailed {
+  confirmed: false;
+  retryable: true;
+  problems: ConfirmationProblem[];
+  order: null;
+  response: null;
+  transactionKey: null;
+  /** What the client rejected with (redacted like every client error). */
+  error: GatewayClientError;
+}
+
+/**
+ * What confirmPayment() found: `if (check.confirmed)` narrows `order` and `response`;
+ * `else if (check.retryable)` is a lookup to repeat.
+ */
+export type Confirmation = Confirmed | NotConfirmed | LookupFailed;
 
 
 /**
@@ -98,8 +129,9 @@ export declare function handlePaymentResult(
 ): PaymentResultOutcome;
 
 /**
- * Looks the transaction up and checks orderId, payTransId, amount, errorCode exactly "00" and type
- * Pay (any casing; refunded, other, empty or missing is not confirmed). Rejects with a
- * GatewayClientError when the gateway gave no answer to go by.
+ * Looks the transaction up and checks orderId, the transaction (the record's payTransId or
+ * transactionNo), amount, the record's errorCode exactly "00" and type Pay (any casing; refunded,
+ * other, empty or missing is not confirmed). Resolves `retryable: true` when the gateway gave no
+ * answer to go by; rejects only for misuse (INVALID_ARGUMENT).
  */
 export declare function confirmPayment(result: PaymentResult, client: Pick<GatewayClient, "getOrderInfo">): Promise<Confirmation>;

@@ -2,11 +2,17 @@
 // and confirm the payment with a lookup before delivering anything (the result checksum has no
 // secret in it, so anyone can compute one).
 import * as core from '../core/functions.js';
-import { lgspError } from '../core/lgsp-error.js';
+import { CLIENT_ERROR_CODES, isLgspError, lgspError } from '../core/lgsp-error.js';
 import { DEFAULT_MAX_BYTES, utf8Length } from './body-limits.js';
 import { TextDecoder } from '../core/text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The client's errors that leave a lookup without an answer about the transaction: each is worth
+ * asking again (GATEWAY_ERROR NOT_EXITS is an answer, and is handled before).
+ */
+const LOOKUP_FAILURES = new Set(CLIENT_ERROR_CODES);
 
 /** The most a payment result body may hold, in UTF-8 bytes (1 MiB); a real one is a few hundred. */
 const MAX_PAYMENT_RESULT_BYTES = DEFAULT_MAX_BYTES;
@@ -147,9 +153,16 @@ function handlePaymentResult(body, options) {
 
 /**
  * Asks the gateway about the transaction a payment result names and checks that it agrees:
- * same orderId, payTransId and amount, errorCode exactly "00", type Pay. Resolves with
- * { confirmed, problems, order, response }; rejects (NETWORK_ERROR, TIMEOUT, HTTP_ERROR,
- * INVALID_RESPONSE, GATEWAY_ERROR other than NOT_EXITS) when the gateway gave no answer to go by.
+ * same orderId, transaction and amount, the record's errorCode exactly "00", type Pay. Resolves
+ * with { confirmed, retryable, problems, order, response, transactionKey }:
+ * - confirmed: deliver (once per deliveryKey);
+ * - not confirmed, retryable false: the gateway's answer contradicts the result, or it knows no
+ *   such transaction (UNKNOWN_TRANSACTION): deliver nothing, ever;
+ * - not confirmed, retryable true: no answer about the transaction (a timeout, a network error,
+ *   a 5xx, an answer that is not a gateway response, an error_code other than NOT_EXITS), with
+ *   the client's error as `error` and a LOOKUP_FAILED problem: keep the result and look it up
+ *   again later, until it is confirmed or refused.
+ * Rejects only for misuse (INVALID_ARGUMENT) or an error that is not the client's.
  */
 async function confirmPayment(result, client) {
   if (result === null || typeof result !== 'object' || typeof result.orderId !== 'string' || typeof result.payTransId !== 'string') {
@@ -164,15 +177,18 @@ async function confirmPayment(result, client) {
   } catch (error) {
     if (error && error.code === 'GATEWAY_ERROR' && error.gatewayCode === 'NOT_EXITS') {
       const problem = { path: 'payTransId', code: 'UNKNOWN_TRANSACTION', message: 'the gateway knows no such transaction for this order' };
-      return { confirmed: false, problems: [problem], order: null, response: error.response ?? null };
+      return { confirmed: false, retryable: false, problems: [problem], order: null, response: error.response ?? null, transactionKey: null };
     }
-    throw error;
+    if (!isLgspError(error) || !LOOKUP_FAILURES.has(error.code)) throw error;
+    const problem = { path: '', code: 'LOOKUP_FAILED', message: `no answer about the transaction yet: ${error.message}` };
+    return { confirmed: false, retryable: true, problems: [problem], order: null, response: null, transactionKey: null, error };
   }
 
   const { order, response } = answer;
-  // The comparison is the core's: same orderId, payTransId and amount, errorCode exactly "00", type Pay.
-  const { confirmed, problems } = core.confirmPaymentResult(result, order);
-  return { confirmed, problems, order, response };
+  // The comparison is the core's: same orderId, transaction and amount, the record's errorCode
+  // exactly "00", type Pay; and which of its two names the record gave the transaction.
+  const { confirmed, problems, transactionKey } = core.confirmPaymentResult(result, order);
+  return { confirmed, retryable: false, problems, order, response, transactionKey };
 }
 
 export { handlePaymentResult, confirmPayment, MAX_PAYMENT_RESULT_BYTES };

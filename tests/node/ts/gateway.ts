@@ -74,8 +74,9 @@ async function walkThrough(): Promise<void> {
   if (outcome.result !== null) {
     const confirmation: Confirmation = await confirmPayment(outcome.result, client);
     const confirmed: boolean = confirmation.confirmed;
-    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT")[] = confirmation.problems.map((p) => p.code);
-    void [confirmed, codes];
+    const codes: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT" | "ALIAS_CONFLICT" | "LOOKUP_FAILED")[] = confirmation.problems.map((p) => p.code);
+    const retryable: boolean = confirmation.retryable;
+    void [confirmed, codes, retryable];
   }
 
   const refunded = await client.refund({ transactionNo: "1", orderId: "SBN_1", requestCode: "r", amount: 40000, orderInfo: "x" });

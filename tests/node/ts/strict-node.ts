@@ -19,6 +19,7 @@ import type {
   GatewayClient,
   LgspErrorCode,
   OrderInfo,
+  SetupErrorCode,
   PaymentResult,
   PaymentResultOutcome,
   Problem,
@@ -27,7 +28,7 @@ import type {
 import type { Equal, NotAny } from "./type-assert.js"; // tests/ts/type-assert.ts: run-packed.mjs checks these files side by side in one folder
 
 
-const everyCode: Equal<LgspErrorCode, ErrorCode | ClientErrorCode> = true;
+const everyCode: Equal<LgspErrorCode, ErrorCode | ClientErrorCode | SetupErrorCode> = true;
 const codes: readonly LgspErrorCode[] = LGSP_ERROR_CODES;
 
 declare const body: Uint8Array;
@@ -51,9 +52,15 @@ async function returnUrlHandler(): Promise<string> {
       const order: OrderInfo = check.order;
       const errorCode: string = check.response.errorCode;
       void [order, errorCode];
+    } else if (check.retryable) {
+      // No answer about the transaction: keep the result, look again later.
+      const why: string = check.error.code;
+      const order: null = check.order;
+      void [why, order];
     } else {
-      const problems: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT")[] = check.problems.map((p) => p.code);
-      void problems;
+      const problems: ("NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT" | "ALIAS_CONFLICT" | "LOOKUP_FAILED")[] = check.problems.map((p) => p.code);
+      const key: "payTransId" | "transactionNo" | "both" | null = check.transactionKey;
+      void [problems, key];
     }
   } catch (error) {
     // @ts-expect-error a caught value is unknown until checked
@@ -97,6 +104,9 @@ function describe(error: AnyLgspError): string {
     case "TIMEOUT":
     case "NETWORK_ERROR":
       return `${error.endpoint} ${error.url}`;
+    case "PUBLISHED_SECRET":
+    case "UNIT_UNREACHABLE":
+      return error.path;
     default: {
       const unreachable: never = error;
       return unreachable;
