@@ -46,12 +46,14 @@ test('a payment: create, pay on the page, signed result to returnUrl, confirm, r
 
   // 2. The citizen presses 'pay' on a page that needs nothing from elsewhere.
   const putArrives = unit.next();
-  const { page, html, done, doneHtml } = await clickOnPaymentPage(created.url, 'pay');
+  const { page, html, done, location, doneHtml } = await clickOnPaymentPage(created.url, 'pay');
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-security-policy'), /default-src 'none'/);
   assert.doesNotMatch(html, /<script|src=|href=|@import/i, 'the page loads nothing and runs nothing');
   assert.ok(html.includes(order.orderId) && html.includes('40000'), 'the page shows the order');
-  assert.equal(done.status, 200);
+  // Once the result is PUT, the citizen's browser goes back to returnUrl, with the orderId.
+  assert.equal(done.status, 303);
+  assert.equal(location, `${unit.url}?orderId=${encodeURIComponent(order.orderId)}`);
   assert.match(doneHtml, /the unit answered SUCCESSFUL/);
 
   // 3. The gateway PUT a result signed as SPEC.md says (checked with node:crypto, not the package).

@@ -177,13 +177,15 @@ test('the CLI refuses input over 1 MiB with exit 2 after reading at most that: /
 test('the mock answers 413 to a body over 1 MiB, declared or streamed, and keeps serving', async () => {
   const mock = await startMockGateway();
   try {
-    const declared = await boundedFetch(`${mock.url}/paygate`, { method: 'POST', body: Buffer.alloc(2 << 20, 0x20) });
+    const headers = { Authorization: encodeAuthorization(mock.credentials) };
+    const declared = await boundedFetch(`${mock.url}/paygate`, { method: 'POST', headers, body: Buffer.alloc(2 << 20, 0x20) });
     assert.equal(declared.status, 413);
     assert.match(await declared.text(), /over 1048576 bytes/);
     const chunk = new Uint8Array(256 << 10).fill(0x20);
     let sent = 0;
     const streamed = await boundedFetch(`${mock.url}/GetOrderInfo`, {
       method: 'POST',
+      headers,
       duplex: 'half',
       body: new ReadableStream({
         pull(controller) {
@@ -208,7 +210,9 @@ test("the mock's payment page answers 413 to a form over 1 MiB, closing the conn
   try {
     const client = createClient({ environment: { baseUrl: mock.url }, credentials: mock.credentials });
     const { url } = await client.createPayment(newOrder('http://127.0.0.1:9/lgsp/return'));
-    const big = await boundedFetch(url, {
+    // The form's own address, token included: a post without it is refused before its body is read.
+    const action = new URL(/action="([^"]+)"/.exec(await (await boundedFetch(url)).text())[1], url).href;
+    const big = await boundedFetch(action, {
       method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `outcome=pay&pad=${'x'.repeat(2 << 20)}`,
     });
     assert.equal(big.status, 413);

@@ -86,14 +86,23 @@ export function newOrder(returnUrl, overrides = {}) {
   };
 }
 
-/** Reads the payment page and submits its form with the button `outcome` ('pay' or 'fail'). */
+/**
+ * Reads the payment page and submits its form with the button `outcome` ('pay' or 'fail'), as a
+ * browser on that page would. `done` is the form's answer (a 303 back to returnUrl, not
+ * followed: `location`), `doneHtml` the payment page read again once completed.
+ */
 export async function clickOnPaymentPage(paymentUrl, outcome) {
   const page = await boundedFetch(paymentUrl);
   const html = await page.text();
   const form = /<form method="post" action="([^"]+)">/.exec(html);
   if (!form) throw new Error(`no form on the payment page:\n${html}`);
   if (!html.includes(`name="outcome" value="${outcome}"`)) throw new Error(`no '${outcome}' button on the payment page`);
-  const action = new URL(form[1], paymentUrl).href;
-  const done = await boundedFetch(action, { method: 'POST', body: new URLSearchParams({ outcome }) });
-  return { page, html, done, doneHtml: await done.text() };
+  const action = new URL(form[1].replaceAll('&amp;', '&'), paymentUrl).href;
+  const done = await boundedFetch(action, {
+    method: 'POST', body: new URLSearchParams({ outcome }), redirect: 'manual',
+    headers: { Origin: new URL(paymentUrl).origin, 'Sec-Fetch-Site': 'same-origin' },
+  });
+  await done.arrayBuffer();
+  const after = await boundedFetch(paymentUrl);
+  return { page, html, done, location: done.headers.get('location'), doneHtml: await after.text() };
 }

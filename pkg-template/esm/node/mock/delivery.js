@@ -32,6 +32,7 @@ function createDelivery({ allowRemoteReturnUrl, resultTimeoutMs, redactor }) {
       return { delivered: false, error: 'returnUrl is not on this machine (start the mock with allowRemoteReturnUrl to send it there)' };
     }
     const controller = new AbortController();
+    const started = Date.now();
     inFlight.add(controller);
     const timer = setTimeout(() => controller.abort(), resultTimeoutMs);
     try {
@@ -49,7 +50,9 @@ function createDelivery({ allowRemoteReturnUrl, resultTimeoutMs, redactor }) {
         if (controller.signal.aborted) throw error;
         // over MAX_REPLY_BYTES: recorded as null, not JSON the gateway would read
       }
-      return { delivered: true, status: response.status, reply: resultReply(text), body: redactor.excerpt(text, REPLY_BODY_LIMIT) };
+      return {
+        delivered: true, status: response.status, reply: resultReply(text), body: redactor.excerpt(text, REPLY_BODY_LIMIT), ms: Date.now() - started,
+      };
     } catch (error) {
       const reason = controller.signal.aborted ? `no answer within ${resultTimeoutMs} ms` : `network error (${error.cause?.code ?? error.name})`;
       return { delivered: false, error: reason };

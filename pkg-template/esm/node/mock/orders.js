@@ -1,14 +1,34 @@
 // The mock gateway's order store: the orders its /paygate created, found by orderId or by the id
 // of their payment page, settled as paid or failed, refunded; and the record its lookup reports.
+// It holds at most `maxOrders` orders: past that the oldest is forgotten, so a long run or a
+// flood of payment requests costs bounded memory.
 import crypto from 'node:crypto';
 import { payDateNow, snapshot } from './support.js';
 
-/** An empty order store; the results it settles name `paygate` as the gateway that took the payment. */
-function createOrderStore({ paygate }) {
-  const orders = new Map(); // orderId -> order
+/**
+ * How the lookup names the transaction, as the guide's example ("payTransId"), as its table
+ * ("transactionNo"), or under both names ("both"); null: the mock's default, which reads either
+ * name in a request and answers as the example.
+ */
+const LOOKUP_KEYS = Object.freeze(['payTransId', 'transactionNo', 'both']);
+
+/** An empty order store; the results it settles name `paygate(order)` as the gateway that took the payment. */
+function createOrderStore({ paygate, maxOrders, lookupKeys = null }) {
+  const orders = new Map(); // orderId -> order, oldest first
   const byPayId = new Map(); // payment page id -> order
-  const payTransIds = new Set(); // every payTransId handed out, so a new one is unique in constant time
+  const payTransIds = new Set(); // the payTransIds of the orders held, so a new one is unique in constant time
   const refundCodes = new Set();
+
+  /** Forgets the oldest orders until there is room for one more. */
+  function makeRoom() {
+    for (const [orderId, order] of orders) {
+      if (orders.size < maxOrders) return;
+      orders.delete(orderId);
+      byPayId.delete(order.payId);
+      payTransIds.delete(order.payTransId);
+      if (order.refund) refundCodes.delete(order.refund.requestCode);
+    }
+  }
 
   return {
     has: (orderId) => orders.has(orderId),
@@ -21,6 +41,7 @@ function createOrderStore({ paygate }) {
 
     /** A pending order for a payment request's body, with its payment page at `pageUrl(payId)`. */
     create(body, pageUrl) {
+      makeRoom();
       const payId = crypto.randomBytes(12).toString('hex');
       const order = {
         orderId: body.orderId,
@@ -33,22 +54,30 @@ function createOrderStore({ paygate }) {
         accountCode: body.accountCode,
         paymentUrl: pageUrl(payId),
         status: 'pending',
-        paygate,
+        paygate: null,
+        lookupKeys,
         payTransId: null,
         payDate: null,
         errorCode: null,
         type: 'Pay',
         refund: null,
         delivery: null,
+        resent: [],
         payId,
+        // The secret of the payment page's form: a POST without it is refused unread.
+        formToken: crypto.randomBytes(16).toString('hex'),
       };
+      order.paygate = paygate(order);
       orders.set(order.orderId, order);
       byPayId.set(payId, order);
       return order;
     },
 
-    /** Marks the order paid or failed (recording `amount` as paid) and returns the result's fields. */
-    settle(order, outcome, amount = order.amount) {
+    /**
+     * Marks the order paid or failed (recording `amount` as paid, and how its lookup names the
+     * transaction) and returns the result's fields.
+     */
+    settle(order, outcome, amount = order.amount, keys = order.lookupKeys) {
       let payTransId;
       do payTransId = String(crypto.randomInt(100_000_000, 1_000_000_000));
       while (payTransIds.has(payTransId));
@@ -60,6 +89,7 @@ function createOrderStore({ paygate }) {
         // The guide names "00" success and any other code a failure; "24" is the mock's choice.
         errorCode: outcome === 'pay' ? '00' : '24',
         amount,
+        lookupKeys: keys,
       });
       return {
         paygate: order.paygate,
@@ -76,23 +106,55 @@ function createOrderStore({ paygate }) {
     /** Whether a refund request code was used before. */
     refundCodeUsed: (requestCode) => refundCodes.has(requestCode),
 
-    /** Records the full refund of a paid order. */
+    /**
+     * Records the full refund of a paid order and returns the fields of the result the gateway
+     * sends for it. **Assumption** (the guide says only that a result's type is Pay or Refund): a
+     * refund's result names the payment's transaction, the amount refunded and the time of the
+     * refund, with errorCode "00".
+     */
     refund(order, body) {
       refundCodes.add(body.requestCode);
+      const payDate = payDateNow();
       order.status = 'refunded';
       order.type = 'Refund';
-      order.refund = { requestCode: body.requestCode, amount: body.amount, orderInfo: body.orderInfo };
+      order.refund = { requestCode: body.requestCode, amount: body.amount, orderInfo: body.orderInfo, payDate, delivery: null };
+      return {
+        paygate: order.paygate,
+        payTransId: order.payTransId,
+        orderId: order.orderId,
+        amount: body.amount,
+        orderInfo: order.orderInfo,
+        payDate,
+        errorCode: '00',
+        type: 'Refund',
+      };
     },
   };
 }
 
-/** The order's transaction as the lookup answers it (amount written as a string, as the guide's example does). */
+/**
+ * Why a lookup request does not fit how the order's lookup names the transaction, or null: as
+ * the guide's example or table, the request must carry that name.
+ */
+function lookupKeyMissing(order, body) {
+  const wanted = order.lookupKeys === 'payTransId' || order.lookupKeys === 'transactionNo' ? order.lookupKeys : null;
+  return wanted !== null && typeof body[wanted] !== 'string' ? `${wanted} is required` : null;
+}
+
+/**
+ * The order's transaction as the lookup answers it: amount written as a string, as the guide's
+ * example does; the transaction under the name (or names) the order's reading gives it.
+ */
 function lookupRecord(order, partnerCode) {
+  const keys = order.lookupKeys ?? 'payTransId';
+  const transaction = {};
+  if (keys !== 'transactionNo') transaction.payTransId = order.payTransId;
+  if (keys !== 'payTransId') transaction.transactionNo = order.payTransId;
   return {
     partnerCode,
     orderId: order.orderId,
     serviceCode: order.serviceCode,
-    payTransId: order.payTransId,
+    ...transaction,
     orderInfo: order.orderInfo,
     errorCode: order.errorCode,
     paygate: order.paygate,
@@ -102,4 +164,4 @@ function lookupRecord(order, partnerCode) {
   };
 }
 
-export { createOrderStore, lookupRecord };
+export { createOrderStore, lookupKeyMissing, lookupRecord, LOOKUP_KEYS };

@@ -32,9 +32,12 @@ function rows(pairs) {
   return `<table>${pairs.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
-/** The page at the payment URL: the order and one form with a 'pay' and a 'fail' button. */
-function paymentPage(order, action) {
-  if (order.status !== 'pending') return completedPage(order);
+/**
+ * The page at the payment URL: the order and one form with a 'pay' and a 'fail' button, posted
+ * to `action` (which carries the page's token). Once completed, the completed page.
+ */
+function paymentPage(order, action, backUrl) {
+  if (order.status !== 'pending') return completedPage(order, backUrl);
   return layout(`Thanh toán ${order.orderId}`, `<h1>Thanh toán / Payment</h1>
 ${rows([
     ['orderId', order.orderId],
@@ -56,8 +59,11 @@ function deliveryText(delivery) {
   return `HTTP ${delivery.status}, the unit answered ${said}`;
 }
 
-/** The page once the payment is complete: what was sent to returnUrl and what the unit answered. */
-function completedPage(order) {
+/**
+ * The page once the payment is complete: what was sent to returnUrl, what the unit answered, and
+ * the way back to the unit's site (`backUrl`, where the form's 303 sends the browser).
+ */
+function completedPage(order, backUrl) {
   const outcome = order.errorCode === '00' ? 'paid / đã thanh toán' : 'failed / thất bại';
   return layout(`Kết quả ${order.orderId}`, `<h1>Kết quả / Result</h1>
 ${rows([
@@ -66,7 +72,8 @@ ${rows([
     ['payTransId', order.payTransId],
     ['errorCode', order.errorCode],
     ['result sent to returnUrl', deliveryText(order.delivery)],
-  ])}`);
+  ])}
+<p><a href="${escapeHtml(backUrl)}">Quay lại trang dịch vụ / Back to the service</a></p>`);
 }
 
 function messagePage(title, text) {

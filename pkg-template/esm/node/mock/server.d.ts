@@ -9,17 +9,33 @@ export interface MockGatewayOptions {
    * appName defaults to "lgsp_paygate_mock", partnerCodeCus to partnerCode.
    */
   credentials?: ClientCredentials | Credentials;
-  /** The `paygate` value of the results it sends; "mock" by default. */
-  paygate?: string;
+  /** The `paygate` value of the results it sends, or a function of the order giving it; "mock" by default. */
+  paygate?: string | ((order: MockOrder) => string);
+  /**
+   * How the lookup names the transaction. "payTransId" (the guide's example) or "transactionNo"
+   * (its table): the record uses that name alone, and a lookup request must carry it (else
+   * PARAM_ERROR). "both": the record carries both names. Absent: a request may use either name;
+   * the record names it payTransId. `complete()` and `settle()` can set it per order.
+   */
+  lookupKeys?: MockLookupKeys;
+  /** The most orders kept; past it the oldest is forgotten. 1000 by default. */
+  maxOrders?: number;
+  /** How many times each result (payment or refund) is PUT again after the first; 0 by default. */
+  resends?: number;
+  /** The time between those repeats; 1000 by default. */
+  resendDelayMs?: number;
   /** PUT results to returnUrls off this machine too; false by default. */
   allowRemoteReturnUrl?: boolean;
   /** How long to wait for the unit's answer to a result; 10000 by default. */
   resultTimeoutMs?: number;
   /** Given one line per request (secret key and token redacted, at most 500 characters). */
   log?: (line: string) => void;
-  /** Given each API request it answered: its kind, orderId, transactionNo and error_code. */
+  /** Given each API request it answered: its kind, orderId, transactionNo and error_code (for an injected fault, what it answered: "HTTP 503", "HANG_UP"...). */
   onRequest?: (request: MockRequest) => void;
 }
+
+/** How the mock's lookup names a transaction: as the guide's example, as its table, or both. */
+export type MockLookupKeys = "payTransId" | "transactionNo" | "both";
 
 /** An API request the mock answered, as `onRequest` sees it. */
 export interface MockRequest {
@@ -58,21 +74,30 @@ export interface ResultReply {
  * object with a string error_code, else null (`body` then shows what came back).
  */
 export type MockDelivery =
-  | { delivered: true; status: number; reply: ResultReply | null; body: string }
+  | { delivered: true; status: number; reply: ResultReply | null; body: string; /** How long the unit took to answer. */ ms: number }
   | { delivered: false; error: string };
 
 /** An order the mock keeps: the payment request's order fields, and what became of it. */
 export interface MockOrder extends PaygateOrder {
-  /** The payment page: GET shows the order, its form POSTs outcome=pay or outcome=fail. */
+  /**
+   * The payment page: GET shows the order, its form POSTs outcome=pay or outcome=fail (from the
+   * page itself only), and the answer sends the browser back to returnUrl?orderId=... (303).
+   */
   paymentUrl: string;
   status: "pending" | "paid" | "failed" | "refunded";
   paygate: string;
+  /** How its lookup names the transaction; null: the mock's default. */
+  lookupKeys: MockLookupKeys | null;
   payTransId: string | null;
   payDate: string | null;
   errorCode: string | null;
   type: "Pay" | "Refund";
-  refund: { requestCode: string; amount: number; orderInfo: string } | null;
+  /** The refund, and the delivery of its `type: Refund` result to returnUrl (null until sent). */
+  refund: { requestCode: string; amount: number; orderInfo: string; payDate: string; delivery: MockDelivery | null } | null;
+  /** The delivery of the payment's result. */
   delivery: MockDelivery | null;
+  /** The deliveries of the results sent again (the `resends` option), in order. */
+  resent: MockDelivery[];
 }
 
 export interface MockGateway {
@@ -84,15 +109,23 @@ export interface MockGateway {
   /** Every order, oldest first (copies). */
   orders(): MockOrder[];
   order(orderId: string): MockOrder | null;
-  /** What the page's buttons do: complete a pending order and PUT the signed result to its returnUrl. */
-  complete(orderId: string, outcome: "pay" | "fail"): Promise<MockDelivery>;
+  /**
+   * What the page's buttons do: complete a pending order and PUT the signed result to its
+   * returnUrl. `lookupKeys` sets how this order's lookup names the transaction.
+   */
+  complete(orderId: string, outcome: "pay" | "fail", options?: { lookupKeys?: MockLookupKeys }): Promise<MockDelivery>;
   /**
    * Complete a pending order without sending anything: returns the signed result as JSON text.
-   * `amount` records another amount as paid, so the lookup reports it.
+   * `amount` records another amount as paid, so the lookup reports it; `lookupKeys` as for complete().
    */
-  settle(orderId: string, outcome: "pay" | "fail", options?: { amount?: number }): string;
+  settle(orderId: string, outcome: "pay" | "fail", options?: { amount?: number; lookupKeys?: MockLookupKeys }): string;
   /** Make the next request to `path` misbehave. */
   failNext(path: MockPath, fault: MockFault): void;
+  /**
+   * Make every request to `path` misbehave for `forMs` milliseconds (a 503 when `fault` names
+   * nothing else); with `orderId`, only the requests naming that order.
+   */
+  failFor(path: MockPath, forMs: number, fault?: MockFault & { orderId?: string }): void;
   /** Stop listening and end open connections and deliveries. */
   close(): Promise<void>;
 }

@@ -58,10 +58,10 @@ function payDateNow() {
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${two(t.getUTCHours())}${two(t.getUTCMinutes())}${two(t.getUTCSeconds())}`;
 }
 
-/** The public view of an order: a copy, so callers cannot change the mock's state. */
+/** The public view of an order: a copy, so callers cannot change the mock's state; its page's secrets left out. */
 function snapshot(order) {
   if (!order) return null;
-  const { payId, ...rest } = order;
+  const { payId, formToken, ...rest } = order;
   return structuredClone(rest);
 }
 
