@@ -1,11 +1,13 @@
 // The conformance kit as a unit runs it: `lgsp-paygate conformance` against the reference unit
 // backend (examples/unit-backend, with the packed package), against copies of it broken one way
 // each (the kit must fail exactly the checks that catch that way), against a unit in Python's
-// standard library, and runConformance() in-process. Then the reference backend on its own: 20
-// concurrent copies of one result fulfil the order once, as its database file shows.
+// standard library, against a unit that does only what the first eight checks ask (it must fail
+// the later checks and nothing else), and runConformance() in-process. Then the reference backend
+// on its own: 20 concurrent copies of one result fulfil the order once, as its database file
+// shows. The kit runs that do not depend on each other run side by side, to keep the time down.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -19,33 +21,48 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.resolve(here, '..', '..', 'node_modules', '.bin', 'lgsp-paygate');
 const example = path.resolve(here, '..', '..', 'examples', 'unit-backend');
 const pythonUnit = path.join(here, 'support', 'python_unit.py');
+const eightChecksUnit = path.join(here, 'support', 'eight_checks_unit.py');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-conformance-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const CHECK_IDS = ['genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed'];
-/** A whole kit run, unit start included, ends well within this (each check is bounded by 5 s). */
-const RUN_LIMIT_MS = 120_000;
+const FIRST_EIGHT = ['genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed'];
+const LATER = ['lookup-reading-table', 'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup', 'refund-result'];
+const CHECK_IDS = [...FIRST_EIGHT, ...LATER];
+/**
+ * A whole kit run, unit start included, ends well within this: each request is bounded by 5 s,
+ * recheck-after-failed-lookup by 20 s, refund-result by 8 s.
+ */
+const RUN_LIMIT_MS = 180_000;
 const SECRET = unitCredentials.secretKey;
 const createWith = (port) => `node -e "fetch('http://127.0.0.1:${port}/orders',{method:'POST'}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"`;
 let serial = 0;
 
-/** Runs `lgsp-paygate conformance` with the unit command `start`; the secret key must not show. */
+/**
+ * Runs `lgsp-paygate conformance` with the unit command `start` (other runs may go on meanwhile);
+ * resolves with { status, stdout, stderr }. The secret key must not show.
+ */
 async function kit(start, extra = []) {
   serial += 1;
+  const db = path.join(work, `unit-${serial}.db`);
   const unitPort = await deadPort();
   const gatewayPort = await deadPort();
-  const run = spawnSync(bin, [
-    'conformance', '--return-url', `http://127.0.0.1:${unitPort}/lgsp/return`, '--create', createWith(unitPort),
-    '--start', start, '--port', String(gatewayPort), '--wait', '20', ...extra,
-  ], {
-    cwd: example,
-    encoding: 'utf8',
-    timeout: RUN_LIMIT_MS,
-    env: {
-      ...process.env, ...envOf(unitCredentials), PORT: String(unitPort), UNIT_DB: path.join(work, `unit-${serial}.db`),
-    },
+  const run = await new Promise((resolve) => {
+    execFile(bin, [
+      'conformance', '--return-url', `http://127.0.0.1:${unitPort}/lgsp/return`, '--create', createWith(unitPort),
+      '--start', start, '--port', String(gatewayPort), '--wait', '20', ...extra,
+    ], {
+      cwd: example,
+      encoding: 'utf8',
+      timeout: RUN_LIMIT_MS,
+      maxBuffer: 16 << 20,
+      env: { ...process.env, ...envOf(unitCredentials), PORT: String(unitPort), UNIT_DB: db },
+    }, (error, stdout, stderr) => {
+      const exited = error === null || typeof error.code === 'number';
+      resolve({ error: exited || error.killed ? undefined : error, killed: error?.killed === true, status: exited ? (error?.code ?? 0) : null, stdout, stderr });
+    });
   });
   assert.equal(run.error, undefined, `lgsp-paygate conformance: ${run.error}`);
+  assert.ok(!run.killed, `lgsp-paygate conformance ran over ${RUN_LIMIT_MS} ms`);
   for (const stream of [run.stdout, run.stderr]) assert.ok(!stream.includes(SECRET), 'the kit printed the secret key');
   return run;
 }
@@ -115,59 +132,118 @@ test('the kit\'s text report: one line per check, PASS or FAIL', async () => {
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   for (const id of CHECK_IDS) assert.ok(lines.some((l) => new RegExp(`^PASS  ${id} +\\S`).test(l)), `a PASS line for ${id}:\n${run.stdout}`);
-  assert.match(lines.at(-1), /^8 of 8 checks passed$/);
+  assert.match(lines.at(-1), new RegExp(`^${CHECK_IDS.length} of ${CHECK_IDS.length} checks passed$`));
 });
 
-/** Each way to break the reference backend: one change to its source, and the checks that must then fail. */
+/**
+ * Each way to break the reference backend: one change to one of its files, and the checks that
+ * must then fail. A copy of the whole backend is made for each, so they run side by side.
+ */
 const BREAKAGES = [
   {
     name: 'no lookup',
-    from: 'check = await confirmPayment(result, client);',
-    to: 'check = { confirmed: true, problems: [] };',
-    fails: ['genuine-paid', 'forged-transaction'],
+    file: 'payments.js',
+    from: 'const check = await confirmPayment(result, answering);',
+    to: 'const check = { confirmed: true, retryable: false, problems: [] };',
+    fails: ['genuine-paid', 'forged-transaction', 'lookup-reading-table', 'lookup-reading-example', 'recheck-after-failed-lookup'],
   },
   {
     name: 'no amount check',
+    file: 'payments.js',
     from: 'if (order.amount !== result.amount) return answer(false, `order ${result.orderId}: amount ${result.amount}, charged ${order.amount}`);',
     to: '',
     fails: ['forged-amount'],
   },
   {
     name: 'a 500 on bad JSON',
-    from: 'const outcome = handlePaymentResult(body);',
-    to: "const outcome = handlePaymentResult(JSON.parse(body.toString('utf8')));",
+    file: 'server.js',
+    from: 'await payments.receive(body)',
+    to: "await payments.receive(JSON.parse(body.toString('utf8')))",
     fails: ['malformed'],
   },
   {
     name: 'a non-idempotent delivery',
-    from: ' ON CONFLICT DO NOTHING',
-    to: '',
+    file: 'db.js',
+    from: 'VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    to: 'VALUES (?, ?, ?, ?)',
     fails: ['duplicate'],
+  },
+  {
+    name: 'no page for the citizen',
+    file: 'server.js',
+    from: "app.get('/lgsp/return',",
+    to: "app.get('/lgsp/citizen',",
+    fails: ['citizen-return'],
+  },
+  {
+    name: 'no second look',
+    file: 'payments.js',
+    from: 'records.keepPending(result, Date.now(), settings.recheckMs);',
+    to: '',
+    fails: ['recheck-after-failed-lookup'],
+  },
+  {
+    name: 'a Refund result taken for a payment',
+    file: 'payments.js',
+    from: 'if (!outcome.paid) {',
+    to: "if (result.errorCode !== '00') {",
+    fails: ['refund-result'],
   },
 ];
 
-for (const breakage of BREAKAGES) {
-  test(`the kit fails a copy of the reference backend with ${breakage.name}: ${breakage.fails.join(', ')}, and nothing else`, async () => {
-    const source = fs.readFileSync(path.join(example, 'server.js'), 'utf8');
-    assert.equal(source.split(breakage.from).length, 2, `server.js has "${breakage.from}" exactly once`);
-    const file = `server.broken-${breakage.name.replace(/\W+/g, '-')}.js`;
-    fs.writeFileSync(path.join(example, file), source.replace(breakage.from, breakage.to));
-    const run = await kit(`node ${file}`, ['--json']);
-    const report = reportOf(run);
-    assert.deepEqual(failing(report), breakage.fails, run.stdout);
-    assert.equal(run.status, 1);
-    for (const check of report.checks.filter((c) => !c.passed)) {
-      assert.ok(check.fix.length > 20, `${check.id} says what to change`);
-      assert.match(check.readme, new RegExp(`#${check.id}$`));
-    }
-  });
+/**
+ * A copy of the reference backend beside it (so 'lgsp-paygate' resolves as for the original),
+ * its node_modules linked, the breakage applied; removed when the tests end.
+ */
+function brokenCopy(breakage) {
+  const dir = path.join(path.dirname(example), `unit-backend-broken-${breakage.name.replace(/\W+/g, '-')}`);
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of fs.readdirSync(example)) {
+    if (/\.js$|^package\.json$/.test(file)) fs.copyFileSync(path.join(example, file), path.join(dir, file));
+  }
+  fs.symlinkSync(path.join(example, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const source = fs.readFileSync(path.join(dir, breakage.file), 'utf8');
+  assert.equal(source.split(breakage.from).length, 2, `${breakage.file} has "${breakage.from}" exactly once`);
+  fs.writeFileSync(path.join(dir, breakage.file), source.replace(breakage.from, breakage.to));
+  return dir;
 }
 
-test('a unit in Python\'s standard library is graded the same way, and passes', { skip: spawnSync('python3', ['--version']).status !== 0 && 'no python3' }, async () => {
-  const run = await kit(`python3 ${JSON.stringify(pythonUnit)}`, ['--json']);
-  const report = reportOf(run);
-  assert.deepEqual(failing(report), [], run.stdout);
-  assert.equal(run.status, 0);
+test('the kit fails each broken copy of the reference backend on the checks that catch it, and nothing else', { concurrency: 4 }, async (t) => {
+  await Promise.all(BREAKAGES.map((breakage) => t.test(`${breakage.name}: ${breakage.fails.join(', ')}`, async () => {
+      const dir = brokenCopy(breakage);
+      const run = await kit(`node ${JSON.stringify(path.join(dir, 'server.js'))}`, ['--json']);
+      const report = reportOf(run);
+      assert.deepEqual(failing(report), breakage.fails, run.stdout);
+      assert.equal(run.status, 1);
+      for (const check of report.checks.filter((c) => !c.passed)) {
+        assert.ok(check.fix.length > 20, `${check.id} says what to change`);
+        assert.match(check.readme, new RegExp(`#${check.id}$`));
+      }
+    })));
+});
+
+const noPython = spawnSync('python3', ['--version']).status !== 0 && 'no python3';
+
+test('units in Python\'s standard library are graded the same way', { skip: noPython, concurrency: 2 }, async (t) => {
+  const every = t.test('one that does what every check asks passes', async () => {
+    const run = await kit(`python3 ${JSON.stringify(pythonUnit)}`, ['--json']);
+    const report = reportOf(run);
+    assert.deepEqual(failing(report), [], run.stdout);
+    assert.equal(run.status, 0);
+  });
+  const eight = t.test('one that does only what the first eight checks ask fails the later ones, and nothing else', async () => {
+    const run = await kit(`python3 ${JSON.stringify(eightChecksUnit)}`, ['--json']);
+    const report = reportOf(run);
+    assert.deepEqual(failing(report), LATER, run.stdout);
+    assert.equal(run.status, 1);
+    const saw = Object.fromEntries(report.checks.map((c) => [c.id, c.saw]));
+    assert.match(saw['lookup-reading-example'], /PARAM_ERROR/, 'its lookup lacks payTransId');
+    assert.match(saw['citizen-return'], /HTTP 404/);
+    assert.match(saw['recheck-after-failed-lookup'], /none answered SUCCESSFUL within 20000 ms/);
+    assert.match(saw['refund-result'], /FAILED/);
+  });
+  await Promise.all([every, eight]);
 });
 
 test('runConformance() in a test suite: a unit that trusts the checksum fails the checks a lookup would pass', async () => {
@@ -192,7 +268,8 @@ test('runConformance() in a test suite: a unit that trusts the checksum fails th
         });
       },
     });
-    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order']);
+    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order', 'lookup-reading-table',
+      'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup']);
     assert.equal(report.passed, false);
     assert.ok(created >= 6, 'a fresh order for each check that needs one');
     assert.match(report.checks.find((c) => c.id === 'genuine-paid').saw, /never looked the transaction up/);

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""A unit backend in Python's standard library alone (http.server, sqlite3, urllib), graded by
-the conformance kit like any other: POST /orders creates a payment at LGSP_BASE_URL; PUT
-/lgsp/return reads the result with a body limit, verifies its checksum, checks the order and
-amount, looks the transaction up, and delivers once per orderId + payTransId.
+"""A unit that does only what the conformance kit's first eight checks ask (genuine-paid to
+malformed), kept as it was written before the checks that followed them: a test fixture, which
+must fail those later checks and nothing else. In Python's standard library alone: POST /orders
+creates a payment at LGSP_BASE_URL; PUT /lgsp/return reads the result with a body limit,
+verifies its checksum, checks the order and amount, looks the transaction up (as the guide's
+table names it, transactionNo, reading the answer as its example does, payTransId), and
+delivers once per orderId + payTransId. It shows the citizen nothing, never looks a result up
+again, and takes any result with errorCode 00 for a payment.
 
 Environment: PORT, UNIT_DB (SQLite file), LGSP_BASE_URL and the LGSP_* credentials."""
 import base64

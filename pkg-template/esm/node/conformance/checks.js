@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 // file) the mock uses the very instance the entry point loaded.
 import * as core from '../../index.js';
 import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './http.js';
+import { STATE_WORDS, describePage, readPage } from './citizen-page.js';
 
 const FIELDS = ['paygate', 'payTransId', 'orderId', 'amount', 'orderInfo', 'payDate', 'errorCode', 'type'];
 
@@ -37,6 +38,40 @@ function payDateNow() {
 
 function expectFailed(outcome, limitMs, what) {
   return { passed: isFailed(outcome), saw: `${what}: ${describe(outcome, limitMs)}` };
+}
+
+/** How long the mock's lookups of one transaction fail in recheck-after-failed-lookup. */
+const LOOKUP_OUTAGE_MS = 2_000;
+/** How soon after the result the unit must have looked the transaction up again, by itself. */
+const RECHECK_BOUND_MS = 20_000;
+/** How long the kit waits for the mock's Refund result to reach the unit and be answered. */
+const REFUND_RESULT_BOUND_MS = 8_000;
+
+/**
+ * A genuine paid result for a fresh order whose lookup names the transaction as one reading of
+ * the guide does (and needs that name in the request): SUCCESSFUL after a lookup, as genuine-paid.
+ */
+async function genuineInReading(ctx, lookupKeys, reading) {
+  const order = await ctx.freshOrder();
+  const json = ctx.mock.settle(order.orderId, 'pay', { lookupKeys });
+  const mark = ctx.lookupMark();
+  const outcome = await ctx.send(json);
+  const looked = await ctx.lookedUp(order.orderId, mark);
+  const where = `order ${order.orderId} paid ${order.amount}, the gateway reading the guide's ${reading} (${lookupKeys})`;
+  const codes = ctx.lookupCodes(order.orderId, mark);
+  const lookups = codes.length === 0 ? 'no lookup' : `its lookups answered ${[...new Set(codes)].join(', ')}`;
+  if (!isSuccessful(outcome)) return { passed: false, saw: `${where}: ${describe(outcome, ctx.limitMs)}; ${lookups}` };
+  if (!looked) return { passed: false, saw: `${where}: SUCCESSFUL, but ${lookups}` };
+  return { passed: true, saw: `${where}: ${describe(outcome, ctx.limitMs)}, after a lookup of the transaction` };
+}
+
+/** The genuine paid order genuine-paid delivered, or a fresh one paid and delivered now. */
+async function deliveredOrder(ctx) {
+  if (ctx.genuine !== null) return { orderId: JSON.parse(ctx.genuine).orderId, json: ctx.genuine };
+  const order = await ctx.freshOrder();
+  const json = ctx.mock.settle(order.orderId, 'pay');
+  await ctx.send(json);
+  return { orderId: order.orderId, json };
 }
 
 const CHECKS = [
@@ -191,6 +226,98 @@ const CHECKS = [
         seen.push(`${what}: ${note}`);
       }
       return { passed, saw: seen.join('; ') };
+    },
+  },
+  {
+    id: 'lookup-reading-table',
+    sends: 'the real signed result of a paid order, from a gateway whose lookup names the transaction transactionNo (the guide\'s table)',
+    passesWhen: 'a SUCCESSFUL reply within 5 s, after a lookup the gateway answered SUCCESSFUL',
+    fix: 'send the transaction under both transactionNo and payTransId in the lookup request (one value; the checksum over '
+      + 'transactionNo), and read the transaction from the answer\'s transactionNo or payTransId (confirmPayment() does both)',
+    run: (ctx) => genuineInReading(ctx, 'transactionNo', 'table'),
+  },
+  {
+    id: 'lookup-reading-example',
+    sends: 'the real signed result of a paid order, from a gateway whose lookup names the transaction payTransId (the guide\'s example)',
+    passesWhen: 'a SUCCESSFUL reply within 5 s, after a lookup the gateway answered SUCCESSFUL',
+    fix: 'send the transaction under both transactionNo and payTransId in the lookup request (one value; the checksum over '
+      + 'transactionNo): a gateway that reads the guide\'s example needs payTransId (buildLookupRequest() and the client send both)',
+    run: (ctx) => genuineInReading(ctx, 'payTransId', 'example'),
+  },
+  {
+    id: 'citizen-return',
+    sends: 'GET returnUrl?orderId=..., as the citizen\'s browser comes back: for the paid order, and for an unpaid one with a forged paid result in the query',
+    passesWhen: `an HTML page (2xx) for each: "${STATE_WORDS.paid}" for the confirmed order; "${STATE_WORDS.confirming}" and not "${STATE_WORDS.paid}" for the other, before and after`,
+    fix: `answer a GET on returnUrl with an HTML page for the citizen, Vietnamese first, showing the order's state from your own `
+      + `records ("${STATE_WORDS.paid}" once your lookup confirmed the payment, "${STATE_WORDS.confirming}" until then); `
+      + 'never read a result or deliver anything from a GET or its query',
+    async run(ctx) {
+      const paid = await deliveredOrder(ctx);
+      const a = await ctx.citizenPage({ orderId: paid.orderId });
+      // An order nobody paid, and a query carrying a well-signed paid result for it.
+      const order = await ctx.freshOrder();
+      const forged = JSON.parse(signedResult({
+        paygate: 'vnpay', payTransId: unissuedTransId(), orderId: order.orderId, amount: order.amount,
+        orderInfo: order.orderInfo, payDate: payDateNow(), errorCode: '00', type: 'Pay',
+      }));
+      const b = await ctx.citizenPage(forged);
+      const c = await ctx.citizenPage({ orderId: order.orderId });
+      const [pa, pb, pc] = [a, b, c].map(readPage);
+      return {
+        passed: pa.html && pa.paid && [pb, pc].every((p) => p.html && p.confirming && !p.paid),
+        saw: `paid order ${paid.orderId}: ${describePage(a, ctx.limitMs)}; unpaid order ${order.orderId} with a forged paid result `
+          + `in the query: ${describePage(b, ctx.limitMs)}; then without it: ${describePage(c, ctx.limitMs)}`,
+      };
+    },
+  },
+  {
+    id: 'recheck-after-failed-lookup',
+    sends: `the real signed result of a paid order while the gateway answers its lookups 503 for ${LOOKUP_OUTAGE_MS / 1000} s; the result is never sent again`,
+    passesWhen: `a JSON reply, not 5xx, and a lookup of the transaction the gateway answers SUCCESSFUL within ${RECHECK_BOUND_MS / 1000} s, made by the unit on its own`,
+    fix: 'when confirmPayment() says retryable (a timeout, a network error, a 5xx), keep the result (orderId, payTransId, amount) '
+      + 'and look it up again from a job of your own until it is confirmed or refused: the guide promises no resend',
+    async run(ctx) {
+      const order = await ctx.freshOrder();
+      const json = ctx.mock.settle(order.orderId, 'pay');
+      const started = Date.now();
+      ctx.mock.failFor('/GetOrderInfo', LOOKUP_OUTAGE_MS, { orderId: order.orderId, status: 503, body: 'Service Unavailable', contentType: 'text/plain' });
+      const mark = ctx.lookupMark();
+      const outcome = await ctx.send(json);
+      const looked = await ctx.lookedUp(order.orderId, mark, Math.max(0, RECHECK_BOUND_MS - (Date.now() - started)));
+      const tries = ctx.lookupCodes(order.orderId, mark).length;
+      const where = `order ${order.orderId} paid ${order.amount}, lookups failing for ${LOOKUP_OUTAGE_MS} ms: the result answered ${describe(outcome, ctx.limitMs)}`;
+      if (!isAnswer(outcome)) return { passed: false, saw: where };
+      if (!looked) return { passed: false, saw: `${where}; ${tries} lookup(s), none answered SUCCESSFUL within ${RECHECK_BOUND_MS} ms` };
+      return { passed: true, saw: `${where}; looked up again by itself, SUCCESSFUL after ${Date.now() - started} ms (${tries} lookups in all)` };
+    },
+  },
+  {
+    id: 'refund-result',
+    sends: 'a refund of the paid order at the gateway, which then PUTs its signed type Refund result; then that result again',
+    passesWhen: 'SUCCESSFUL to both (acknowledged, nothing delivered again), within 5 s each',
+    fix: 'a result with type Refund is not a payment (handlePaymentResult() gives paid: false): record the refund if you like, '
+      + 'deliver nothing, and answer SUCCESSFUL, again for every copy',
+    async run(ctx) {
+      const paid = await deliveredOrder(ctx);
+      const result = JSON.parse(paid.json);
+      const client = core.createClient({ environment: { baseUrl: ctx.mock.url }, credentials: ctx.mock.credentials, timeoutMs: ctx.limitMs });
+      await client.refund({
+        transactionNo: result.payTransId, orderId: result.orderId, requestCode: `RF-${result.payTransId}`, amount: result.amount,
+        orderInfo: 'Hoàn tiền (kiểm tra)',
+      });
+      let sent = null;
+      for (let waited = 0; sent === null && waited < REFUND_RESULT_BOUND_MS; waited += 50) {
+        sent = ctx.mock.order(result.orderId)?.refund?.delivery ?? null;
+        if (sent === null) await new Promise((resolve) => { setTimeout(resolve, 50); });
+      }
+      if (sent === null) return { passed: false, saw: `order ${result.orderId} refunded: the Refund result was not answered within ${REFUND_RESULT_BOUND_MS} ms` };
+      const first = sent.delivered ? { ms: sent.ms, status: sent.status, text: sent.body } : { ms: 0, error: sent.error };
+      const refundJson = signedResult({ ...result, amount: result.amount, type: 'Refund', errorCode: '00', payDate: ctx.mock.order(result.orderId).refund.payDate });
+      const again = await ctx.send(refundJson);
+      return {
+        passed: isSuccessful(first) && isSuccessful(again),
+        saw: `order ${result.orderId} refunded, its Refund result: ${describe(first, ctx.limitMs)}; again: ${describe(again, ctx.limitMs)}`,
+      };
     },
   },
 ];

@@ -3,7 +3,8 @@ import type { ClientCredentials } from "../../gateway/client.js";
 /** The id of each check the conformance kit runs, in the order it runs them. */
 export type ConformanceCheckId =
   | "genuine-paid" | "forged-amount" | "forged-transaction" | "bad-checksum"
-  | "unknown-order" | "duplicate" | "failed-payment" | "malformed";
+  | "unknown-order" | "duplicate" | "failed-payment" | "malformed"
+  | "lookup-reading-table" | "lookup-reading-example" | "citizen-return" | "recheck-after-failed-lookup" | "refund-result";
 
 /** The mock gateway the unit is graded against, as createOrder and startUnit see it. */
 export interface ConformanceGateway {

@@ -7,6 +7,7 @@ import { lgspError } from '../../core/lgsp-error.js';
 import { startMockGateway } from '../mock/server.js';
 import { CHECKS } from './checks.js';
 import { put, probe } from './http.js';
+import { getPage, withQuery } from './citizen-page.js';
 
 /** How long the unit has to answer one request. */
 const CHECK_LIMIT_MS = 5_000;
@@ -143,12 +144,19 @@ function contextFor(settings, mock, gateway, requests) {
     send: (body, contentType = 'application/json;charset=UTF-8') => put(settings.returnUrl, body, contentType, CHECK_LIMIT_MS),
     unitAnswers: () => probe(settings.returnUrl, CHECK_LIMIT_MS),
     lookupMark: () => requests.length,
-    /** True once the unit looked up the paid transaction of `orderId` (SUCCESSFUL: the right one). */
-    async lookedUp(orderId, mark) {
+    /**
+     * True once the unit looked up the paid transaction of `orderId` (SUCCESSFUL: the right one),
+     * waiting up to `waitMs` for it.
+     */
+    async lookedUp(orderId, mark, waitMs = 500) {
       const found = () => requests.slice(mark).some((r) => r.kind === 'lookup' && r.orderId === orderId && r.code === 'SUCCESSFUL');
-      for (let waited = 0; !found() && waited < 500; waited += 50) await sleep(50);
+      for (let waited = 0; !found() && waited < waitMs; waited += 50) await sleep(50);
       return found();
     },
+    /** The error_codes the mock answered the unit's lookups of `orderId` since `mark`. */
+    lookupCodes: (orderId, mark) => requests.slice(mark).filter((r) => r.kind === 'lookup' && r.orderId === orderId).map((r) => r.code),
+    /** GETs the unit's returnUrl with `params` in its query, as the citizen's browser comes back. */
+    citizenPage: (params) => getPage(withQuery(settings.returnUrl, params), CHECK_LIMIT_MS),
     /** Has the unit create one payment and returns the order as it reached the gateway. */
     async freshOrder() {
       const before = new Set(mock.orders().map((o) => o.orderId));
