@@ -21,6 +21,8 @@
 //   pkg/cjs/   the same modules made CommonJS by the TypeScript compiler (the CLI excepted), but
 //              for the few written for CommonJS itself (pkg-template/cjs/*.js)
 //   pkg/package.json  pkg-template/package.json with the crate's version stamped in
+//   pkg/README.md, README.vi.md, CHANGELOG.md, docs/  the documentation, its relative links
+//              rewritten to resolve in the package (scripts/doc-links.mjs)
 //
 // Usage: node scripts/build-pkg.mjs
 // LGSP_PKG_DIR=<dir> builds into <dir> instead of pkg/ (e.g. to build beside another build).
@@ -31,6 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
+import { packagedDocs, rewriteLinks } from './doc-links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = process.env.LGSP_PKG_DIR ? path.resolve(process.env.LGSP_PKG_DIR) : path.join(root, 'pkg');
@@ -50,9 +53,8 @@ const coreTypes = path.join(root, 'src', 'bindings', 'types.d.ts');
 /** Modules only the ES build has: the CLI (the manifest's `bin`) and the Workers entry. */
 const esmOnly = new Set(['cli.js', 'cli-format.js', 'conformance-cli.js', 'version.js', 'workerd.js', 'wasm-workerd.js']);
 const cliFile = 'cli.js';
-/** Files the package carries beside its builds when the repository has them. */
 // The package's documents and where each comes from.
-const docs = [['README.md', 'pkg-template/README.md'], ['README.vi.md', 'pkg-template/README.vi.md'], ['CHANGELOG.md', 'CHANGELOG.md']];
+const docs = packagedDocs(root);
 
 function fail(message) {
   console.error(`build-pkg: ${message}`);
@@ -379,7 +381,11 @@ try {
   for (const file of fs.readdirSync(root)) {
     if (/^LICEN[CS]E/i.test(file)) fs.copyFileSync(path.join(root, file), path.join(pkgDir, file));
   }
-  for (const [doc, source] of docs) fs.copyFileSync(path.join(root, source), path.join(pkgDir, doc));
+  for (const [doc, source] of docs) {
+    const { text } = rewriteLinks(fs.readFileSync(path.join(root, source), 'utf8'), source, doc, docs);
+    fs.mkdirSync(path.dirname(path.join(pkgDir, doc)), { recursive: true });
+    fs.writeFileSync(path.join(pkgDir, doc), text);
+  }
 
   const names = await checkExports(esmDir, cjsDir);
   console.log(`\nlgsp-paygate ${version} built in ${path.relative(process.cwd(), pkgDir) || '.'}/`);
