@@ -1,7 +1,8 @@
 // A mock of the gateway for tests and development, on 127.0.0.1 only: /paygate, /refund and
-// /GetOrderInfo as SPEC.md describes them, a payment page with 'pay' and 'fail' buttons, and a
-// correctly signed result PUT to the order's returnUrl. Orders live in memory. Tokens are read
-// with the core's decodeAuthorization, checksums checked with its verify.
+// /GetOrderInfo as docs/gateway.md describes them (its assumptions included), a payment page
+// with 'pay' and 'fail' buttons, and a correctly signed result PUT to the order's returnUrl.
+// Orders live in memory. Tokens are read with the core's decodeAuthorization, checksums checked
+// with its verify.
 import crypto from 'node:crypto';
 import http from 'node:http';
 // The core through the Node entry point, so that in the ES build (where index.js is one bundled
@@ -251,7 +252,8 @@ async function startMockGateway(options = {}) {
       status: outcome === 'pay' ? 'paid' : 'failed',
       payTransId,
       payDate: payDateNow(),
-      errorCode: outcome === 'pay' ? '00' : '24', // 24: the citizen cancelled
+      // 24: the mock's own failure code; the guide defines 00 and "anything else", and names none.
+      errorCode: outcome === 'pay' ? '00' : '24',
       amount,
     });
     const fields = {
