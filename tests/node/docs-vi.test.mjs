@@ -64,9 +64,11 @@ test('the Vietnamese pages keep to the glossary', () => {
     for (const term of avoided) assert.ok(!prose.includes(term.toLowerCase()), `${vi} uses "${term}"`);
     const lone = /cổng(?! thanh toán)/.exec(prose);
     assert.ok(lone === null, `${vi}: "cổng" alone (the gateway is "cổng thanh toán", a network port "port"): …${lone && prose.slice(Math.max(0, lone.index - 40), lone.index + 40)}…`);
-    for (const term of ['gói tin', 'chuỗi trước khi băm', 'khóa bí mật', 'kết quả thanh toán', 'tra cứu giao dịch']) {
-      assert.ok(read(vi).includes(term), `${vi} uses "${term}"`);
-    }
+  }
+  const all = pagePairs().map(({ vi }) => read(vi)).join('\n');
+  for (const term of ['gói tin', 'chuỗi trước khi băm', 'khóa bí mật (secretKey)', 'kết quả thanh toán', 'tra cứu giao dịch', 'cổng thanh toán giả lập',
+    'phản hồi', 'ghi nhận đã nộp phí', 'mã ghi nhận', 'đơn vị mã UTF-16', 'dạng dựng sẵn (NFC)', 'dạng tổ hợp (NFD)', 'dấu nháy cong']) {
+    assert.ok(all.includes(term), `the Vietnamese pages use the glossary's "${term}"`);
   }
 });
 
