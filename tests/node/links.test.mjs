@@ -12,7 +12,7 @@ import { anchors, isRelative, links, markdownFiles, read, REPOSITORY, slug, spli
 
 const require = createRequire(import.meta.url);
 const installedDir = path.dirname(require.resolve('lgsp-paygate/package.json'));
-const { packagedDocs, rewriteLinks } = await import(pathToFileURL(path.join(REPOSITORY, 'scripts', 'doc-links.mjs')).href);
+const { packagedDocs, rewriteLinks } = await import(pathToFileURL(path.join(REPOSITORY, 'scripts', 'build', 'docs.mjs')).href);
 
 /** The broken relative links of the Markdown file `file` (a path under `root`), each with its line and why. */
 function brokenLinks(root, file) {
