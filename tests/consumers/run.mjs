@@ -199,6 +199,31 @@ function readmeRecipe(file) {
   throw new Error(`${RECIPES_PAGE} has no code block starting "// ${file}"`);
 }
 
+/**
+ * What the recipes import as "./payments.js" here: the configuration from the environment (the
+ * mock's, set by withMockFlow) and records kept in the process, which know every order whose id
+ * starts SBN_ at 40000 VND (the orders withMockFlow creates). The records are on globalThis, so
+ * that every route bundle of a Next.js app shares them.
+ */
+const CONSUMER_PAYMENTS = `const env = (typeof process === "object" && process.env) || {};
+export const environment = { baseUrl: env.LGSP_BASE_URL };
+export const credentials = { partnerCode: env.LGSP_PARTNER_CODE, accessKey: env.LGSP_ACCESS_KEY,
+  secretKey: env.LGSP_SECRET_KEY, authorization: env.LGSP_AUTHORIZATION };
+const store = (globalThis.__lgspRecords ??= { paid: new Set(), claimed: new Set(), kept: new Map() });
+export const records = {
+  async findOrder(orderId) { return orderId.startsWith("SBN_") ? { orderId, amount: 40000, paid: store.paid.has(orderId) } : null; },
+  async markOrderPaid(deliveryKey, result) {
+    if (store.claimed.has(deliveryKey)) return;
+    store.claimed.add(deliveryKey);
+    store.paid.add(result.orderId);
+  },
+  async keep(deliveryKey, result) { store.kept.set(deliveryKey, result); },
+  async kept() { return [...store.kept].map(([deliveryKey, result]) => ({ deliveryKey, result })); },
+  async forget(deliveryKey) { store.kept.delete(deliveryKey); },
+};
+export const recordsIn = () => records;
+`;
+
 // ---------------------------------------------------------------------------------------------
 // The consumers' own files: the probe (ESM and CommonJS), the vectors it checks against.
 
@@ -357,6 +382,8 @@ async function nextStandalone() {
   const dir = consumer('next', {
     'next.config.mjs': 'export default { output: "standalone" };\n',
     'app/lgsp/return/route.ts': readmeRecipe('app/lgsp/return/route.ts'),
+    'lgsp-return.js': readmeRecipe('lgsp-return.js'),
+    'payments.js': CONSUMER_PAYMENTS,
     'app/probe/route.ts': [
       "import { probe } from '../../probe.mjs';",
       "export const dynamic = 'force-dynamic';",
@@ -411,6 +438,8 @@ function findFile(dir, name) {
 async function workers() {
   const dir = consumer('workers', {
     'src/recipe.js': readmeRecipe('src/index.js'),
+    'src/lgsp-return.js': readmeRecipe('lgsp-return.js'),
+    'src/payments.js': CONSUMER_PAYMENTS,
     'src/index.js': [
       "import recipe from './recipe.js';",
       "import { probe } from '../probe.mjs';",
@@ -470,6 +499,10 @@ async function withMockFlow(name, launch) {
     const answer = await fetch(`${base}/lgsp/return`, { method: 'PUT', body: JSON.stringify({ ...forged, checksum: lib.checksum('result', forged, null) }) });
     const forgedReply = await answer.json();
     if (forgedReply.error_code !== 'FAILED') throw new Error(`a forged result was answered ${JSON.stringify(forgedReply)}`);
+    // The citizen's browser, back on returnUrl: a page from the unit's records.
+    const page = await fetch(`${base}/lgsp/return?orderId=${orderId}`);
+    const html = await page.text();
+    if (page.status !== 200 || !html.includes('đã thanh toán')) throw new Error(`the citizen's page: HTTP ${page.status} ${html.slice(0, 200)}`);
   } finally {
     stop(child);
     await mock.close();

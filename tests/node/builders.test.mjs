@@ -55,7 +55,10 @@ test('buildRefundRequest: an explicit transactionType is signed as given', () =>
 
 test('buildLookupRequest', () => {
   const built = lib.buildLookupRequest(samples.lookup, samples.credentials);
-  const expectedBody = { partnerCode: samples.credentials.partnerCode, accessKey: samples.credentials.accessKey, ...samples.lookup };
+  // The transaction under both names the guide gives it, one value; the checksum over transactionNo.
+  const expectedBody = {
+    partnerCode: samples.credentials.partnerCode, accessKey: samples.credentials.accessKey, ...samples.lookup, payTransId: samples.lookup.transactionNo,
+  };
   checkBuilt(built, 'lookup', expectedBody, samples.credentials.secretKey, 'lookup');
 });
 

@@ -37,8 +37,11 @@ function leaksThroughBase64(output, secret) {
   return false;
 }
 
-/** A framework recipe (docs/receiving-results.md, "Framework recipes"): run by recipes.test.mjs. */
-const isRecipe = (block) => /from "\.\/payments\.js"/.test(block.code);
+/**
+ * A returnUrl recipe (docs/receiving-results.md's lgsp-return.js and framework recipes, the
+ * package README's node:http server): graded by the conformance kit in recipes.test.mjs.
+ */
+const isRecipe = (block) => /from "(\.\/|@\/)(payments|lgsp-return)\.js"/.test(block.code) || block.code.startsWith('// lgsp-return.js');
 
 const pages = documentationPages().map((name) => ({ name, text: read(name), blocks: fencedBlocks(read(name)) }));
 const fileName = (name) => name.replace(/\W+/g, '-');
@@ -124,12 +127,12 @@ function typeCheck(blocks, asTypeScript) {
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
 }
 
-test('every page\'s examples compile with tsc --strict, the node:http handler also as TypeScript', () => {
+test('every page\'s examples compile with tsc --strict, the returnUrl handler also as TypeScript', () => {
   const checked = pages.flatMap((p) => p.blocks.map((b) => ({ ...b, page: p.name })))
     .filter((b) => (b.tag === 'js' || b.tag === 'mjs' || b.tag === 'ts') && !isRecipe(b));
-  const isHandler = (b) => b.code.includes('node:http') && b.code.includes('handlePaymentResult(');
-  for (const name of ['pkg-template/README.md', 'pkg-template/README.vi.md']) {
-    assert.ok(checked.some((b) => b.page === name && isHandler(b)), `${name} has the node:http handler`);
+  const isHandler = (b) => b.code.includes('handlePaymentResult(') && b.code.includes('confirmPayment(');
+  for (const name of ['docs/receiving-results.md', 'docs/vi/receiving-results.md']) {
+    assert.ok(checked.some((b) => b.page === name && isHandler(b)), `${name} has a runnable handler`);
   }
   assert.ok(checked.some((b) => b.tag === 'ts'), 'and TypeScript blocks');
   assert.equal(typeCheck(checked, isHandler), '', `every block type-checks (repository: ${REPOSITORY})`);

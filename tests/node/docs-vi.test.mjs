@@ -75,9 +75,13 @@ test('the Vietnamese pages keep to the glossary', () => {
 test('README.vi.md covers the three tasks, the checklist, every error code and the lookup step\'s reason', () => {
   const readme = read('pkg-template/README.vi.md');
   const runnable = fencedBlocks(readme).filter((b) => b.tag === 'js' || b.tag === 'cjs').map((b) => b.code);
-  for (const name of ['buildPaygateRequest', 'createClient', 'diagnose', 'handlePaymentResult', 'confirmPayment']) {
+  for (const name of ['buildPaygateRequest', 'createClient', 'diagnose']) {
     assert.ok(runnable.some((code) => new RegExp(`\\b${name}\\(`).test(code)), `a runnable example calls ${name}()`);
   }
+  // The returnUrl handler: the node:http server around lgsp-return.js, whose lookup step is in docs/vi/receiving-results.md.
+  assert.ok(runnable.some((code) => code.includes('node:http') && code.includes('returnUrlHandler(')), 'the node:http returnUrl server');
+  const shared = fencedBlocks(read('docs/vi/receiving-results.md')).find((b) => b.code.startsWith('// lgsp-return.js'));
+  assert.ok(shared && /confirmPayment\(result, client\)/.test(shared.code) && shared.code.includes('handlePaymentResult(body)'), 'lgsp-return.js reads the result and confirms it');
   assert.match(readme, /`PAYHCM1\.0`/);
   assert.match(readme, /tính toàn vẹn/);
   assert.match(readme, /nguồn gốc/);

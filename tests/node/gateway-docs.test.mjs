@@ -16,13 +16,17 @@ test('each Node helper appears in a runnable example, the package README\'s hand
   for (const name of ['createClient', 'createPayment', 'refund', 'getOrderInfo', 'handlePaymentResult', 'confirmPayment', 'startMockGateway', 'failNext', 'settle', 'complete']) {
     assert.ok(runnable.some((code) => new RegExp(`\\b${name}\\(`).test(code)), `a runnable example calls ${name}()`);
   }
+  const shared = fencedBlocks(read('docs/receiving-results.md')).map((b) => b.code).find((code) => code.startsWith('// lgsp-return.js'));
+  assert.ok(shared, 'docs/receiving-results.md prints lgsp-return.js');
+  const order = ['handlePaymentResult(body)', 'records.findOrder(outcome.result.orderId)', 'settle(outcome.deliveryKey'].map((step) => shared.indexOf(step));
+  assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), 'it reads the result, checks its own records, then settles');
+  assert.match(shared, /async function settle[\s\S]*confirmPayment\(result, client\)/, 'settling confirms with a lookup first');
+  assert.match(shared, /markOrderPaid\(deliveryKey/, 'it records once per deliveryKey');
+  assert.match(shared, /retryable/, 'it keeps a result whose lookup got no answer');
   const readme = fencedBlocks(read('pkg-template/README.md')).map((b) => b.code);
-  const handler = readme.find((code) => code.includes('node:http') && code.includes('handlePaymentResult('));
-  assert.ok(handler, 'the package README has a node:http handler');
-  assert.ok(handler.indexOf('confirmPayment(') > handler.indexOf('handlePaymentResult('), 'it confirms after reading the result');
-  assert.match(handler, /deliveryKey/, 'it records once per deliveryKey');
+  assert.ok(readme.some((code) => code.includes('node:http') && code.includes('from "./lgsp-return.js"')), 'the package README\'s node:http server uses it');
   for (const framework of ['express', 'fastify']) {
-    assert.ok(runnable.some((code) => code.includes(`from "${framework}"`) && code.includes('confirmPayment(')), `a ${framework} recipe with the confirm step`);
+    assert.ok(runnable.some((code) => code.includes(`from "${framework}"`) && code.includes('returnUrlHandler(')), `a ${framework} recipe around it`);
   }
 });
 

@@ -13,6 +13,7 @@ import {
   parseGatewayResponse, startMockGateway, validate,
 } from 'lgsp-paygate';
 import { newOrder, unitCredentials } from './support/loopback.mjs';
+import { fencedBlocks, markdownFiles, read } from './support/docs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const vectors = JSON.parse(fs.readFileSync(path.join(here, '..', 'vectors', 'lookups.json'), 'utf8'));
@@ -203,21 +204,13 @@ test('a client for the production gateway refuses the guide\'s published secret 
 });
 
 test('no example in the docs falls back to a published secret outside the test gateway', () => {
-  const docs = [path.join('pkg-template', 'README.md'), path.join('pkg-template', 'README.vi.md'), 'README.md', path.join('examples', 'unit-backend', 'README.md')];
-  for (const dir of ['docs', path.join('docs', 'vi')]) {
-    const full = path.join(here, '..', '..', dir);
-    if (fs.existsSync(full)) docs.push(...fs.readdirSync(full).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)));
-  }
   let checked = 0;
-  for (const doc of docs) {
-    const file = path.join(here, '..', '..', doc);
-    if (!fs.existsSync(file)) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^```[\w-]*\n([\s\S]*?)^```$/gm)) {
-      const code = m[1];
-      if (!Object.values(PUBLISHED).some((secret) => code.includes(secret))) continue;
+  for (const doc of markdownFiles()) {
+    for (const block of fencedBlocks(read(doc))) {
+      if (!Object.values(PUBLISHED).some((secret) => block.code.includes(secret))) continue;
       checked += 1;
-      assert.doesNotMatch(code, /"production"|'production'|hcmlgsp\.tphcm\.gov\.vn/, `${doc}: a block with a published secret names the production gateway:\n${code}`);
+      assert.doesNotMatch(block.code, /"production"|'production'|hcmlgsp\.tphcm\.gov\.vn/,
+        `${doc}, line ${block.line}: a block with a published secret names the production gateway:\n${block.code}`);
     }
   }
   assert.ok(checked > 0, 'the examples that use the sample secret are found');

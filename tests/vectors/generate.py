@@ -709,6 +709,10 @@ def lookup_answers():
                       refused(None, ("payTransId", "MISMATCH"))),
         lookup_answer("answer-top-level", "The table's shape: the record beside error_code, no data.", table,
                       confirmed("transactionNo"), top_level=True),
+        lookup_answer("answer-table-without-error-code", "The table's record lists no errorCode: without it a "
+                      "cancelled payment cannot be told from a paid one, so it is not confirmed.",
+                      {k: v for k, v in table.items() if k != "errorCode"}, refused("transactionNo", ("errorCode", "MISMATCH")),
+                      top_level=True),
         lookup_answer("answer-claim-with-spaces", "The result writes \" 00\" and \" pay\", as the guide's result example "
                       "does: a claim, confirmed by a record of exactly 00.",
                       record, confirmed("payTransId"), result=dict(r, errorCode=" 00", type=" pay")),
