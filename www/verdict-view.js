@@ -272,7 +272,7 @@ export function renderCompare(container, { compare, error, missing }) {
   }
   const diff = compare.firstDifference;
   const field = diff.field ?? "";
-  const where = diff.field === null ? t("compareAfterEnd") : diff.field === "secretKey" ? t("source.secret") : diff.field;
+  const where = diff.pastEnd || diff.field === null ? t("compareAfterEnd", { field: diff.field ?? "" }) : diff.field === "secretKey" ? t("source.secret") : diff.field;
   fill(
     container,
     h("p", { class: "differs", dataset: { equal: "false", offset: String(diff.offset), field } }, t("compareDiffers", { offset: diff.offset, field: where })),

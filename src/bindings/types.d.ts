@@ -410,10 +410,12 @@ export interface PreimageSide {
 export interface PreimageDifference {
   /** Byte offset (from 0) of the first differing byte. */
   offset: number;
-  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; null past the expected end. */
+  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; past the expected end, the last part (the one the extra bytes follow). */
   field: string | null;
-  /** The offset inside that part. */
+  /** The offset inside that part (its length when past the end). */
   fieldOffset: number | null;
+  /** Their pre-image goes on past the expected end: the extra bytes follow `field` (a trailing space after the last value, say). */
+  pastEnd: boolean;
   expected: PreimageSide;
   actual: PreimageSide;
 }
