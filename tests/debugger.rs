@@ -34,6 +34,11 @@ fn code_str<T: serde::Serialize>(c: &T) -> String {
     serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
+/// Whether `text` names `call` as a whole (`urlencode($s)` is not named by `rawurlencode($s)`).
+fn names(text: &str, call: &str) -> bool {
+    text.match_indices(call).any(|(at, _)| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
+}
+
 #[test]
 fn every_planted_mistake_is_found() {
     let all = cases(DIAGNOSES);
@@ -71,6 +76,17 @@ fn every_planted_mistake_is_found() {
                 changed.sort_unstable();
                 assert_eq!(changed, fields, "{id}: changed fields");
                 assert_eq!(hit.fixes.len(), hit.codes.len(), "{id}: one fix per mistake");
+                // The calls a URL-encoding finding names, in its description and its fix: those
+                // the vector lists, and no other.
+                if let Some(mentions) = expect["mentions"].as_array() {
+                    let mentions: Vec<&str> = mentions.iter().filter_map(Value::as_str).collect();
+                    let fix = hit.fixes.iter().find(|f| code_str(&f.code) == "URL_ENCODED").expect("the URL fix");
+                    for said in [&hit.description.en, &hit.description.vi, &fix.advice.en, &fix.advice.vi] {
+                        for e in lgsp_paygate::debug::url_encoding::URL_ENCODERS {
+                            assert_eq!(names(said, e.call), mentions.contains(&e.call), "{id}: {} in {said}", e.call);
+                        }
+                    }
+                }
                 for c in &hit.changes {
                     assert!(!c.note.en.is_empty() && !c.note.vi.is_empty(), "{id}: a change said in words");
                     assert!(!c.note.en.contains("(absent)"), "{id}: {}", c.note.en);

@@ -461,7 +461,11 @@ mod tests {
         assert_eq!((d.offset, d.field, d.field_offset, d.past_end), (14, Some("orderId"), Some(7), true));
         assert_eq!(d.actual.code_points.as_deref(), Some("U+000A"));
         assert_eq!(d.actual.at, "⏎");
-        assert!(long.summary.en.contains("1 bytes too many") && long.summary.en.contains("after orderId"), "{}", long.summary.en);
+        assert!(
+            long.summary.en.contains("1 bytes too many") && long.summary.en.contains("after orderId"),
+            "{}",
+            long.summary.en
+        );
         assert!(long.summary.vi.contains("sau trường orderId"), "{}", long.summary.vi);
     }
 
@@ -475,7 +479,11 @@ mod tests {
         let info = "hoàn tiền".len();
         assert_eq!((d.field, d.field_offset, d.past_end), (Some("orderInfo"), Some(info), true));
         assert_eq!((d.offset, d.actual.code_points.as_deref()), (c.expected_length, Some("U+0020")));
-        assert!(c.summary.en.contains("after orderInfo") && c.summary.en.contains("trailing space"), "{}", c.summary.en);
+        assert!(
+            c.summary.en.contains("after orderInfo") && c.summary.en.contains("trailing space"),
+            "{}",
+            c.summary.en
+        );
         assert!(c.summary.vi.contains("sau trường orderInfo"), "{}", c.summary.vi);
     }
 

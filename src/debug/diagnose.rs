@@ -70,7 +70,7 @@ pub enum FindingCode {
     KeyValueJoined,
     /// The values in key-name order.
     FieldsSorted,
-    /// Values URL-encoded (`+` or `%20` for a space).
+    /// One value or all of them URL-encoded, as a language's usual call does it.
     UrlEncoded,
     /// Accents stripped (Đ as D).
     AccentsStripped,
@@ -258,9 +258,15 @@ fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) 
         }
     }
     let _ = base;
+    // A mistake's own fix (naming its field and call) first, then the format's.
+    let fixes = mistakes
+        .iter()
+        .map(|m| m.fix.clone().unwrap_or_else(|| fix(m.code, draft.scheme)))
+        .chain(target.codes.iter().map(|c| fix(*c, draft.scheme)))
+        .collect();
     Finding {
         code: codes.first().copied().unwrap_or(FindingCode::OtherScheme),
-        fixes: codes.iter().map(|c| fix(*c, draft.scheme)).collect(),
+        fixes,
         codes,
         description,
         scheme: draft.scheme.id,

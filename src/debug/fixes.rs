@@ -89,7 +89,7 @@ fn same_in_all(js: &str, java: &str, cs: &str, php: &str) -> Vec<Snippet> {
 }
 
 /// The scheme's pre-image as an expression in each language.
-fn concatenation(s: &Scheme) -> Vec<Snippet> {
+pub(crate) fn concatenation(s: &Scheme) -> Vec<Snippet> {
     let first = match s.prefix {
         Prefix::SecretKey => "secretKey".to_owned(),
         Prefix::Literal(l) => format!("\"{l}\""),

@@ -12,4 +12,5 @@ pub mod explain;
 pub mod fixes;
 pub mod loose;
 pub mod mistakes;
+pub mod url_encoding;
 pub mod visible;
