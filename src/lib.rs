@@ -39,7 +39,7 @@ pub use confirm::{confirm_payment, Confirmation};
 pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};
 pub use explain::{explain, ExplainStep, Explanation};
-pub use loose::{parse_loose, Defect, DefectCode, LooseParse};
+pub use loose::{parse_loose, Defect, DefectCode, LooseParse, PastedAuthorization, PastedToken};
 pub use messages::{Credentials, LookupRequest, PaygateRequest, PaymentResult, RefundRequest};
 pub use options::{ChecksumOptions, PreimageOptions};
 pub use payment_result::{parse_payment_result, payment_result_reply, PaymentResultReport};

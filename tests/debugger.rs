@@ -1,7 +1,8 @@
 //! The debugger's core over shared vectors: every planted mistake of diagnoses.json (checksums
 //! computed by tests/vectors/generate.py with Python's hashlib) is found, a clean match reports
-//! none, and the guide's own broken example bodies are read and explained. Runs natively and on
-//! wasm32.
+//! none, the guide's own broken example bodies are read and explained, and every paste of
+//! pastes.json (each tool's quoting written by tests/vectors/pastes.py) reads as its message,
+//! its token apart. Runs natively and on wasm32.
 
 use lgsp_paygate::{diagnose, explain, parse_loose, validate, Body};
 use serde_json::Value;
@@ -12,6 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 const DIAGNOSES: &str = include_str!("vectors/diagnoses.json");
 const GUIDE: &str = include_str!("vectors/guide-examples.json");
 const CHECKSUMS: &str = include_str!("vectors/checksums.json");
+const PASTES: &str = include_str!("vectors/pastes.json");
 
 /// In WebAssembly the JS engine normalizes text; the package's start function installs it, and
 /// tests that call the core directly install it here.
@@ -257,4 +259,46 @@ fn the_value_check_can_fail() {
     );
     assert_eq!(dropped("left \"x\" out of orderId", "bỏ trường orderId"), Some("\"x\"".to_owned()));
     assert_eq!(dropped("left \"x\" out of orderId", "bỏ \"x\" khỏi trường orderId"), None);
+}
+
+#[test]
+fn every_paste_reads_as_its_message_with_its_token_apart() {
+    let all = cases(PASTES);
+    assert!(all.len() >= 20, "too few paste vectors");
+    for case in all {
+        let id = case["id"].as_str().unwrap_or("?");
+        let text = case["text"].as_str().unwrap_or("");
+        let p = parse_loose(text);
+        let message = p.message.clone().unwrap_or_else(|| panic!("{id}: not read: {:?}", p.defects));
+        assert_eq!(Value::Object(message.clone()), case["message"], "{id}: message");
+        let codes: Vec<String> = p.defects.iter().map(|d| code_str(&d.code)).collect();
+        for want in case["defects"].as_array().expect("defects").iter().filter_map(Value::as_str) {
+            assert!(codes.iter().any(|c| c == want), "{id}: {want} not among {codes:?}");
+        }
+        assert!(!codes.iter().any(|c| c == "UNREADABLE"), "{id}: {codes:?}");
+        let secret = case["secretKey"].as_str();
+        let verified = lgsp_paygate::verify(case["scheme"].as_str().unwrap_or(""), &Value::Object(message), secret);
+        assert_eq!(verified, Ok(true), "{id}: the checksum Python computed");
+        match case["authorization"].as_str() {
+            None => assert!(p.authorization.is_none(), "{id}: a token where none was pasted"),
+            Some(token) => {
+                let a = p.authorization.clone().unwrap_or_else(|| panic!("{id}: the token was not found"));
+                assert_eq!(a.token.expose(), token, "{id}: token");
+                assert!(!format!("{p:?}").contains(token), "{id}: Debug shows the token");
+                assert!(p.defects.iter().all(|d| !d.message.contains(token)), "{id}: a note quotes the token");
+                // Taken out of the paste where it was written, the rest reads the same.
+                let chars: Vec<char> = text.chars().collect();
+                let index = |line: usize, column: usize| {
+                    let start: usize = text.split_inclusive('\n').take(line - 1).map(|l| l.chars().count()).sum();
+                    (start + column - 1).min(chars.len())
+                };
+                let (start, end) = (index(a.line, a.column), index(a.end_line, a.end_column));
+                let rest: String = chars[..start].iter().chain(&chars[end..]).collect();
+                assert!(!rest.contains(token), "{id}: the token is still in {rest}");
+                let again = parse_loose(&rest);
+                assert_eq!(again.message, p.message, "{id}: without its token: {rest}");
+                assert!(again.authorization.is_none(), "{id}");
+            }
+        }
+    }
 }

@@ -49,8 +49,10 @@ function finish(job, out) {
   out.credentials = message
     ? Object.fromEntries(["partnerCode", "accessKey"].filter((k) => typeof message[k] === "string").map((k) => [k, message[k].slice(0, 256)]))
     : null;
+  // The Authorization header pasted with the body goes back to the page (never further): it
+  // moves to the token box.
   out.parsed = parsed && job.part === "verdict"
-    ? { readable: parsed.message !== null, defects: parsed.defects.slice(0, DEFECTS_SENT), defectCount: parsed.defects.length }
+    ? { readable: parsed.message !== null, defects: parsed.defects.slice(0, DEFECTS_SENT), defectCount: parsed.defects.length, authorization: parsed.authorization ?? null }
     : null;
   return out;
 }

@@ -7,6 +7,7 @@ import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
 import { applyStatic, language, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
+import { withoutPlace } from "./body-place.js";
 import { shareableBody } from "./share.js";
 import { applyFragment, state, toFragment } from "./state.js";
 import { setupVerify } from "./verify.js";
@@ -118,6 +119,22 @@ function onToken() {
   }
   renderTokenStatus();
   recompute();
+}
+
+/**
+ * An Authorization header pasted with the body (a raw request, a curl command, a lone header
+ * line), as parseLoose found it: its token goes to the token box, which fills the credentials,
+ * and its text leaves the body box, so no share link or view holds it. Done for a body pasted or
+ * loaded, and for a typed one once the token reads as one; said under the body box.
+ */
+function moveAuthorization(authorization, { body, pasted }) {
+  if (state.body !== body || !(pasted || isToken(authorization.token))) return;
+  tokenInput.value = authorization.token;
+  verify.replaceBody(withoutPlace(body, authorization));
+  onToken();
+  bodyStatus.textContent = t("authorizationMoved");
+  bodyStatus.hidden = false;
+  announce(bodyStatus.textContent);
 }
 
 /** A whole token pasted where the secret key goes: read as a token, and said. */
@@ -264,7 +281,9 @@ async function start() {
   applyFragment(location.hash);
   const schemeList = core.schemes();
   demos = typeof core.checksum === "function" ? demoExamples(core) : [];
-  const credentials = { secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError, announce };
+  const credentials = {
+    secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError, announce, onAuthorization: moveAuthorization,
+  };
   verify = setupVerify(schemeList, credentials);
   build = setupBuild(schemeList, credentials);
   wire();

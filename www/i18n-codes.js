@@ -52,6 +52,19 @@ export const defectVi = {
   CONTROL_IN_STRING: "Ký tự điều khiển {codepoint} nằm trong chuỗi được giữ nguyên (JSON yêu cầu viết dạng thoát).",
   TRAILING_TEXT: "Bỏ qua phần chữ sau đối tượng JSON.",
   UNREADABLE: "Không đọc được phần này ({detail}).",
+  HTTP_REQUEST: "Đọc như một yêu cầu HTTP ({q1}): phần body sau các header.",
+  HEADER_LINES: "Đọc riêng các dòng header đứng trước hoặc sau body.",
+  CURL_COMMAND: "Đọc như một lệnh curl theo cách trích dẫn của {q1}: body lấy từ {q2}.",
+  AUTHORIZATION: "Token trong header Authorization được tách riêng khỏi gói tin, dùng để điền thông tin xác thực.",
+  IGNORED_OPTIONS: "Bỏ qua các tùy chọn curl không liên quan đến body: {q1}.",
+  CONTENT_TYPE: "Content-Type ghi {q1}, nhưng body được đọc như {q2}.",
+  FORM_FIELDS: "Đọc như các trường form (name=value&…): tên và giá trị được giải mã phần trăm, dấu + đọc là dấu cách.",
+  JAVA_TO_STRING: "Đọc như bản in toString() của Java ({key=value, …}): giá trị không có dấu nháy nên kiểu dữ liệu là phỏng đoán.",
+  NUMBER_GUESSED: "{q1} được đọc là số: trường số nguyên viết bằng chữ số, không ghi kiểu dữ liệu.",
+  LOG_PREFIX: "Bỏ qua phần chữ đứng trước body ({q1}).",
+  BODY_IN_MEMBER: "Gói tin được đọc từ thành phần {q1} của đối tượng đã dán.",
+  BODY_IN_STRING: "Gói tin được đọc từ JSON nằm trong một chuỗi, sau khi bỏ ký tự thoát một lần.",
+  URL_ENCODED_BODY: "Body là JSON đã mã hóa URL: được đọc sau khi giải mã một lần.",
 };
 
 /** The values a core sentence quotes, for the Vietnamese reading to quote them too. */

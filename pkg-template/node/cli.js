@@ -35,8 +35,10 @@ commands
 options
   --secret-env NAME    read the secret key from the environment variable NAME; without it
                        you are prompted when stdin is a terminal (never pass it as an argument)
-  --loose              read bodies as they arrive in the wild (typographic quotes, check-sum,
-                       trailing commas...), listing every repair
+  --loose              read what you paste, listing every repair: JSON as it arrives in the
+                       wild (typographic quotes, check-sum, trailing commas...), form fields,
+                       a raw HTTP request, a curl command, a log line, a Java toString() dump;
+                       an Authorization header in it gives the secret key (never printed)
   --uppercase          checksum: upper-case hex
   --hex                explain: each segment's bytes in hex
   --json               explain: the explanation as JSON
@@ -223,13 +225,37 @@ function schemeAndFile(args) {
   return [null, args[0]];
 }
 
-/** The message for the core: the text as is (so the core sees 40000.0 as written), or read loosely. */
+/**
+ * The message for the core: the text as is (so the core sees 40000.0 as written), or read
+ * loosely, with the Authorization header pasted with it (`{ message, authorization }`).
+ */
 function messageOf(text, loose) {
-  if (!loose) return text;
+  if (!loose) return { message: text, authorization: null };
   const parsed = core.parseLoose(text);
   if (parsed.defects.length > 0) note(`read loosely, with ${parsed.defects.length} repair(s):\n${formatDefects(parsed.defects)}`);
   if (parsed.message === null) throw new BadInput('nothing could be read from the input');
-  return parsed.message;
+  return { message: parsed.message, authorization: parsed.authorization };
+}
+
+/**
+ * The secret key an Authorization header pasted with the message carries, as the debugger
+ * page's token box reads it; null when there is none or it is no token. Said on stderr, the
+ * token and the secret never.
+ */
+function pastedSecret(authorization, values) {
+  if (authorization === null) return null;
+  if (values['secret-env'] !== undefined) {
+    note('the Authorization header in the input is not used: --secret-env gives the secret key');
+    return null;
+  }
+  try {
+    const credentials = core.decodeAuthorization(authorization.token);
+    note(`secret key: from the Authorization header in the input (partnerCode ${JSON.stringify(credentials.partnerCode)})`);
+    return credentials.secretKey;
+  } catch (error) {
+    note(`the Authorization header in the input is not a token of this gateway (${error.code ?? 'INVALID_TOKEN'}): not used`);
+    return null;
+  }
 }
 
 /** When strict JSON fails, says what --loose would repair. */
@@ -248,7 +274,7 @@ function looseHint(text) {
 async function explained(command, args, values) {
   const [named, file] = schemeAndFile(args);
   const text = await readInput(file);
-  const message = messageOf(text, values.loose);
+  const { message, authorization } = messageOf(text, values.loose);
   let scheme = named;
   try {
     scheme ??= core.detectScheme(message);
@@ -260,7 +286,8 @@ async function explained(command, args, values) {
   if (named === null) note(`scheme: ${scheme} (from the message's keys)`);
   const info = core.schemes().find((s) => s.id === scheme);
   const needsSecret = info.prefix.kind === 'secretKey';
-  const secret = needsSecret ? await secretKey(values, file === undefined || file === '-', command !== 'explain') : null;
+  const pasted = needsSecret ? pastedSecret(authorization, values) : null;
+  const secret = needsSecret ? pasted ?? await secretKey(values, file === undefined || file === '-', command !== 'explain') : null;
   let explanation;
   try {
     explanation = core.explain(scheme, message, secret, { revealSecret: values['reveal-secret'] === true && command === 'explain' });

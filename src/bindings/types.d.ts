@@ -236,17 +236,33 @@ export function encodeAuthorization(credentials: AuthorizationCredentials): stri
 /** The credentials an `Authorization` token carries; throws INVALID_TOKEN. */
 export function decodeAuthorization(token: string): AuthorizationCredentials;
 
-/** Kinds of defect `parseLoose` repairs (or, for UNREADABLE, reports). */
+/**
+ * Kinds of defect `parseLoose` repairs (or, for UNREADABLE, reports). The last ones name how a
+ * paste was read: a raw HTTP request, header lines, a curl command (its ignored options), an
+ * Authorization header kept apart, a Content-Type the body disagrees with, form fields, a Java
+ * toString() dump (a number guessed), a log line's prefix, a message inside the pasted object or
+ * inside a string, URL-encoded JSON.
+ */
 export type DefectCode =
   | "BOM" | "SMART_QUOTES" | "SINGLE_QUOTES" | "UNQUOTED_KEY" | "TRAILING_COMMA" | "MISSING_COMMA" | "COMMENT"
   | "NONSTANDARD_WHITESPACE" | "CONTROL_IN_STRING" | "KEY_WHITESPACE" | "KEY_ALIAS" | "DUPLICATE_KEY"
-  | "TRAILING_TEXT" | "UNREADABLE";
+  | "TRAILING_TEXT" | "UNREADABLE"
+  | "HTTP_REQUEST" | "HEADER_LINES" | "CURL_COMMAND" | "AUTHORIZATION" | "IGNORED_OPTIONS" | "CONTENT_TYPE"
+  | "FORM_FIELDS" | "JAVA_TO_STRING" | "NUMBER_GUESSED" | "LOG_PREFIX" | "BODY_IN_MEMBER" | "BODY_IN_STRING"
+  | "URL_ENCODED_BODY";
 
 /** One repair made while reading a body, with its place (1-based line and column). */
 export interface Defect { code: DefectCode; message: string; path: string | null; line: number | null; column: number | null }
 
-/** A body read tolerantly: the object (or null) and every repair it took. */
-export interface LooseParse { message: Record<string, unknown> | null; defects: Defect[] }
+/**
+ * The Authorization header pasted with a body: its token (a secret: put it where credentials go,
+ * never in a URL or a log) and the text that carried it, from `line`:`column` to
+ * `endLine`:`endColumn` (1-based, in characters, the end excluded), to take out of the paste.
+ */
+export interface PastedAuthorization { token: string; line: number; column: number; endLine: number; endColumn: number }
+
+/** A paste read tolerantly: the object (or null), every repair it took, and its Authorization header apart. */
+export interface LooseParse { message: Record<string, unknown> | null; defects: Defect[]; authorization: PastedAuthorization | null }
 
 /** One segment of a pre-image, byte by byte. */
 export interface ExplainStep {
@@ -382,7 +398,12 @@ export interface Diagnosis {
 
 /** Which scheme a message (object or JSON text) most likely belongs to, by its keys, or null. */
 export function detectScheme(message: object | string): Scheme | null;
-/** Read a body as it arrives in the wild (typographic quotes, `check-sum`, trailing commas…), naming every repair. */
+/**
+ * Read what an integrator pastes as the message it carries, naming every repair: JSON as it
+ * arrives in the wild (typographic quotes, `check-sum`, trailing commas…), form fields, a raw
+ * HTTP request, a curl command (bash or Windows cmd quoting), a log line, a Java toString() dump.
+ * An Authorization header pasted with it is returned apart, in `authorization`.
+ */
 export function parseLoose(text: string): LooseParse;
 /** Every step of the checksum of `message` (object or JSON text); the secret is masked unless `revealSecret`. */
 export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;

@@ -1,11 +1,14 @@
-//! Tolerant intake: read bodies as they arrive in the wild and as the guide's own examples are
-//! written (typographic quotes, keys with spaces, `check-sum`, trailing commas…). Every repair is
-//! named as a defect with its position; nothing is repaired silently, and what cannot be read is
-//! said, not guessed.
+//! The tolerant JSON reader: bodies as they arrive in the wild and as the guide's own examples
+//! are written (typographic quotes, keys with spaces, `check-sum`, trailing commas…). Every
+//! repair is named as a defect with its position; nothing is repaired silently, and what cannot
+//! be read is said, not guessed. What surrounds a body (a request, a curl command, a log line)
+//! is the intake's ([`crate::debug::intake`]).
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
+use crate::debug::intake::source::Source;
+pub use crate::debug::intake::{parse_loose, PastedAuthorization, PastedToken};
 use crate::text::is_smart_quote;
 use crate::validate::{join_path, quoted};
 
@@ -41,6 +44,32 @@ pub enum DefectCode {
     TrailingText,
     /// What could not be read at all.
     Unreadable,
+    /// Read as a raw HTTP request: request line, headers, then the body.
+    HttpRequest,
+    /// Header lines (an `Authorization:` line, say) before the body, read apart from it.
+    HeaderLines,
+    /// Read as a curl command: the body from its data options.
+    CurlCommand,
+    /// The token of an `Authorization` header, returned apart from the message.
+    Authorization,
+    /// curl options that play no part in the body, skipped.
+    IgnoredOptions,
+    /// The body's `Content-Type` says one thing, its text another.
+    ContentType,
+    /// Read as form fields (`name=value&…`), percent-decoded.
+    FormFields,
+    /// Read as a Java `toString()` dump (`{key=value, …}`).
+    JavaToString,
+    /// A value without quotes read as a number (an integer field written in digits).
+    NumberGuessed,
+    /// Text before the body (a log line's time, level, logger…) skipped.
+    LogPrefix,
+    /// The message is a member of the pasted object (a log's `body`, a response's `data`).
+    BodyInMember,
+    /// The message is JSON written inside a JSON string, read once unescaped.
+    BodyInString,
+    /// The body is URL-encoded JSON, read once decoded.
+    UrlEncodedBody,
 }
 
 /// One defect: what, where, and in words.
@@ -65,6 +94,9 @@ pub struct LooseParse {
     pub message: Option<Map<String, Value>>,
     /// Every repair, in the order met.
     pub defects: Vec<Defect>,
+    /// The `Authorization` header pasted with the body (a raw request, a curl command, a lone
+    /// header line), returned to the caller apart from the message; `null` when there is none.
+    pub authorization: Option<PastedAuthorization>,
 }
 
 /// Misspellings of keys seen in the wild: `(as written, as meant)`.
@@ -79,10 +111,9 @@ const KEY_ALIASES: &[(&str, &str)] = &[
 
 const MAX_DEPTH: usize = 64;
 
-struct Reader {
-    chars: Vec<char>,
-    /// Where each line starts (0, then after every `\n`).
-    line_starts: Vec<usize>,
+struct Reader<'s> {
+    src: &'s Source,
+    chars: &'s [char],
     i: usize,
     defects: Vec<Defect>,
     whitespace_reported: bool,
@@ -90,18 +121,9 @@ struct Reader {
 
 type Read<T> = Result<T, Defect>;
 
-impl Reader {
-    /// The 1-based line and column (in characters) of position `at`: a binary search over the
-    /// line starts, so a text full of defects is placed in linear time overall.
-    fn position(&self, at: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= at);
-        let start = line.checked_sub(1).and_then(|l| self.line_starts.get(l)).copied().unwrap_or(0);
-        (line.max(1), at.saturating_sub(start) + 1)
-    }
-
+impl Reader<'_> {
     fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
-        let (line, column) = self.position(at);
-        Defect { code, message, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
+        self.src.defect(code, at, path, message)
     }
 
     fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, message: String) {
@@ -405,7 +427,7 @@ impl Reader {
                     format!("the key {} is read as {}", quoted(&raw), quoted(&key)),
                 );
             }
-            if let Some((_, meant)) = KEY_ALIASES.iter().find(|(written, _)| *written == key) {
+            if let Some(meant) = key_alias(&key) {
                 self.note(
                     DefectCode::KeyAlias,
                     at,
@@ -431,42 +453,76 @@ impl Reader {
     }
 }
 
-/// Read `text` tolerantly as a JSON object, naming every repair.
-pub fn parse_loose(text: &str) -> LooseParse {
-    let chars: Vec<char> = text.chars().collect();
-    let line_starts =
-        std::iter::once(0).chain(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1)).collect();
-    let mut r = Reader { chars, line_starts, i: 0, defects: Vec::new(), whitespace_reported: false };
+/// The key a known misspelling means (`check-sum` is `checksum`), if `key` is one.
+pub(crate) fn key_alias(key: &str) -> Option<&'static str> {
+    KEY_ALIASES.iter().find(|(written, _)| *written == key).map(|(_, meant)| *meant)
+}
+
+/// What the JSON reader made of a text from a position on.
+pub(crate) struct Document {
+    /// The value read, or `None` when it could not be read (an `UNREADABLE` defect says why).
+    pub value: Option<Value>,
+    /// Every repair, in the order met.
+    pub defects: Vec<Defect>,
+    /// Where text after the value starts, when there is some (a `TRAILING_TEXT` defect says so).
+    pub trailing: Option<usize>,
+}
+
+/// Read one value of `src` from `at` (a byte-order mark there skipped): the value or the defect
+/// that stopped the reading, the position after it, and the repairs met.
+pub(crate) fn read_value(src: &Source, at: usize) -> (Result<Value, Defect>, usize, Vec<Defect>) {
+    let mut r = Reader { src, chars: &src.chars, i: at, defects: Vec::new(), whitespace_reported: false };
     if r.peek() == Some('\u{FEFF}') {
-        r.note(DefectCode::Bom, 0, None, "a byte-order mark before the body was skipped".into());
-        r.i = 1;
+        r.defects.push(bom(src, at));
+        r.i += 1;
     }
-    let read = r.value("", 0).and_then(|v| {
+    let read = r.value("", 0);
+    (read, r.i, r.defects)
+}
+
+/// Read `src` from `at` to its end as one JSON value, naming every repair and any text after it.
+pub(crate) fn read_document(src: &Source, at: usize) -> Document {
+    let (read, end, defects) = read_value(src, at);
+    let mut r = Reader { src, chars: &src.chars, i: end, defects, whitespace_reported: false };
+    let mut trailing = None;
+    let read = read.and_then(|v| {
         r.skip_blank()?;
         if r.i < r.chars.len() {
-            r.note(DefectCode::TrailingText, r.i, None, "text after the body was ignored".into());
+            trailing = Some(r.i);
+            r.defects.push(trailing_text(src, r.i));
         }
         Ok(v)
     });
-    let message = match read {
-        Ok(Value::Object(m)) => Some(m),
-        Ok(other) => {
-            let kind = crate::scheme::json_type_name(&other);
-            r.defects.push(Defect {
-                code: DefectCode::Unreadable,
-                message: format!("the body is {kind}, not an object"),
-                path: None,
-                line: None,
-                column: None,
-            });
-            None
-        }
+    let value = match read {
+        Ok(v) => Some(v),
         Err(d) => {
             r.defects.push(d);
             None
         }
     };
-    LooseParse { message, defects: r.defects }
+    Document { value, defects: r.defects, trailing }
+}
+
+/// The defect of a byte-order mark at `at`, skipped.
+pub(crate) fn bom(src: &Source, at: usize) -> Defect {
+    src.defect(DefectCode::Bom, at, None, "a byte-order mark before the body was skipped".into())
+}
+
+/// The defect of text after the body, from `at`, ignored.
+pub(crate) fn trailing_text(src: &Source, at: usize) -> Defect {
+    src.defect(DefectCode::TrailingText, at, None, "text after the body was ignored".into())
+}
+
+/// The defect of a body that is read but is no object.
+pub(crate) fn not_an_object(value: &Value) -> Defect {
+    let kind = crate::scheme::json_type_name(value);
+    Defect {
+        code: DefectCode::Unreadable,
+        message: format!("the body is {kind}, not an object"),
+        path: None,
+        line: None,
+        column: None,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Write the shared test vectors: checksums.json, authorization.json, diagnoses.json and
-guide-examples.json.
+"""Write the shared test vectors: checksums.json, authorization.json, diagnoses.json,
+guide-examples.json and pastes.json.
 
 An implementation of the gateway's four checksum schemes and of the
 Authorization token that is independent of the crate: Python's hashlib,
@@ -21,6 +21,8 @@ import sys
 import unicodedata
 import urllib.parse
 from pathlib import Path
+
+from pastes import paste_cases
 
 HERE = Path(__file__).resolve().parent
 
@@ -737,6 +739,27 @@ def render(obj):
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
+# ---------------------------------------------------------------------------
+# pastes.json: one signed payment request pasted as integrators paste it (pastes.py writes each
+# tool's quoting), with and without its Authorization header; the token carries the message's
+# own credentials and the secret key the checksum was computed with.
+
+PASTE_FIELDS = fields_for("paygate", orderInfo="Thanh toán hóa đơn tháng 5/2024 – Điện lực 'Sài Gòn'!")
+PASTE_CREDENTIALS = {"accessKey": PAYGATE["accessKey"], "secretKey": SECRET, "appName": "Cổng dịch vụ công",
+                     "partnerCode": PAYGATE["partnerCode"], "partnerCodeCus": PAYGATE["partnerCode"]}
+
+
+def paste_vectors():
+    token = encode_token(PASTE_CREDENTIALS)
+    message = {**PASTE_FIELDS, "checksum": checksum("paygate", PASTE_FIELDS, SECRET)}
+    cases = paste_cases(message, token, SECRET, "paygate")
+    assert len({c["id"] for c in cases}) == len(cases), "paste ids must be unique"
+    for c in cases:
+        assert (token in c["text"]) == (c["authorization"] is not None), c["id"]
+    return {"generator": "tests/vectors/generate.py with pastes.py (each tool's quoting, independent of the crate)",
+            "checksum": message["checksum"], "cases": cases}
+
+
 def outputs():
     cases = checksum_cases()
     check_checksum_cases(cases)
@@ -745,7 +768,8 @@ def outputs():
     return {HERE / "checksums.json": render(checksums),
             HERE / "authorization.json": render({"cases": authorization_cases()}),
             HERE / "diagnoses.json": render({"generator": checksums["generator"], "cases": diagnosis_cases()}),
-            HERE / "guide-examples.json": render({"cases": checked_guide_cases()})}
+            HERE / "guide-examples.json": render({"cases": checked_guide_cases()}),
+            HERE / "pastes.json": render(paste_vectors())}
 
 
 def main(argv):
