@@ -8,6 +8,9 @@ use super::repair::{note, stop, Repair, Stop};
 use super::source::Source;
 use super::{Found, Outcome};
 
+/// The longest first line read as a request line or a header (a cookie header may be long).
+const MAX_LINE: usize = 64 * 1024;
+
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// Header names that open a pasted block of headers: the usual request headers, `X-…`, `Sec-…`
@@ -112,6 +115,10 @@ fn headers(src: &Source, mut at: usize) -> (Vec<Header>, Option<usize>) {
 /// The head of a request that starts at `at`, if the text there is one: a request line, or a
 /// header line whose name opens a block of headers.
 pub fn head(src: &Source, at: usize) -> Option<Head> {
+    // A request line or a header is a line, not a megabyte: a long first line is a body.
+    if src.line_end(at) - at > MAX_LINE {
+        return None;
+    }
     let (first, next) = line(src, at);
     if let Some(request) = request_line(&first) {
         let (headers, body) = headers(src, next);
