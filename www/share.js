@@ -53,10 +53,9 @@ function cut(text, start, end) {
 export function shareableBody(body, { secret = null, token = null, isToken = () => false } = {}) {
   let text = body;
   const removed = [];
-  const lines = text.replace(AUTHORIZATION_LINE, "");
-  const cut = lines.replace(AUTHORIZATION_ARGUMENT, "");
-  if (cut !== text) {
-    text = cut;
+  const stripped = text.replace(AUTHORIZATION_LINE, "").replace(AUTHORIZATION_ARGUMENT, "");
+  if (stripped !== text) {
+    text = stripped;
     removed.push({ kind: "authorization" });
   }
   // Members whose key names a secret; scanned from the end so earlier offsets stay right.

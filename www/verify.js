@@ -168,6 +168,14 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     return el.theirsHex.checked ? { hex: value } : value;
   }
 
+  /**
+   * Whether the answer numbered `seq` is to the newest job: a small body's answer is drawn while
+   * engine.run() is still running, before `sent` holds its number, hence `>=`.
+   */
+  function isLatest(seq) {
+    return seq >= sent;
+  }
+
   function markPending() {
     const waiting = shown.seq !== sent || diagnosed.seq !== sent || heavySeq !== sent;
     el.app.dataset.pending = String(waiting);
@@ -207,7 +215,7 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     renderDefects(el.defects, result.parsed, state.input !== "body" || state.body.trim() === "", selectInBody);
     // An Authorization header pasted with the body: the page moves it to the token box, once
     // this answer is drawn, if it is the answer to the body now in the box.
-    const current = shown.seq === sent;
+    const current = isLatest(shown.seq);
     const authorization = result.parsed?.authorization;
     if (authorization && current && state.input === "body") {
       const moment = { body: state.body, pasted: pastedBody };
