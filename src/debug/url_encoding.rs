@@ -3,8 +3,6 @@
 //! and the mistakes it makes of a message: one field encoded, or every field, by each call that
 //! gives a different text. The finding names the field and the call to drop.
 
-use std::fmt::Write;
-
 use crate::debug::draft::{part, Edit, Mistake, Transform};
 use crate::debug::fixes::{concatenation, Fix};
 use crate::debug::mistakes::{change, Ctx};
@@ -65,16 +63,16 @@ pub const URL_ENCODERS: &[UrlEncoder] = &[
 impl UrlEncoder {
     /// `s` encoded as this call encodes it.
     pub fn encode(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
+        let digits: &[u8; 16] = if self.lowercase_hex { b"0123456789abcdef" } else { b"0123456789ABCDEF" };
+        let hex = |n: u8| char::from(digits.get(usize::from(n & 15)).copied().unwrap_or(b'0'));
+        let mut out = String::with_capacity(s.len() * 3);
         for b in s.bytes() {
             if b.is_ascii_alphanumeric() || (b.is_ascii() && self.keeps.contains(char::from(b))) {
                 out.push(char::from(b));
             } else if b == b' ' && self.space_as_plus {
                 out.push('+');
-            } else if self.lowercase_hex {
-                let _ = write!(out, "%{b:02x}");
             } else {
-                let _ = write!(out, "%{b:02X}");
+                out.extend(['%', hex(b >> 4), hex(b)]);
             }
         }
         out
@@ -105,9 +103,9 @@ fn space(encoders: &[&UrlEncoder]) -> (&'static str, &'static str) {
     }
 }
 
-/// The encoders that change some text, grouped by what they make of `texts` (one group per
-/// distinct result, in table order).
-fn groups<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<Vec<&'static UrlEncoder>> {
+/// The encoders that change some text, grouped by what they make of `texts`: one group per
+/// distinct result, in table order, with that result.
+fn groups<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<(Vec<String>, Vec<&'static UrlEncoder>)> {
     let mut out: Vec<(Vec<String>, Vec<&'static UrlEncoder>)> = Vec::new();
     for e in URL_ENCODERS {
         let made: Vec<String> = texts.clone().map(|t| e.encode(t)).collect();
@@ -119,7 +117,7 @@ fn groups<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<Vec<&'static 
             None => out.push((made, vec![e])),
         }
     }
-    out.into_iter().map(|(_, group)| group).collect()
+    out
 }
 
 /// What to do: the field(s) and the call to drop, and the pre-image to write instead.
@@ -154,21 +152,21 @@ pub fn url_mistakes(ctx: &Ctx<'_>, out: &mut Vec<Mistake>) {
         }
     };
     for (name, text) in &ctx.texts {
-        for encoders in groups(std::iter::once(text.as_str())) {
-            let Some(first) = encoders.first() else { continue };
-            let to = first.encode(text);
-            let changes = vec![change(name, Some(text), Some(&to))];
+        for (made, encoders) in groups(std::iter::once(text.as_str())) {
+            let (Some(first), Some(to)) = (encoders.first(), made.first()) else { continue };
+            let changes = vec![change(name, Some(text), Some(to))];
             let what_vi = format!("trường {name}");
             out.push(mistake(vec![Edit::Field(name, Transform::Url(first))], (name, &what_vi), &encoders, changes));
         }
     }
-    for encoders in groups(ctx.texts.iter().map(|(_, t)| t.as_str())) {
+    for (made, encoders) in groups(ctx.texts.iter().map(|(_, t)| t.as_str())) {
         let Some(first) = encoders.first() else { continue };
         let changes: Vec<_> = ctx
             .texts
             .iter()
-            .filter_map(|(n, t)| Some((n, t, first.encode(t))).filter(|(_, t, to)| *t != to))
-            .map(|(n, t, to)| change(n, Some(t), Some(&to)))
+            .zip(&made)
+            .filter(|((_, t), to)| t != *to)
+            .map(|((n, t), to)| change(n, Some(t), Some(to)))
             .collect();
         // One field changed: the mistake above already says it.
         if changes.len() > 1 {
@@ -204,7 +202,7 @@ mod tests {
     #[test]
     fn calls_that_write_the_same_text_are_one_group() {
         let g = groups(std::iter::once("thanh toan"));
-        let names: Vec<Vec<&str>> = g.iter().map(|g| g.iter().map(|e| e.call).collect()).collect();
+        let names: Vec<Vec<&str>> = g.iter().map(|(_, g)| g.iter().map(|e| e.call).collect()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(names[0].contains(&"encodeURIComponent(s)") && names[0].contains(&"Uri.EscapeDataString(s)"));
         assert!(names[1].contains(&"urlencode($s)") && names[1].contains(&"HttpUtility.UrlEncode(s)"));
