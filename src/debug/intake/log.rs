@@ -15,7 +15,7 @@ use crate::validate::join_path;
 
 /// The most places where an object may start that are tried in a log line.
 const MAX_TRIES: usize = 32;
-/// The most members looked into for a nested message.
+/// The most members looked into for a nested message (a megabyte object's first ones).
 const MAX_MEMBERS: usize = 256;
 /// How deep a nested message is looked for.
 const MAX_DEPTH: usize = 3;
@@ -117,20 +117,16 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
     if own >= 2 {
         return map;
     }
-    // Breadth first: (path, value, depth).
-    let mut queue: std::collections::VecDeque<(String, &Value, usize)> =
-        map.iter().map(|(k, v)| (join_path("", k), v, 1)).collect();
+    // Breadth first, MAX_MEMBERS members at most ever queued: (path, value, depth).
+    let mut queued = 0;
+    let mut queue = Queue::new();
+    enqueue(&mut queue, &mut queued, "", &map, 1);
     let mut best: Option<(usize, String, Nested<'_>)> = None;
-    let mut seen = 0;
     while let Some((path, value, depth)) = queue.pop_front() {
-        seen += 1;
-        if seen > MAX_MEMBERS {
-            break;
-        }
         let found = match value {
             Value::Object(m) => {
                 if depth < MAX_DEPTH {
-                    queue.extend(m.iter().map(|(k, v)| (join_path(&path, k), v, depth + 1)));
+                    enqueue(&mut queue, &mut queued, &path, m, depth + 1);
                 }
                 Some((score(m), Nested::Member(m)))
             }
@@ -155,6 +151,16 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
             m
         }
     }
+}
+
+/// Members to look into: their path, value and depth.
+type Queue<'a> = std::collections::VecDeque<(String, &'a Value, usize)>;
+
+/// Queue the members of `m` (at `parent`), as many as MAX_MEMBERS leaves room for.
+fn enqueue<'a>(queue: &mut Queue<'a>, queued: &mut usize, parent: &str, m: &'a Map<String, Value>, depth: usize) {
+    let room = MAX_MEMBERS.saturating_sub(*queued);
+    *queued += room.min(m.len());
+    queue.extend(m.iter().take(room).map(|(k, v)| (join_path(parent, k), v, depth)));
 }
 
 /// A message found inside the pasted object.
