@@ -428,23 +428,13 @@ impl Reader<'_> {
                 );
             }
             if let Some(meant) = key_alias(&key) {
-                self.note(
-                    DefectCode::KeyAlias,
-                    at,
-                    Some(&join_path(path, meant)),
-                    format!("the key {} is read as {}", quoted(&key), quoted(meant)),
-                );
-                key = (*meant).to_owned();
+                self.defects.push(alias_defect(self.src, at, &join_path(path, meant), &key, meant));
+                key = meant.to_owned();
             }
             let full = join_path(path, &key);
             let value = self.value(&full, depth + 1)?;
             if map.insert(key.clone(), value).is_some() {
-                self.note(
-                    DefectCode::DuplicateKey,
-                    at,
-                    Some(&full),
-                    format!("the key {} appears again; the last value is used", quoted(&key)),
-                );
+                self.defects.push(duplicate_defect(self.src, at, &full, &key));
             }
             if !self.separator('}', "members")? {
                 return Ok(Value::Object(map));
@@ -456,6 +446,26 @@ impl Reader<'_> {
 /// The key a known misspelling means (`check-sum` is `checksum`), if `key` is one.
 pub(crate) fn key_alias(key: &str) -> Option<&'static str> {
     KEY_ALIASES.iter().find(|(written, _)| *written == key).map(|(_, meant)| *meant)
+}
+
+/// The defect of a key `written` as a known misspelling, read as `meant` (at `path`).
+pub(crate) fn alias_defect(src: &Source, at: usize, path: &str, written: &str, meant: &str) -> Defect {
+    src.defect(
+        DefectCode::KeyAlias,
+        at,
+        Some(path),
+        format!("the key {} is read as {}", quoted(written), quoted(meant)),
+    )
+}
+
+/// The defect of a key met again (at `path`): the last value is kept.
+pub(crate) fn duplicate_defect(src: &Source, at: usize, path: &str, key: &str) -> Defect {
+    src.defect(
+        DefectCode::DuplicateKey,
+        at,
+        Some(path),
+        format!("the key {} appears again; the last value is used", quoted(key)),
+    )
 }
 
 /// What the JSON reader made of a text from a position on.

@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use super::repair::{note, Repair};
 use super::source::Source;
 use crate::fields::{field, FieldKind};
-use crate::loose::{key_alias, Defect, DefectCode};
-use crate::validate::{join_path, quoted};
+use crate::loose::{alias_defect, duplicate_defect, key_alias, Defect};
+use crate::validate::join_path;
 
 /// The largest integer a JavaScript number holds exactly.
 const MAX_SAFE: u64 = (1 << 53) - 1;
@@ -40,6 +40,31 @@ pub fn typed(src: &Source, at: usize, name: &str, text: String, defects: &mut Ve
             Value::from(n)
         }
         _ => Value::String(text),
+    }
+}
+
+/// A field's name as meant: a known misspelling (`check-sum`) read as its name, and said.
+pub fn key(src: &Source, at: usize, name: String, defects: &mut Vec<Defect>) -> String {
+    match key_alias(&name) {
+        Some(meant) => {
+            defects.push(alias_defect(src, at, meant, &name, meant));
+            meant.to_owned()
+        }
+        None => name,
+    }
+}
+
+/// `value` under `name`; a name met again is said, its last value kept.
+pub fn insert(
+    src: &Source,
+    at: usize,
+    map: &mut Map<String, Value>,
+    name: String,
+    value: Value,
+    defects: &mut Vec<Defect>,
+) {
+    if map.insert(name.clone(), value).is_some() {
+        defects.push(duplicate_defect(src, at, &join_path("", &name), &name));
     }
 }
 
@@ -83,25 +108,9 @@ pub fn read(src: &Source, at: usize, end: usize, defects: &mut Vec<Defect>) -> M
             continue;
         }
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let mut name = decode(name);
-        if let Some(meant) = key_alias(&name) {
-            defects.push(src.defect(
-                DefectCode::KeyAlias,
-                here,
-                Some(meant),
-                format!("the key {} is read as {}", quoted(&name), quoted(meant)),
-            ));
-            name = meant.to_owned();
-        }
+        let name = key(src, here, decode(name), defects);
         let value = typed(src, here, &name, decode(value), defects);
-        if map.insert(name.clone(), value).is_some() {
-            defects.push(src.defect(
-                DefectCode::DuplicateKey,
-                here,
-                Some(&join_path("", &name)),
-                format!("the key {} appears again; the last value is used", quoted(&name)),
-            ));
-        }
+        insert(src, here, &mut map, name, value, defects);
     }
     map
 }
@@ -123,6 +132,7 @@ mod tests {
         assert_eq!(m["checksum"], "AB");
         assert_eq!(m["requestCode"], "0123", "only integer fields become numbers");
         assert_eq!(m["x"], "%zz");
+        use crate::loose::DefectCode;
         let codes: Vec<DefectCode> = defects.iter().map(|d| d.code).collect();
         assert_eq!(codes, [DefectCode::FormFields, DefectCode::NumberGuessed, DefectCode::KeyAlias]);
         assert_eq!(defects[1].column, Some(src.text(0, 100).find("amount").unwrap() + 1), "placed at the pair");

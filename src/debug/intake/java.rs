@@ -6,11 +6,10 @@
 
 use serde_json::{Map, Value};
 
-use super::form::typed;
+use super::form::{insert, key, typed};
 use super::repair::{note, stop, Repair, Stop};
 use super::source::Source;
-use crate::loose::{key_alias, Defect, DefectCode};
-use crate::validate::quoted;
+use crate::loose::Defect;
 
 fn is_key_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_' || c == '$'
@@ -64,31 +63,15 @@ pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, Defect> {
     loop {
         let key_start = i;
         let Some(after) = key_at(src, i) else { return Err(stop(src, i, Stop::DumpPair)) };
-        let mut key = src.text(key_start, after - 1);
         let (value, end) =
             if src.at(after) == Some('\'') { quoted_value(src, after, close)? } else { bare_value(src, after, close)? };
-        if let Some(meant) = key_alias(&key) {
-            defects.push(src.defect(
-                DefectCode::KeyAlias,
-                key_start,
-                Some(meant),
-                format!("the key {} is read as {}", quoted(&key), quoted(meant)),
-            ));
-            key = meant.to_owned();
-        }
+        let key = key(src, key_start, src.text(key_start, after - 1), &mut defects);
         let value = match value {
             Printed::Bare(text) if text == "null" => Value::Null,
             Printed::Bare(text) => typed(src, after, &key, text, &mut defects),
             Printed::Quoted(text) => Value::String(text),
         };
-        if map.insert(key.clone(), value).is_some() {
-            defects.push(src.defect(
-                DefectCode::DuplicateKey,
-                key_start,
-                Some(&key),
-                format!("the key {} appears again; the last value is used", quoted(&key)),
-            ));
-        }
+        insert(src, key_start, &mut map, key, value, &mut defects);
         match src.at(end) {
             Some(c) if c == close => return Ok(Dump { map, end: end + 1, defects }),
             // ", " then the next key.
@@ -147,6 +130,7 @@ fn quoted_value(src: &Source, at: usize, close: char) -> Result<(Printed, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::loose::DefectCode;
 
     fn dump(text: &str) -> (Map<String, Value>, usize, Vec<DefectCode>) {
         let src = Source::new(text);
