@@ -458,15 +458,9 @@ mod tests {
         assert!(short.summary.en.contains("stops at byte 10"), "{}", short.summary.en);
         let long = compare_preimage("lookup", &lookup(), Some("sk"), &text("skPAK12Điện\n"), false).unwrap();
         let d = long.first_difference.unwrap();
-        assert_eq!((d.offset, d.field, d.field_offset, d.past_end), (14, Some("orderId"), Some(7), true));
-        assert_eq!(d.actual.code_points.as_deref(), Some("U+000A"));
+        assert_eq!((d.offset, d.field, d.actual.code_points.as_deref()), (14, Some("orderId"), Some("U+000A")));
         assert_eq!(d.actual.at, "⏎");
-        assert!(
-            long.summary.en.contains("1 bytes too many") && long.summary.en.contains("after orderId"),
-            "{}",
-            long.summary.en
-        );
-        assert!(long.summary.vi.contains("sau trường orderId"), "{}", long.summary.vi);
+        assert!(long.summary.en.contains("1 bytes too many"), "{}", long.summary.en);
     }
 
     #[test]

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './support/chromium.mjs';
+import { launchChromium, openDebugger } from './support/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const { simpleValidCase, authorizationCases } = require('../node/support/vectors.cjs');
@@ -37,13 +37,7 @@ before(async () => {
   assert.ok(pageUrl, 'LGSP_PAGE_URL is set: run this file through tests/browser/run.mjs');
   fs.mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(pageUrl).origin });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
+  ({ context, page } = await openDebugger(browser, pageUrl, { viewport: { width: 1366, height: 768 }, problems }));
   ({ schemeTable, hasCompare } = await page.evaluate(async () => {
     const lib = await import('/pkg/esm/core/functions.js');
     return { schemeTable: lib.schemes(), hasCompare: typeof lib.comparePreimage === 'function' };

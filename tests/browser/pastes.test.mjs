@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './support/chromium.mjs';
+import { launchChromium, openDebugger } from './support/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -33,13 +33,7 @@ before(async () => {
   assert.ok(pageUrl, 'LGSP_PAGE_URL is set: run this file through tests/browser/run.mjs');
   fs.mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(pageUrl).origin });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
+  ({ page } = await openDebugger(browser, pageUrl, { viewport: { width: 1280, height: 900 }, problems }));
 });
 
 after(async () => {
