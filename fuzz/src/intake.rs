@@ -41,7 +41,7 @@ pub fn parse_loose(data: &[u8]) {
 }
 
 /// A token found in a paste: placed inside the text (where it is written as it is, the place
-/// holds it), never in `Debug` or a note.
+/// holds it), never in `Debug` or a note unless the paste holds it elsewhere too.
 fn check_pasted_authorization(text: &str, read: &lgsp_paygate::LooseParse, a: &lgsp_paygate::PastedAuthorization) {
     let token = a.token.expose();
     let chars: Vec<char> = text.chars().collect();
@@ -59,8 +59,12 @@ fn check_pasted_authorization(text: &str, read: &lgsp_paygate::LooseParse, a: &l
     if text.matches(token).count() == 1 {
         assert!(cut.contains(token), "the place cut out does not hold the token");
     }
-    // A token long and distinctive enough to be found by chance nowhere else.
-    if token.len() >= 16 && !token.contains(char::is_whitespace) {
+    let distinctive = token.len() >= 16 && !token.contains(char::is_whitespace);
+    assert!(!(distinctive && format!("{a:?}").contains(token)), "Debug of the authorization shows its token");
+    // Nowhere else in the paste (else the message may hold it as a value): nothing read shows it.
+    let rest: String =
+        chars.get(..start).unwrap_or_default().iter().chain(chars.get(end..).unwrap_or_default()).collect();
+    if distinctive && !rest.contains(token) {
         assert!(!format!("{read:?}").contains(token), "Debug shows the pasted token");
         for d in &read.defects {
             assert!(!d.message.contains(token), "a note quotes the pasted token: {}", d.message);
