@@ -18,8 +18,9 @@
 //   chunked-cut        the first result's reply: one chunk, then the connection closed
 //   redirect-failed    every FAILED reply with status 307
 //   hang-400           the first body that is not JSON: the headers of a 400, never ended
-//   hostile            every reply's error_message carries the secret key base64-encoded inside
-//                      JSON, an ESC [2J and a right-to-left override
+//   hostile            every reply carries the secret key base64-encoded inside JSON and a
+//                      right-to-left override; a body that is not JSON is answered 400 in plain
+//                      text with terminal controls (ESC [2J, a title change, BEL) and a forged line
 //
 // POST /orders?count=N&infoBytes=M creates N payments (each orderInfo M bytes long), answering
 // the last. Environment: PORT, LGSP_BASE_URL and the LGSP_* credentials.
@@ -32,7 +33,8 @@ const PORT = Number(env.PORT);
 const FLAW = env.UNIT_FLAW ?? 'none';
 const REPLY = env.UNIT_REPLY ?? 'none';
 const RETURN_URL = `http://127.0.0.1:${PORT}/lgsp/return`;
-const BODY_LIMIT = 64 * 1024;
+// Above 1 MiB, so the memory test's results with a 1 MB orderInfo are read; below the 2 MiB of malformed.
+const BODY_LIMIT = 1536 * 1024;
 
 const client = createClient({
   environment: { baseUrl: env.LGSP_BASE_URL },
@@ -130,8 +132,12 @@ function spoil(req, res, reply, readable) {
   }
   if (REPLY === 'hostile') {
     const echo = Buffer.from(JSON.stringify({ debug: { key: env.LGSP_SECRET_KEY } })).toString('base64');
-    const text = `\u001b[2J\u202e${accepted ? 'ok' : 'refused'} ${echo}\r\nforged line`;
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: JSON.parse(reply).error_code, error_message: text }));
+    if (!readable) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end(`\u001b[2J\u001b]0;pwned\u0007 bad request \u202eTERCES ${echo}\r\nINFO: forged line`);
+    } else {
+      const text = `\u202e${accepted ? 'ok' : 'refused'} ${echo}`;
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: JSON.parse(reply).error_code, error_message: text }));
+    }
     return true;
   }
   return false;
@@ -164,22 +170,29 @@ async function onResult(req, res) {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(reply);
 }
 
+/** Creates one payment at the gateway for a new order of ours. */
+async function createOrder(orderInfo) {
+  serial += 1;
+  const orderId = `SBN${Date.now()}${crypto.randomInt(1000, 9999)}${serial}`;
+  const amount = 40000;
+  orders.set(orderId, amount);
+  const { url: paymentUrl } = await client.createPayment({
+    orderId, amount, orderInfo, requestCode: orderId, serviceCode: 'hcm_dichvucong', returnUrl: RETURN_URL,
+    ipAddress: '127.0.0.1', accountCode: 'payment_test',
+  });
+  return { orderId, amount, paymentUrl };
+}
+
 async function onOrders(req, res, url) {
   const count = Math.min(1000, Math.max(1, Number(url.searchParams.get('count') ?? 1)));
   const infoBytes = Number(url.searchParams.get('infoBytes') ?? 0);
-  let last = null;
-  for (let i = 0; i < count; i += 1) {
-    serial += 1;
-    const orderId = `SBN${Date.now()}${crypto.randomInt(1000, 9999)}${serial}`;
-    const amount = 40000;
-    orders.set(orderId, amount);
-    const { url: paymentUrl } = await client.createPayment({
-      orderId, amount, orderInfo: infoBytes > 0 ? 'x'.repeat(infoBytes) : 'Thanh toán lệ phí hồ sơ', requestCode: orderId,
-      serviceCode: 'hcm_dichvucong', returnUrl: RETURN_URL, ipAddress: '127.0.0.1', accountCode: 'payment_test',
-    });
-    last = { orderId, amount, paymentUrl };
+  const orderInfo = infoBytes > 0 ? 'x'.repeat(infoBytes) : 'Thanh toán lệ phí hồ sơ';
+  // Three at a time, so building one request overlaps the gateway's reading of another.
+  for (let made = 0; made < count - 1; made += 3) {
+    await Promise.all(Array.from({ length: Math.min(3, count - 1 - made) }, () => createOrder(orderInfo)));
   }
-  res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(last));
+  // The last one alone: the newest order at the gateway is the one answered.
+  res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await createOrder(orderInfo)));
 }
 
 const server = http.createServer((req, res) => {
