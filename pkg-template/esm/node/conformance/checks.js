@@ -29,6 +29,18 @@ function expectFailed(outcome, limitMs, what) {
   return { passed: isFailed(outcome), saw: `${what}: ${describe(outcome, limitMs)}` };
 }
 
+/**
+ * A check's run: settles a fresh order at the gateway as `outcome` ('fail', 'pending') and sends
+ * its result re-signed with errorCode 00, which only the lookup's record contradicts.
+ */
+function reSignedAsPaid(outcome, how) {
+  return async (ctx) => {
+    const order = await ctx.freshOrder();
+    const forged = reSigned(ctx.mock.settle(order.orderId, outcome), { errorCode: '00' });
+    return expectFailed(await ctx.send(forged), ctx.limitMs, `order ${order.orderId}, ${how} at the gateway, result re-signed with errorCode 00`);
+  };
+}
+
 const CHECKS = [
   {
     id: 'genuine-paid',
@@ -194,11 +206,7 @@ const CHECKS = [
     passesWhen: 'a FAILED reply',
     fix: 'confirm with the lookup that the gateway\'s record has errorCode "00" and type Pay, not only the '
       + 'same amount (confirmPayment() does): the result\'s errorCode is whatever its writer put there',
-    async run(ctx) {
-      const order = await ctx.freshOrder();
-      const forged = reSigned(ctx.mock.settle(order.orderId, 'fail'), { errorCode: '00' });
-      return expectFailed(await ctx.send(forged), ctx.limitMs, `order ${order.orderId}, cancelled at the gateway, result re-signed with errorCode 00`);
-    },
+    run: reSignedAsPaid('fail', 'cancelled'),
   },
   {
     id: 'record-refunded',
@@ -223,11 +231,7 @@ const CHECKS = [
     passesWhen: 'a FAILED reply',
     fix: 'confirm with the lookup that the gateway\'s record has errorCode "00" (confirmPayment() does): a '
       + 'transaction the gateway knows is not yet a payment',
-    async run(ctx) {
-      const order = await ctx.freshOrder();
-      const forged = reSigned(ctx.mock.settle(order.orderId, 'pending'), { errorCode: '00' });
-      return expectFailed(await ctx.send(forged), ctx.limitMs, `order ${order.orderId}, pending at the gateway, result with errorCode 00`);
-    },
+    run: reSignedAsPaid('pending', 'pending'),
   },
 ];
 
