@@ -24,6 +24,7 @@ pub mod scheme;
 pub mod scheme_info;
 pub mod text;
 pub mod token;
+mod typed;
 pub mod validate;
 
 // The debugger's modules keep their old paths (`crate::explain`, …) for callers.
