@@ -2,13 +2,16 @@
 //!
 //! Validation has already made every field what the type holds (a string, or the amount as an
 //! integer), so this reader knows only those two shapes and says nothing but "does not fit"
-//! when a value is neither. `serde_json::from_value` would do the same job through the general
-//! `Value` deserializer, compiled once per message type with its error messages, which formats
-//! floats: about 20 KB of the WebAssembly core for a step that cannot fail after validation.
+//! when a value is neither. It hands the type its fields in the order the type declares them
+//! (a struct's `Deserialize` can take them so, with no field names to match), each taken from
+//! the map by its name on the wire. `serde_json::from_value` would do the same job through the
+//! general `Value` deserializer, compiled once per message type with its error messages, which
+//! format floats: about 20 KB of the WebAssembly core for a step that cannot fail after
+//! validation.
 
 use std::fmt;
 
-use serde::de::value::MapDeserializer;
+use serde::de::value::SeqDeserializer;
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde_json::{Map, Value};
 
@@ -36,10 +39,10 @@ impl de::Error for DoesNotFit {
     }
 }
 
-/// The message's members, as a map of names to members.
+/// The message's members, by their names on the wire.
 struct Fields(Map<String, Value>);
 
-/// One member's value: a string or an unsigned integer.
+/// One member's value: a string or an unsigned integer (absent: `null`, which fits nothing).
 struct Member(Value);
 
 impl IntoDeserializer<'_, DoesNotFit> for Member {
@@ -53,13 +56,26 @@ impl IntoDeserializer<'_, DoesNotFit> for Member {
 impl<'de> de::Deserializer<'de> for Fields {
     type Error = DoesNotFit;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DoesNotFit> {
-        visitor.visit_map(MapDeserializer::new(self.0.into_iter().map(|(name, value)| (name, Member(value)))))
+    /// Only a struct can be read from the members.
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, DoesNotFit> {
+        Err(DoesNotFit)
+    }
+
+    /// The struct's fields in their declared order, by their names on the wire; members the
+    /// struct has no field for are left out.
+    fn deserialize_struct<V: Visitor<'de>>(
+        mut self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DoesNotFit> {
+        let members = fields.iter().map(|name| Member(self.0.remove(*name).unwrap_or(Value::Null)));
+        visitor.visit_seq(SeqDeserializer::new(members))
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
     }
 }
 
@@ -74,14 +90,9 @@ impl<'de> de::Deserializer<'de> for Member {
         }
     }
 
-    /// A member the type has no field for is skipped, whatever it holds.
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DoesNotFit> {
-        visitor.visit_unit()
-    }
-
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }
 
