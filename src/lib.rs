@@ -32,6 +32,11 @@ pub use debug::{compare, diagnose, explain, loose, visible};
 
 pub mod bindings;
 
+/// The WebAssembly build's allocator (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
 pub use checksum::{checksum, preimage, verify};
