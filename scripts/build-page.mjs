@@ -101,7 +101,7 @@ async function minifiedCss() {
 }
 
 function checkBuilt() {
-  for (const file of [...WASM_FILES.map((f) => path.join(pkg, f)), path.join(pkg, 'esm', 'wasm-embedded.js')]) {
+  for (const file of [...WASM_FILES.map((f) => path.join(pkg, f)), path.join(pkg, 'esm', 'core', 'wasm-embedded.js')]) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run \`make pkg\` first`);
   }
 }

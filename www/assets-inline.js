@@ -1,11 +1,11 @@
 // Where the one-file page's WebAssembly and its Workers' script come from: the page itself.
 // scripts/build-page.mjs bundles this module in place of assets.js (the same exports). The modules'
-// bytes are the package's own embedded copies (pkg/esm/wasm-embedded.js, hash-embedded.js); the
+// bytes are the package's own embedded copies (pkg/esm/core/wasm-embedded.js, hash-embedded.js); the
 // Workers' script is the text of the page's inert <script id="worker-source"> element, started
 // from a blob: URL made from it, which the page's Content-Security-Policy allows for Workers alone.
-import { CORE_BASE64 } from "./pkg/esm/wasm-embedded.js";
-import { HASH_BASE64 } from "./pkg/esm/hash-embedded.js";
-import { decodeBase64 } from "./pkg/esm/loader.js";
+import { CORE_BASE64 } from "./pkg/esm/core/wasm-embedded.js";
+import { HASH_BASE64 } from "./pkg/esm/core/hash-embedded.js";
+import { decodeBase64 } from "./pkg/esm/core/loader.js";
 
 /** The full core and the checksum hot path's hash module, compiled. */
 export async function compileModules() {

@@ -3,9 +3,9 @@
 // shows comes from here; the page's own code only moves values between the core and the DOM.
 // The package's core module is imported without its embedded copies of the .wasm files: the
 // page hands the package's loader the compiled modules and the core's glue.
-import init, * as wasm from "./pkg/esm/lgsp_paygate.js";
-import * as glue from "./pkg/esm/wasm-glue.js";
-import { provideModule } from "./pkg/esm/loader.js";
+import init, * as wasm from "./pkg/esm/core/functions.js";
+import * as glue from "./pkg/esm/core/wasm-glue.js";
+import { provideModule } from "./pkg/esm/core/loader.js";
 
 /** The exports the debugger needs, by what they are for. */
 const NEEDED = [
