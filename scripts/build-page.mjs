@@ -100,6 +100,13 @@ async function minifiedCss() {
   return code;
 }
 
+/** The page's script, its Workers' script and its stylesheet, for one form of the page. */
+async function pageParts({ oneFile }) {
+  checkBuilt();
+  const [{ app }, { worker }, css] = await Promise.all([bundle({ app: 'app.js' }, { oneFile }), workerBundle(), minifiedCss()]);
+  return { app, worker, css };
+}
+
 function checkBuilt() {
   for (const file of [...WASM_FILES.map((f) => path.join(pkg, f)), path.join(pkg, 'esm', 'core', 'wasm-embedded.js')]) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run \`make pkg\` first`);
@@ -111,12 +118,7 @@ function checkBuilt() {
  * .wasm files are the package's, at /pkg/).
  */
 export async function buildPage() {
-  checkBuilt();
-  const [{ app }, { worker }, css] = await Promise.all([
-    bundle({ app: 'app.js' }, { oneFile: false }),
-    workerBundle(),
-    minifiedCss(),
-  ]);
+  const { app, worker, css } = await pageParts({ oneFile: false });
   for (const url of ['./worker.js', ...WASM_FILES.map((f) => `./pkg/${f}`)]) {
     if (!app.includes(`new URL("${url}",import.meta.url)`)) throw new Error(`app.js no longer loads ${url} beside the page`);
   }
@@ -162,12 +164,7 @@ export function oneFilePolicy({ script, style }) {
 
 /** The one file's HTML text. */
 export async function buildPageFile() {
-  checkBuilt();
-  const [{ app }, { worker }, css] = await Promise.all([
-    bundle({ app: 'app.js' }, { oneFile: true }),
-    workerBundle(),
-    minifiedCss(),
-  ]);
+  const { app, worker, css } = await pageParts({ oneFile: true });
   // Everything it needs is inside: a relative URL would name a file beside it, which is not there.
   for (const [name, text] of [['app.js', app], ['worker.js', worker]]) {
     if (text.includes('import.meta')) throw new Error(`the one file's ${name} refers to import.meta`);
