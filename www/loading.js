@@ -18,6 +18,12 @@ export async function load() {
 /** A Worker running the core (www/worker.js), handed the page's modules; throws where none can start. */
 export function startCoreWorker() {
   const worker = startWorker();
-  worker.postMessage({ modules });
+  try {
+    worker.postMessage({ modules });
+  } catch (error) {
+    // A browser that cannot post a compiled module: no Worker, the page computes.
+    worker.terminate();
+    throw error;
+  }
   return worker;
 }
