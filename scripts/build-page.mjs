@@ -55,10 +55,10 @@ function resolver({ oneFile }) {
   };
 }
 
-/** `entries` ({ name: www file }) bundled, one self-contained minified script each (an ES module by default): { name: text }. */
-async function bundle(entries, { oneFile, format = 'esm' }) {
+/** www/`file` and everything it imports, joined into one minified script (an ES module unless `format` says). */
+async function bundle(file, { oneFile, format = 'esm' }) {
   const { outputFiles, metafile, warnings } = await esbuild.build({
-    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(www, file)])),
+    entryPoints: [path.join(www, file)],
     bundle: true,
     format,
     platform: 'browser',
@@ -68,22 +68,17 @@ async function bundle(entries, { oneFile, format = 'esm' }) {
     // Escapes "</script" in strings, so the code can sit inside a <script> element.
     supported: { 'inline-script': true },
     absWorkingDir: root,
-    outdir: path.join(root, 'dist', 'page'),
+    outfile: path.join(root, 'dist', 'page', file),
     write: false,
     metafile: true,
     logLevel: 'silent',
     plugins: [resolver({ oneFile })],
   });
   if (warnings.length > 0) throw new Error(`esbuild warns: ${warnings.map((w) => w.text).join('; ')}`);
-  const out = {};
-  for (const file of outputFiles) {
-    const name = path.basename(file.path, '.js');
-    const meta = metafile.outputs[path.relative(root, file.path).split(path.sep).join('/')];
-    // One file each: nothing left to import, statically or on first use.
-    if (meta.imports.length > 0) throw new Error(`${name}.js still imports ${meta.imports.map((i) => i.path).join(', ')}`);
-    out[name] = file.text;
-  }
-  return out;
+  // One file: nothing left to import, statically or on first use.
+  const imports = Object.values(metafile.outputs).flatMap((output) => output.imports);
+  if (imports.length > 0) throw new Error(`${file} still imports ${imports.map((i) => i.path).join(', ')}`);
+  return outputFiles[0].text;
 }
 
 /**
@@ -92,7 +87,7 @@ async function bundle(entries, { oneFile, format = 'esm' }) {
  * origin is opaque, and a module is fetched in CORS mode); a classic one starts.
  */
 function workerBundle() {
-  return bundle({ worker: 'worker.js' }, { oneFile: false, format: 'iife' });
+  return bundle('worker.js', { oneFile: false, format: 'iife' });
 }
 
 async function minifiedCss() {
@@ -103,7 +98,7 @@ async function minifiedCss() {
 /** The page's script, its Workers' script and its stylesheet, for one form of the page. */
 async function pageParts({ oneFile }) {
   checkBuilt();
-  const [{ app }, { worker }, css] = await Promise.all([bundle({ app: 'app.js' }, { oneFile }), workerBundle(), minifiedCss()]);
+  const [app, worker, css] = await Promise.all([bundle('app.js', { oneFile }), workerBundle(), minifiedCss()]);
   return { app, worker, css };
 }
 

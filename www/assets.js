@@ -6,7 +6,8 @@
 async function compiled(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-  if (/^application\/wasm\b/.test(response.headers.get("content-type") ?? "")) return WebAssembly.compileStreaming(response);
+  const wasmTyped = /^application\/wasm\b/.test(response.headers.get("content-type") ?? "");
+  if (wasmTyped && typeof WebAssembly.compileStreaming === "function") return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
