@@ -133,7 +133,8 @@ try {
     const quiet = [];
     for (let k = 0; k < Math.min(5, size.keys); k++) quiet.push(await page.evaluate(keystroke, true));
     const core = await page.evaluate(async (text) => {
-      const lib = await import('/pkg/esm/core/functions.js');
+      // The package's browser build, beside the page (the page's own copy is inside its bundle).
+      const lib = await import('/pkg/esm/browser.js');
       await lib.default();
       const times = [];
       for (let i = 0; i < 5; i++) {

@@ -9,6 +9,7 @@ use crate::checksum::to_hex;
 use crate::error::{Error, ErrorCode};
 use crate::messages::{Credentials, LookupRequest, PaygateRequest, RefundRequest};
 use crate::scheme::{as_object, scheme};
+use crate::typed::from_canonical;
 use crate::validate::{check_message, check_text, Problem, ProblemCode};
 
 /// A built request: the typed body, the JSON text to send, and the warnings.
@@ -29,6 +30,16 @@ const FILLED: &[&str] = &["partnerCode", "accessKey", "checksum"];
 const DEFAULTS: &[(&str, &str, &str)] = &[("refund", "transactionType", "02")];
 
 fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Value) -> Result<Built<T>, Error> {
+    let (canonical, warnings) = signed(scheme_id, order, credentials)?;
+    let body: T = from_canonical(canonical).ok_or_else(|| {
+        Error::new(ErrorCode::InvalidMessage, format!("the {scheme_id} request does not fit its type"))
+    })?;
+    Ok(Built { body, json: String::new(), warnings })
+}
+
+/// The signed message's members and the warnings: everything but the typed body, written once
+/// for the three requests rather than once per body type.
+fn signed(scheme_id: &str, order: &Value, credentials: &Value) -> Result<(Map<String, Value>, Vec<Problem>), Error> {
     let s = scheme(scheme_id)?;
     let order = as_object(order, "order")?;
     let creds = Credentials::from_value(credentials)?;
@@ -71,10 +82,7 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
     }
     let digest = s.preimage(&checked.canonical, Some(&creds.secret_key))?.digest();
     checked.canonical.insert("checksum".to_owned(), Value::String(to_hex(&digest, false)));
-    let body: T = serde_json::from_value(Value::Object(checked.canonical)).map_err(|e| {
-        Error::new(ErrorCode::InvalidMessage, format!("the {} request does not fit its type: {e}", s.id))
-    })?;
-    Ok(Built { body, json: String::new(), warnings: checked.report.warnings })
+    Ok((checked.canonical, checked.report.warnings))
 }
 
 fn summary(problems: &[Problem]) -> String {

@@ -24,12 +24,18 @@ pub mod scheme;
 pub mod scheme_info;
 pub mod text;
 pub mod token;
+mod typed;
 pub mod validate;
 
 // The debugger's modules keep their old paths (`crate::explain`, …) for callers.
 pub use debug::{compare, diagnose, explain, loose, visible};
 
 pub mod bindings;
+
+/// The WebAssembly build's allocator (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};

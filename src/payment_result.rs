@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::messages::PaymentResult;
 use crate::rules::{is_payment_type, is_success_code};
 use crate::scheme::scheme;
+use crate::typed::from_canonical;
 use crate::validate::{check_message, Problem, ProblemCode, ValidationReport};
 
 /// What a unit learns from a payment result body.
@@ -53,7 +54,7 @@ pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
         _ => false,
     };
     let valid = report.valid;
-    let result = if valid { serde_json::from_value(serde_json::Value::Object(checked.canonical)).ok() } else { None };
+    let result = if valid { from_canonical(checked.canonical) } else { None };
     if valid && !checksum_valid {
         report.error(
             "checksum",

@@ -2,7 +2,8 @@
 // modes, the credentials (token, secret key, reveal) and the share link. The secret key and the
 // token are read from their password inputs when needed and kept nowhere else: not in the
 // state, the URL, storage or cookies.
-import { core, load } from "./core.js";
+import { core } from "./core.js";
+import { load } from "./loading.js";
 import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
 import { applyStatic, language, setLanguage, t } from "./i18n.js";

@@ -7,6 +7,7 @@
 // Worker can start, the same analyse() runs in the page, after the input event.
 import { core } from "./core.js";
 import { analyse } from "./analysis.js";
+import { startCoreWorker } from "./loading.js";
 
 /** Bodies up to this many characters get their verdict in the input event itself. */
 export const INLINE_CHARS = 16 * 1024;
@@ -22,7 +23,7 @@ export const TYPING_PAUSE_MS = 250;
 function lane(onResult) {
   let worker = null;
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = startCoreWorker();
   } catch {
     worker = null;
   }

@@ -300,7 +300,7 @@ impl Reader<'_> {
             self.i += 1;
         }
         let text: String = self.chars[start..self.i].iter().collect();
-        serde_json::from_str::<Number>(&text)
+        text.parse::<Number>()
             .map(Value::Number)
             .map_err(|_| self.unreadable(start, format!("{} is not a number", quoted(&text))))
     }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium, openDebugger } from './support/chromium.mjs';
 
 const require = createRequire(import.meta.url);
@@ -38,8 +38,10 @@ before(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   browser = await launchChromium();
   ({ context, page } = await openDebugger(browser, pageUrl, { viewport: { width: 1366, height: 768 }, problems }));
+  // The package's browser build, beside the page (the page's own copy of the core is inside its bundle).
   ({ schemeTable, hasCompare } = await page.evaluate(async () => {
-    const lib = await import('/pkg/esm/core/functions.js');
+    const lib = await import('/pkg/esm/browser.js');
+    await lib.default();
     return { schemeTable: lib.schemes(), hasCompare: typeof lib.comparePreimage === 'function' };
   }));
 });
@@ -49,6 +51,15 @@ after(async () => {
 });
 
 const text = (selector) => page.$eval(selector, (el) => el.textContent);
+
+/**
+ * The page's text tables and renderer (www/i18n.js), read here in Node: the served page holds
+ * them inside its bundle. setLanguage() marks the document's language, so a stand-in is given.
+ */
+async function pageTexts() {
+  globalThis.document ??= { documentElement: {} };
+  return import(pathToFileURL(path.join(repo, 'www', 'i18n.js')).href);
+}
 
 async function settled() {
   await page.waitForFunction(() => document.getElementById('app')?.dataset.pending === 'false', null, { timeout: 30_000 });
@@ -194,7 +205,8 @@ test('findings show the differing code points; a payment result gets no advice a
 
   // The fix in the integrator's language, as the core writes it, and the language can be chosen.
   const fixes = await page.evaluate(async (body) => {
-    const lib = await import('/pkg/esm/core/functions.js');
+    const lib = await import('/pkg/esm/browser.js');
+    await lib.default();
     const d = lib.diagnose('result', lib.parseLoose(body).message, null);
     return d.findings.find((f) => f.code === 'NFC')?.fixes ?? [];
   }, await page.inputValue('#body'));
@@ -365,7 +377,8 @@ test('copy buttons give the computed checksum, the pre-image and its hex', async
 });
 
 test('Vietnamese: one term per concept, the English placeholders kept, the values quoted', async () => {
-  const { tables } = await page.evaluate(async () => ({ tables: (await import('/i18n.js')).tables }));
+  const i18n = await pageTexts();
+  const { tables } = i18n;
   const holes = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   for (const [key, english] of Object.entries(tables.en)) {
     assert.ok(key in tables.vi, `vi has ${key}`);
@@ -380,20 +393,17 @@ test('Vietnamese: one term per concept, the English placeholders kept, the value
   assert.equal(tables.vi.problemsTitle, 'Nhận xét về gói tin');
 
   // Problems with values: the Vietnamese reading quotes what the English one quotes.
-  const readings = await page.evaluate(async () => {
-    const lib = await import('/pkg/esm/core/functions.js');
-    const i18n = await import('/i18n.js');
-    const report = lib.validate('paygate', {
-      partnerCode: 'P', accessKey: 'A', orderId: 'O', amount: 40000.5, orderInfo: 'x', requestCode: 'R', serviceCode: 'S',
-      returnUrl: 'ftp://nope', ipAddress: '999.1.1.1', accountCode: 'C', checksum: 'abc',
-    });
-    const problems = [...report.errors, ...report.warnings];
-    const english = problems.map((p) => i18n.problemText(p));
-    i18n.setLanguage('vi');
-    const vietnamese = problems.map((p) => i18n.problemText(p));
-    i18n.setLanguage('en');
-    return problems.map((p, i) => ({ code: p.code, en: english[i], vi: vietnamese[i] }));
+  const lib = await import(pathToFileURL(path.join(repo, 'pkg', 'esm', 'index.js')).href);
+  const report = lib.validate('paygate', {
+    partnerCode: 'P', accessKey: 'A', orderId: 'O', amount: 40000.5, orderInfo: 'x', requestCode: 'R', serviceCode: 'S',
+    returnUrl: 'ftp://nope', ipAddress: '999.1.1.1', accountCode: 'C', checksum: 'abc',
   });
+  const reported = [...report.errors, ...report.warnings];
+  const english = reported.map((p) => i18n.problemText(p));
+  i18n.setLanguage('vi');
+  const vietnamese = reported.map((p) => i18n.problemText(p));
+  i18n.setLanguage('en');
+  const readings = reported.map((p, i) => ({ code: p.code, en: english[i], vi: vietnamese[i] }));
   assert.ok(readings.length >= 3, JSON.stringify(readings));
   for (const { code, en, vi } of readings) {
     // Quoted strings and numbers: what the sentence quotes of the message.
