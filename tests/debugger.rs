@@ -121,7 +121,7 @@ fn guide_examples_are_read_and_explained() {
         let message = Value::Object(parsed.message.unwrap_or_else(|| panic!("{id}: unreadable")));
         assert_eq!(lgsp_paygate::detect_scheme(message.as_object().unwrap()), Some(scheme), "{id}: detected scheme");
         if case["strictJson"] == true {
-            let strict = Body::Text(text.to_owned()).into_value("body").unwrap();
+            let strict = Body::Text(text.to_owned()).into_value(lgsp_paygate::Word::Message).unwrap();
             assert_eq!(strict, message, "{id}: tolerant and strict readings differ");
         }
         let report = validate(scheme, &message).unwrap();
