@@ -207,14 +207,14 @@ function sizes() {
   const raw = (file) => fs.statSync(file).size;
   const sum = (files, f) => files.reduce((s, file) => s + f(file), 0);
   // The core's JavaScript: the glue, the loaders, the guard and the hot path (same in esm/ and cjs/).
-  const coreJs = ['wasm-glue.js', 'loader.js', 'hash-core.js', 'lgsp_paygate.js', 'fast-path.js', 'scheme-table.js', 'input-limit.js', 'text-codec.js'].map((f) => path.join(pkgDir, 'esm', f));
-  const embedded = path.join(pkgDir, 'esm', 'wasm-embedded.js');
+  const coreJs = ['wasm-glue.js', 'loader.js', 'hash-core.js', 'functions.js', 'fast-path.js', 'scheme-table.js', 'input-limit.js', 'text-codec.js'].map((f) => path.join(pkgDir, 'esm', 'core', f));
+  const embedded = path.join(pkgDir, 'esm', 'core', 'wasm-embedded.js');
   const wasm = path.join(pkgDir, 'lgsp_paygate_bg.wasm');
   const hash = path.join(pkgDir, 'lgsp_paygate_hash.wasm');
   return [
     ['.wasm (the full core)', raw(wasm), gz(wasm)],
     ['.wasm (the hot path: hash module)', raw(hash), gz(hash)],
-    ['the full core embedded as base64 (esm/wasm-embedded.js)', raw(embedded), gz(embedded)],
+    ['the full core embedded as base64 (esm/core/wasm-embedded.js)', raw(embedded), gz(embedded)],
     ['core JS (glue, loaders, guard, hot path)', sum(coreJs, raw), sum(coreJs, gz)],
   ];
 }

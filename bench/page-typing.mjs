@@ -133,7 +133,7 @@ try {
     const quiet = [];
     for (let k = 0; k < Math.min(5, size.keys); k++) quiet.push(await page.evaluate(keystroke, true));
     const core = await page.evaluate(async (text) => {
-      const lib = await import('/pkg/esm/lgsp_paygate.js');
+      const lib = await import('/pkg/esm/core/functions.js');
       await lib.default();
       const times = [];
       for (let i = 0; i < 5; i++) {

@@ -3,9 +3,9 @@
 // The package's core module, without its embedded copies of the .wasm files: the page fetches the
 // full core and the hash module of the checksum hot path itself (smaller over the wire than their
 // base64) and hands them, with the core's glue, to the package's loader.
-import init, * as wasm from "./pkg/esm/lgsp_paygate.js";
-import * as glue from "./pkg/esm/wasm-glue.js";
-import { provideModule } from "./pkg/esm/loader.js";
+import init, * as wasm from "./pkg/esm/core/functions.js";
+import * as glue from "./pkg/esm/core/wasm-glue.js";
+import { provideModule } from "./pkg/esm/core/loader.js";
 
 /** The exports the debugger needs, by what they are for. */
 const NEEDED = [

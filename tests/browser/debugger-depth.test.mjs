@@ -45,7 +45,7 @@ before(async () => {
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
   ({ schemeTable, hasCompare } = await page.evaluate(async () => {
-    const lib = await import('/pkg/esm/lgsp_paygate.js');
+    const lib = await import('/pkg/esm/core/functions.js');
     return { schemeTable: lib.schemes(), hasCompare: typeof lib.comparePreimage === 'function' };
   }));
 });
@@ -200,7 +200,7 @@ test('findings show the differing code points; a payment result gets no advice a
 
   // The fix in the integrator's language, as the core writes it, and the language can be chosen.
   const fixes = await page.evaluate(async (body) => {
-    const lib = await import('/pkg/esm/lgsp_paygate.js');
+    const lib = await import('/pkg/esm/core/functions.js');
     const d = lib.diagnose('result', lib.parseLoose(body).message, null);
     return d.findings.find((f) => f.code === 'NFC')?.fixes ?? [];
   }, await page.inputValue('#body'));
@@ -384,7 +384,7 @@ test('Vietnamese: one term per concept, the English placeholders kept, the value
 
   // Problems with values: the Vietnamese reading quotes what the English one quotes.
   const readings = await page.evaluate(async () => {
-    const lib = await import('/pkg/esm/lgsp_paygate.js');
+    const lib = await import('/pkg/esm/core/functions.js');
     const i18n = await import('/i18n.js');
     const report = lib.validate('paygate', {
       partnerCode: 'P', accessKey: 'A', orderId: 'O', amount: 40000.5, orderInfo: 'x', requestCode: 'R', serviceCode: 'S',

@@ -50,7 +50,7 @@ before(async () => {
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
   // The scheme table as the page's own copy of the web build gives it (already initialised).
-  schemeTable = await page.evaluate(async () => (await import('/pkg/esm/lgsp_paygate.js')).schemes());
+  schemeTable = await page.evaluate(async () => (await import('/pkg/esm/core/functions.js')).schemes());
 });
 
 after(async () => {

@@ -31,8 +31,8 @@ test('a 100 MB input is refused before it is copied, and a trap inside WebAssemb
     import { createRequire } from 'node:module';
     const require = createRequire(${JSON.stringify(path.join(root, 'package.json'))});
     const lib = require('lgsp-paygate');
-    const glue = require(${JSON.stringify(path.join(root, 'cjs', 'wasm-glue.js'))});
-    const { hashExports } = require(${JSON.stringify(path.join(root, 'cjs', 'hash-core.js'))});
+    const glue = require(${JSON.stringify(path.join(root, 'cjs', 'core', 'wasm-glue.js'))});
+    const { hashExports } = require(${JSON.stringify(path.join(root, 'cjs', 'core', 'hash-core.js'))});
     const attempt = (fn) => { try { return { value: fn() }; } catch (e) { return { code: e.code, message: e.message, name: e.name, limit: e.limit }; } };
     const paygate = ${JSON.stringify(paygate)};
     const lookup = ${JSON.stringify(lookup)};

@@ -16,7 +16,7 @@ const root = path.dirname(require.resolve('lgsp-paygate/package.json'));
 const lib = require('lgsp-paygate');
 
 test("the hot path's scheme table is the vectors' (written from the Python generator's own table)", async () => {
-  const { SCHEME_TABLE } = await import(pathToFileURL(path.join(root, 'esm', 'scheme-table.js')).href);
+  const { SCHEME_TABLE } = await import(pathToFileURL(path.join(root, 'esm', 'core', 'scheme-table.js')).href);
   const expected = Object.entries(vectors.checksums.schemes).map(([id, s]) => [id, s.prefix.kind === 'literal' ? s.prefix.value : null, s.fields]);
   assert.deepEqual([...SCHEME_TABLE].sort(), expected.sort());
 });
@@ -70,7 +70,7 @@ test('in CommonJS, signing and verifying load neither the full core nor its embe
   assert.equal(out.sum, c.checksum);
   assert.equal(out.ok, true);
   for (const file of ['hash-embedded.js', 'fast-path.js', 'scheme-table.js']) assert.ok(out.before.includes(file), `${file} loaded for the hot path`);
-  for (const file of ['wasm-embedded.js', 'wasm-glue.js', 'client.js', 'callback.js']) assert.ok(!out.before.includes(file), `${file} not loaded by checksum and verify`);
+  for (const file of ['wasm-embedded.js', 'wasm-glue.js', 'client.js', 'payment-result.js']) assert.ok(!out.before.includes(file), `${file} not loaded by checksum and verify`);
   for (const file of ['wasm-embedded.js', 'wasm-glue.js']) assert.ok(out.after.includes(file), `${file} loaded by schemes()`);
   assert.deepEqual(out.ids, ['paygate', 'result', 'refund', 'lookup']);
 });

@@ -102,7 +102,7 @@ test('outside Node the builds import no Node built-in, and keep the client', asy
   }
   const workerd = moduleGraph('esm/workerd.js').files;
   for (const wasm of ['lgsp_paygate_bg.wasm', 'lgsp_paygate_hash.wasm']) assert.ok(workerd.includes(wasm), `the Workers entry imports ${wasm}`);
-  for (const copy of ['wasm-embedded.js', 'hash-embedded.js']) assert.ok(!workerd.includes(path.join('esm', copy)), `and not the embedded copy ${copy}`);
+  for (const copy of ['wasm-embedded.js', 'hash-embedded.js']) assert.ok(!workerd.includes(path.join('esm', 'core', copy)), `and not the embedded copy ${copy}`);
   const browser = await import(path.join(root, 'esm', 'browser.js'));
   assert.equal(typeof browser.createClient, 'function');
   await assert.rejects(browser.startMockGateway(), (e) => e.code === 'UNSUPPORTED_RUNTIME' && /Node/.test(e.message));
@@ -140,9 +140,9 @@ test('the tarball holds only what a user needs: the two builds, the two .wasm mo
     }
   };
   walk(root);
-  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|lgsp_paygate_hash\.wasm|(esm|cjs)\/[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
+  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|lgsp_paygate_hash\.wasm|(esm|cjs)\/([\w-]+\/)*[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside the builds and docs');
   for (const dir of ['esm', 'cjs']) {
-    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'wasm-embedded.js', 'hash-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
+    for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'core/wasm-embedded.js', 'core/hash-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);
   }
 });

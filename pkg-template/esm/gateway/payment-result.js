@@ -1,0 +1,178 @@
+// The unit's side of the payment result: read the body the gateway PUTs to returnUrl, answer it,
+// and confirm the payment with a lookup before delivering anything (the result checksum has no
+// secret in it, so anyone can compute one).
+import * as core from '../core/functions.js';
+import { lgspError } from '../core/lgsp-error.js';
+import { DEFAULT_MAX_BYTES, utf8Length } from './body-limits.js';
+import { TextDecoder } from '../core/text-codec.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The most a payment result body may hold, in UTF-8 bytes (1 MiB); a real one is a few hundred. */
+const MAX_PAYMENT_RESULT_BYTES = DEFAULT_MAX_BYTES;
+
+function rejected(code, message) {
+  return {
+    accepted: false,
+    paid: false,
+    result: null,
+    reply: core.paymentResultReply(false),
+    problems: [{ path: '', code, message }],
+    warnings: [],
+    deliveryKey: null,
+  };
+}
+
+/**
+ * The key to deliver a payment once by: one transaction of one order. The gateway may PUT the
+ * same result more than once, even at the same time; claim this key (a unique key in your
+ * database) before fulfilling, and skip the delivery when it is already claimed.
+ */
+function deliveryKeyOf(result) {
+  return result ? JSON.stringify([result.orderId, result.payTransId]) : null;
+}
+
+/** What kind of value `body` is, for messages: "a Blob", "a number", "null"... */
+function kindOf(body) {
+  const article = (word) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+  if (body === null) return 'null';
+  if (typeof body !== 'object') return body === undefined ? 'undefined' : article(typeof body);
+  const name = Object.getPrototypeOf(body)?.constructor?.name;
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? article(name) : 'an object';
+}
+
+/** Whether a parsed value holds more than `limit` bytes of text, walked without recursion and stopping early. */
+function objectOver(value, limit) {
+  let size = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length + 2;
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        size += k.length + 4;
+        stack.push(item);
+        if (size > limit) return true;
+      }
+    } else size += 8;
+    if (size > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an object's fields are its data, as a parsed body's are: a plain object, an array, or
+ * an instance with fields of its own. A promise, a stream, a request, a Blob, a Map or a Date
+ * holds its content elsewhere, and reading it as fields would find nothing.
+ */
+function holdsItsData(body) {
+  const proto = Object.getPrototypeOf(body);
+  if (proto === null || proto === Object.prototype || Array.isArray(body)) return true;
+  if (['then', 'pipe', 'getReader', 'arrayBuffer'].some((method) => typeof body[method] === 'function')) return false;
+  if (body instanceof Map || body instanceof Set || body instanceof Date || body instanceof RegExp) return false;
+  return Object.keys(body).length > 0;
+}
+
+function maxBytesOf(options) {
+  const max = options?.maxBytes;
+  if (max === undefined) return MAX_PAYMENT_RESULT_BYTES;
+  if (!Number.isSafeInteger(max) || max <= 0) {
+    throw lgspError('INVALID_ARGUMENT', 'options.maxBytes must be a positive integer of bytes', { path: 'options.maxBytes' });
+  }
+  return max;
+}
+
+/**
+ * The body as the core takes it: text (bytes of any kind decoded as UTF-8) or a plain object;
+ * or the rejection when it is too large, not UTF-8 or not something a body can be.
+ */
+function readable(body, maxBytes) {
+  const tooLarge = () => rejected('TOO_LARGE', `the payment result is over ${maxBytes} bytes`);
+  const notABody = () => rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`);
+  if (typeof body === 'string') {
+    // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
+    if (body.length > maxBytes || (body.length * 3 > maxBytes && utf8Length(body) > maxBytes)) return { refused: tooLarge() };
+    return { input: body };
+  }
+  let bytes = null;
+  if (ArrayBuffer.isView(body)) bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  else if (body instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && body instanceof SharedArrayBuffer)) bytes = new Uint8Array(body);
+  if (bytes !== null) {
+    if (bytes.byteLength > maxBytes) return { refused: tooLarge() };
+    try {
+      return { input: utf8.decode(bytes) };
+    } catch {
+      return { refused: rejected('INVALID_JSON', 'the payment result is not UTF-8 text') };
+    }
+  }
+  if (body !== null && typeof body === 'object') {
+    if (!holdsItsData(body)) {
+      return { refused: notABody() };
+    }
+    if (objectOver(body, maxBytes)) return { refused: tooLarge() };
+    return { input: body };
+  }
+  return { refused: notABody() };
+}
+
+/**
+ * Reads a payment result body (JSON text, bytes of any kind, or a parsed object) and never throws
+ * for a bad one: { accepted, paid, result, reply, problems, warnings, deliveryKey }. A body over
+ * options.maxBytes (1 MiB by default) is refused unread (TOO_LARGE). Answer the gateway with
+ * `reply`; deliver nothing before confirmPayment() says so, and deliver once per `deliveryKey`.
+ */
+function handlePaymentResult(body, options) {
+  const maxBytes = maxBytesOf(options);
+  const { input, refused } = readable(body, maxBytes);
+  if (refused) return refused;
+  let report;
+  try {
+    report = core.parsePaymentResult(input);
+  } catch (error) {
+    if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_TOO_LARGE')) {
+      return rejected(error.code, error.message);
+    }
+    throw error;
+  }
+  return {
+    accepted: report.accepted,
+    paid: report.paid,
+    result: report.result,
+    reply: report.reply,
+    problems: report.errors,
+    warnings: report.warnings,
+    deliveryKey: report.accepted ? deliveryKeyOf(report.result) : null,
+  };
+}
+
+/**
+ * Asks the gateway about the transaction a payment result names and checks that it agrees:
+ * same orderId, payTransId and amount, errorCode exactly "00", type Pay. Resolves with
+ * { confirmed, problems, order, response }; rejects (NETWORK_ERROR, TIMEOUT, HTTP_ERROR,
+ * INVALID_RESPONSE, GATEWAY_ERROR other than NOT_EXITS) when the gateway gave no answer to go by.
+ */
+async function confirmPayment(result, client) {
+  if (result === null || typeof result !== 'object' || typeof result.orderId !== 'string' || typeof result.payTransId !== 'string') {
+    throw lgspError('INVALID_ARGUMENT', 'confirmPayment needs the payment result (handlePaymentResult(body).result)', { path: 'result' });
+  }
+  if (client === null || typeof client !== 'object' || typeof client.getOrderInfo !== 'function') {
+    throw lgspError('INVALID_ARGUMENT', 'confirmPayment needs a client from createClient()', { path: 'client' });
+  }
+  let answer;
+  try {
+    answer = await client.getOrderInfo({ transactionNo: result.payTransId, orderId: result.orderId });
+  } catch (error) {
+    if (error && error.code === 'GATEWAY_ERROR' && error.gatewayCode === 'NOT_EXITS') {
+      const problem = { path: 'payTransId', code: 'UNKNOWN_TRANSACTION', message: 'the gateway knows no such transaction for this order' };
+      return { confirmed: false, problems: [problem], order: null, response: error.response ?? null };
+    }
+    throw error;
+  }
+
+  const { order, response } = answer;
+  // The comparison is the core's: same orderId, payTransId and amount, errorCode exactly "00", type Pay.
+  const { confirmed, problems } = core.confirmPaymentResult(result, order);
+  return { confirmed, problems, order, response };
+}
+
+export { handlePaymentResult, confirmPayment, MAX_PAYMENT_RESULT_BYTES };
