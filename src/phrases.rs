@@ -170,6 +170,8 @@ phrases! {
         => "data.amountText không phải là trường của tra cứu giao dịch; amountText ở đây là số tiền như đã ghi",
     UnknownResponseKind: "unknown response kind {value}: expected paygate, refund or lookup"
         => "loại phản hồi {value} không xác định: cần paygate, refund hoặc lookup",
+    UnknownPart: "unknown part {value}: expected verdict or diagnosis"
+        => "phần {value} không xác định: cần verdict hoặc diagnosis",
 
     // Errors: arguments that cannot be read.
     UnknownScheme: "unknown scheme {value}: expected one of {expected}"
@@ -177,7 +179,6 @@ phrases! {
     NotAnObjectArgument: "{path}: must be an object, got {got}" => "{path}: phải là một đối tượng, nhận được {got}",
     MustBeStringArgument: "{path} must be a string" => "{path} phải là chuỗi",
     MustBeBoolean: "{path} must be a boolean, got {got}" => "{path} phải là boolean, nhận được {got}",
-    MustBeCount: "{path} must be a whole number, got {value}" => "{path} phải là một số nguyên không âm, nhận được {value}",
     StringOrInteger: "{field}: must be a string or an integer, got {got}"
         => "{field}: phải là chuỗi hoặc số nguyên, nhận được {got}",
     StringOrIntegerNotInteger: "{field}: must be a string or an integer, got the non-integer number {value}"

@@ -3,7 +3,7 @@
 //! Over the shared vectors (checksums by tests/vectors/generate.py with Python's hashlib). Runs
 //! natively and on wasm32.
 
-use lgsp_paygate::debug::analyse::{analyse, Job, Lane};
+use lgsp_paygate::debug::analyse::{analyse, Input, Job, Lane, Limits, PAGE_LIMITS};
 use lgsp_paygate::{checksum, compare_preimage, detect_scheme, diagnose, explain, parse_loose, Theirs};
 use serde_json::{json, Value};
 
@@ -19,8 +19,28 @@ fn case(id: &str) -> Value {
     doc["cases"].as_array().and_then(|c| c.iter().find(|c| c["id"] == id).cloned()).expect("case")
 }
 
-fn job(value: Value) -> Job {
-    Job::from_value(&value).expect("a job")
+/// A job as the page sends it: `{part, body | message, scheme, fallbackScheme, secret, theirs,
+/// reveal, limits}`.
+fn job(v: Value) -> Job {
+    let text = |k: &str| v[k].as_str().map(str::to_owned);
+    Job {
+        lane: Lane::parse(v["part"].as_str().unwrap_or("verdict")).expect("a lane"),
+        input: match text("body") {
+            Some(body) => Input::Body(body),
+            None => Input::Message(v["message"].clone()),
+        },
+        scheme: text("scheme"),
+        fallback_scheme: text("fallbackScheme"),
+        secret: text("secret"),
+        theirs: Some(v["theirs"].clone()).filter(|t| !t.is_null()),
+        reveal: v["reveal"] == true,
+        limits: serde_json::from_value::<[usize; 4]>(v["limits"].clone()).map_or(PAGE_LIMITS, |[d, s, p, q]| Limits {
+            defects: d,
+            shown_chars: s,
+            plain_chars: p,
+            quoted_chars: q,
+        }),
+    }
 }
 
 #[test]
@@ -30,7 +50,7 @@ fn one_call_gives_what_the_separate_calls_give() {
         let secret = c["secretKey"].as_str();
         // A body with a repair in it: a trailing comma.
         let text = serde_json::to_string_pretty(&c["message"]).unwrap().replacen("\n}", ",\n}", 1);
-        let base = json!({"input": "body", "body": text, "scheme": "auto", "fallbackScheme": "lookup",
+        let base = json!({"body": text, "scheme": "auto", "fallbackScheme": "lookup",
             "secret": secret, "reveal": false, "theirs": "not the pre-image"});
         let mut v = base.clone();
         v["part"] = json!("verdict");
@@ -65,9 +85,7 @@ fn one_call_gives_what_the_separate_calls_give() {
 
 #[test]
 fn blank_bodies_forms_and_chosen_schemes() {
-    let blank = analyse(&job(
-        json!({"part": "verdict", "input": "body", "body": "  \n", "scheme": "auto", "fallbackScheme": "refund"}),
-    ));
+    let blank = analyse(&job(json!({"part": "verdict", "body": "  \n", "scheme": "auto", "fallbackScheme": "refund"})));
     assert_eq!((blank.scheme.as_deref(), blank.readable, blank.parsed.is_none()), (Some("refund"), false, true));
     let unreadable = analyse(&job(
         json!({"part": "verdict", "body": "POST /paygate", "scheme": "auto", "fallbackScheme": "paygate"}),
@@ -78,7 +96,7 @@ fn blank_bodies_forms_and_chosen_schemes() {
     assert_eq!(serde_json::to_value(unreadable.how).unwrap(), "none");
 
     let c = case("clean-match");
-    let form = analyse(&job(json!({"part": "verdict", "input": "form", "message": c["message"], "scheme": "paygate",
+    let form = analyse(&job(json!({"part": "verdict", "message": c["message"], "scheme": "paygate",
         "secret": c["secretKey"]})));
     assert_eq!(form.explanation.as_ref().and_then(|e| e.matches), Some(true));
     assert!(form.parsed.is_none());
@@ -88,8 +106,15 @@ fn blank_bodies_forms_and_chosen_schemes() {
     let error = serde_json::to_value(chosen.error.expect("an error")).unwrap();
     assert_eq!(error["code"], "UNKNOWN_SCHEME");
     assert!(error["text"]["vi"].as_str().unwrap().contains("\"nope\""), "{error}");
-    let bad_theirs = Job::from_value(&json!({"theirs": {"hex": "0g"}})).unwrap_err();
-    assert_eq!(bad_theirs.path.as_deref(), Some("theirs.hex"));
+    let no_fallback = analyse(&job(json!({"body": "", "scheme": "auto"})));
+    assert_eq!(no_fallback.scheme.as_deref(), Some("paygate"));
+    assert_eq!(Lane::parse("verdicts").unwrap_err().path.as_deref(), Some("part"));
+    // Their pre-image that cannot be read is the comparison's error; the verdict stands.
+    let bad =
+        analyse(&job(json!({"body": c["message"].to_string(), "secret": c["secretKey"], "theirs": {"hex": "0g"}})));
+    assert_eq!(bad.explanation.and_then(|e| e.matches), Some(true));
+    let error = bad.compare_error.expect("the comparison's error");
+    assert_eq!((error.code, error.path.as_deref()), (lgsp_paygate::ErrorCode::InvalidArgument, Some("theirs.hex")));
 }
 
 #[test]
@@ -101,7 +126,7 @@ fn long_values_come_back_cut_with_their_sizes() {
     message["orderInfo"] = json!(info);
     message["checksum"] = json!(checksum("paygate", &message, c["secretKey"].as_str(), false).unwrap());
     message["orderInfo"] = json!(format!(" {info}"));
-    let limits = json!({"defects": 0, "shownChars": 100, "plainChars": 50, "quotedChars": 30});
+    let limits = json!([0, 100, 50, 30]);
     let base = json!({"body": message.to_string(), "secret": c["secretKey"], "limits": limits, "theirs": "x"});
     let verdict = analyse(&job(base.clone()));
     let e = verdict.explanation.expect("explanation");

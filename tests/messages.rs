@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use lgsp_paygate::compare::Theirs;
-use lgsp_paygate::debug::analyse::Job;
+use lgsp_paygate::debug::analyse::Lane;
 use lgsp_paygate::said::Arg;
 use lgsp_paygate::{
     build_lookup_request, build_paygate_request, build_refund_request, checksum, confirm_payment, decode_authorization,
@@ -273,10 +273,8 @@ fn battery() -> Vec<Said> {
         out.extend(parse_loose(text).defects.into_iter().map(|d| d.said));
     }
     out.extend(parse_loose(&"[".repeat(100)).defects.into_iter().map(|d| d.said));
-    // The debugger page's job.
-    for job in [json!([]), json!({"reveal": 1}), json!({"body": 1}), json!({"limits": {"defects": -1}})] {
-        out.extend(err(Job::from_value(&job)));
-    }
+    // The debugger page's lanes.
+    out.extend(err(Lane::parse("verdicts")));
     out
 }
 

@@ -43,9 +43,16 @@ fn string(v: &JsValue, path: &str) -> Result<String, Error> {
     Ok(s)
 }
 
-/// `INVALID_ARGUMENT`: `n` (NaN, an infinity) has no JSON form.
+/// `INVALID_ARGUMENT`: `n` (NaN, an infinity) has no JSON form; it is named as JavaScript writes it.
 fn not_a_number(path: &str, n: f64) -> Error {
-    bad_with(path, Phrase::NotAJsonNumber, "value", crate::said::Arg::Name(n.to_string()))
+    let name = if n.is_nan() {
+        "NaN"
+    } else if n > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    };
+    bad_with(path, Phrase::NotAJsonNumber, "value", crate::said::Arg::Name(name.to_owned()))
 }
 
 /// The word for a JS value's type, as `typeof` tells it.

@@ -197,11 +197,30 @@ pub fn compare_preimage(
     to_js(&core(crate::compare_preimage(&scheme, &message, secret.as_deref(), &theirs, options.reveal_secret))?)
 }
 
-/// What the debugger page shows for one body, in one call per lane (`job.part`): the body read,
+/// What the debugger page shows for one body, in one call per lane (`part`): the body read,
 /// the scheme picked, then the explanation and comparison, or the diagnosis.
 #[wasm_bindgen(js_name = analyse, skip_typescript)]
-pub fn analyse(job: JsValue) -> Result<JsValue, JsValue> {
-    let job = core(crate::debug::analyse::Job::from_value(&json_arg(&job, "job")?))?;
+#[allow(clippy::too_many_arguments)]
+pub fn analyse(
+    part: JsValue,
+    input: JsValue,
+    scheme: JsValue,
+    fallback_scheme: JsValue,
+    secret_key: JsValue,
+    theirs: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::debug::analyse::{Job, Lane, PAGE_LIMITS};
+    let job = Job {
+        lane: core(Lane::parse(&string_arg(&part, "part")?))?,
+        input: body_arg(&input, "input")?.into(),
+        scheme: optional_string_arg(&scheme, "scheme")?,
+        fallback_scheme: optional_string_arg(&fallback_scheme, "fallbackScheme")?,
+        secret: optional_string_arg(&secret_key, "secretKey")?,
+        theirs: optional_json_arg(&theirs, "theirs")?,
+        reveal: core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?.reveal_secret,
+        limits: PAGE_LIMITS,
+    };
     to_js(&crate::debug::analyse::analyse(&job))
 }
 

@@ -4,15 +4,16 @@
 //! once and hands back only what the page draws, its long values cut to what the page shows.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::body::Body;
 use crate::debug::compare::{compare_preimage, Comparison, Theirs};
 use crate::debug::diagnose::{diagnose, Diagnosis};
 use crate::debug::explain::{explain, Explanation};
 use crate::debug::loose::{parse_loose, Defect};
 use crate::error::{Error, ErrorCode};
-use crate::said::{kind_of, value_arg, Phrase, Said};
-use crate::scheme::{as_object, detect_scheme};
+use crate::said::{Phrase, Said};
+use crate::scheme::detect_scheme;
 use crate::text::{cut_chars as cut, first_chars};
 
 /// Which half of the page's work a call does.
@@ -32,110 +33,71 @@ pub struct Limits {
     pub defects: usize,
     /// Characters of a step's value and visible form (three per byte of its hex).
     pub shown_chars: usize,
-    /// Characters of the plain pre-image (three per byte of its hex).
+    /// Characters of the plain pre-image (three per byte of its hex; the page's Copy button reads
+    /// a longer one again).
     pub plain_chars: usize,
     /// Characters of a value a finding quotes.
     pub quoted_chars: usize,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits { defects: 200, shown_chars: 65_536, plain_chars: 16_384, quoted_chars: 4096 }
+/// What the debugger page shows of each long value.
+pub const PAGE_LIMITS: Limits = Limits { defects: 200, shown_chars: 65_536, plain_chars: 16_384, quoted_chars: 4096 };
+
+impl Lane {
+    /// `verdict` or `diagnosis`, or `INVALID_ARGUMENT`.
+    pub fn parse(part: &str) -> Result<Self, Error> {
+        match part {
+            "verdict" => Ok(Lane::Verdict),
+            "diagnosis" => Ok(Lane::Diagnosis),
+            other => Err(Error::at(
+                ErrorCode::InvalidArgument,
+                "part",
+                Said::new(Phrase::UnknownPart).quoted("value", other),
+            )),
+        }
     }
 }
 
-/// What the page asks about: `{ part, input, body, message, scheme, fallbackScheme, secret,
-/// reveal, theirs, limits }`.
+/// What the page has: the pasted body (read tolerantly, as [`parse_loose`] does), or the message
+/// its form made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// Text as pasted.
+    Body(String),
+    /// A message as the form made it.
+    Message(Value),
+}
+
+impl From<Body> for Input {
+    /// Text is a pasted body; a value is the form's message.
+    fn from(body: Body) -> Self {
+        match body {
+            Body::Text(t) => Input::Body(t),
+            Body::Json(v) => Input::Message(v),
+        }
+    }
+}
+
+/// What the page asks about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// Which lane.
     pub lane: Lane,
-    /// The pasted body (read with [`parse_loose`]), or `None` for the form's message.
-    pub body: Option<String>,
-    /// The message the form made (when `body` is `None`).
-    pub message: Value,
-    /// A scheme id, or `None` to detect it from the body's keys.
+    /// The body or the form's message.
+    pub input: Input,
+    /// A scheme id; `None` (or `auto`) to detect it from the body's keys.
     pub scheme: Option<String>,
-    /// The scheme to show when none is detected.
-    pub fallback_scheme: String,
+    /// The scheme to show when none is detected (`paygate` when `None`).
+    pub fallback_scheme: Option<String>,
     /// The secret key, when given.
     pub secret: Option<String>,
+    /// What the integrator's code hashed, to compare (verdict lane): its text or `{ hex }`, as
+    /// `comparePreimage` takes it (what cannot be read is the comparison's error, not the lane's).
+    pub theirs: Option<Value>,
     /// Show the secret key's bytes.
     pub reveal: bool,
-    /// What the integrator's code hashed, to compare (verdict lane).
-    pub theirs: Option<Theirs>,
     /// How much of each long value to send back.
     pub limits: Limits,
-}
-
-fn job_error(key: &str, phrase: Phrase, got: Option<&Value>) -> Error {
-    let path = format!("job.{key}");
-    let mut said = Said::new(phrase).name("path", &path);
-    if let Some(v) = got {
-        said = said.word("got", kind_of(v));
-    }
-    Error::at(ErrorCode::InvalidArgument, path, said)
-}
-
-fn text<'a>(job: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Error> {
-    match job.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(job_error(key, Phrase::MustBeStringArgument, None)),
-    }
-}
-
-impl Job {
-    /// Read a job from its JSON form; a member of the wrong type is `INVALID_ARGUMENT`.
-    pub fn from_value(value: &Value) -> Result<Self, Error> {
-        let job = as_object(value, "job")?;
-        let lane = match text(job, "part")? {
-            Some("diagnosis") => Lane::Diagnosis,
-            _ => Lane::Verdict,
-        };
-        let body = match text(job, "input")? {
-            Some("form") => None,
-            _ => Some(text(job, "body")?.unwrap_or_default().to_owned()),
-        };
-        let scheme = text(job, "scheme")?.filter(|s| *s != "auto").map(str::to_owned);
-        let reveal = match job.get("reveal") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            other => return Err(job_error("reveal", Phrase::MustBeBoolean, other)),
-        };
-        let theirs = match job.get("theirs") {
-            None | Some(Value::Null) => None,
-            Some(t) => Some(Theirs::from_value(t)?),
-        };
-        let mut limits = Limits::default();
-        if let Some(given) = job.get("limits") {
-            let given = as_object(given, "job.limits")?;
-            for (key, slot) in [
-                ("defects", &mut limits.defects),
-                ("shownChars", &mut limits.shown_chars),
-                ("plainChars", &mut limits.plain_chars),
-                ("quotedChars", &mut limits.quoted_chars),
-            ] {
-                if let Some(n) = given.get(key) {
-                    let path = format!("job.limits.{key}");
-                    let said = Said::new(Phrase::MustBeCount).name("path", &path).with("value", value_arg(Some(n)));
-                    let count = n.as_u64().and_then(|n| usize::try_from(n).ok());
-                    *slot = count.ok_or_else(|| Error::at(ErrorCode::InvalidArgument, path, said))?;
-                }
-            }
-        }
-        Ok(Job {
-            lane,
-            body,
-            message: job.get("message").cloned().unwrap_or(Value::Null),
-            scheme,
-            fallback_scheme: text(job, "fallbackScheme")?.unwrap_or("paygate").to_owned(),
-            secret: text(job, "secret")?.map(str::to_owned),
-            reveal,
-            theirs,
-            limits,
-        })
-    }
 }
 
 /// How the scheme was picked.
@@ -250,19 +212,21 @@ pub fn analyse(job: &Job) -> Analysis {
         diagnosis: None,
         error: None,
     };
-    let message = match &job.body {
-        None => {
-            out.scheme = job.scheme.clone();
+    let chosen = job.scheme.clone().filter(|s| s != "auto");
+    let fallback = || job.fallback_scheme.clone().unwrap_or_else(|| "paygate".to_owned());
+    let message = match &job.input {
+        Input::Message(message) => {
+            out.scheme = chosen;
             out.how = How::Chosen;
-            job.message.as_object().cloned()
+            message.as_object().cloned()
         }
-        Some(body) if body.trim().is_empty() => {
-            out.scheme = Some(job.scheme.clone().unwrap_or_else(|| job.fallback_scheme.clone()));
+        Input::Body(body) if body.trim().is_empty() => {
+            out.scheme = Some(chosen.unwrap_or_else(fallback));
             None
         }
-        Some(body) => {
+        Input::Body(body) => {
             let read = parse_loose(body);
-            let found = match (&job.scheme, &read.message) {
+            let found = match (&chosen, &read.message) {
                 (Some(chosen), _) => {
                     out.how = How::Chosen;
                     Some(chosen.clone())
@@ -274,7 +238,7 @@ pub fn analyse(job: &Job) -> Analysis {
                 }
                 (None, None) => None,
             };
-            out.scheme = Some(found.unwrap_or_else(|| job.fallback_scheme.clone()));
+            out.scheme = Some(found.unwrap_or_else(fallback));
             if job.lane == Lane::Verdict {
                 let defect_count = read.defects.len();
                 let mut defects = read.defects;
@@ -297,7 +261,9 @@ pub fn analyse(job: &Job) -> Analysis {
                 cut_explanation(&mut e, job.limits);
                 out.explanation = Some(e);
                 if let Some(theirs) = &job.theirs {
-                    match compare_preimage(&scheme, &message, secret, theirs, job.reveal) {
+                    let compared = Theirs::from_value(theirs)
+                        .and_then(|theirs| compare_preimage(&scheme, &message, secret, &theirs, job.reveal));
+                    match compared {
                         Ok(c) => out.compare = Some(c),
                         Err(e) => out.compare_error = Some(e),
                     }
