@@ -5,7 +5,7 @@
 import { core, load } from "./core.js";
 import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
-import { applyStatic, language, setLanguage, t } from "./i18n.js";
+import { applyStatic, language, saidText, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
 import { shareableBody } from "./share.js";
 import { applyFragment, state, toFragment } from "./state.js";
@@ -65,7 +65,7 @@ function showError(error) {
     fill(errorBox);
     return;
   }
-  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", String(error.message ?? error));
+  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", saidText(error));
   errorBox.hidden = false;
   announce(errorBox.textContent);
 }
@@ -77,7 +77,7 @@ function recompute() {
 
 function renderTokenStatus() {
   if (!tokenMessage) tokenStatus.textContent = "";
-  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.vars);
+  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.error ? { message: `${tokenMessage.error.code ?? ""} ${saidText(tokenMessage.error)}`.trim() } : tokenMessage.vars);
   tokenStatus.dataset.state = tokenMessage?.state ?? "";
 }
 
@@ -113,7 +113,8 @@ function onToken() {
         vars: { partnerCode: credentials.partnerCode, accessKey: credentials.accessKey, appName: credentials.appName },
       };
     } catch (error) {
-      tokenMessage = { key: "tokenInvalid", state: "error", vars: { message: `${error.code ?? ""} ${error.message ?? ""}`.trim() } };
+      // Said again in the current language whenever the status is drawn.
+      tokenMessage = { key: "tokenInvalid", state: "error", error: { code: error.code, message: error.message, text: error.text } };
     }
   }
   renderTokenStatus();
