@@ -181,28 +181,16 @@ fn battery() -> Vec<Said> {
     out.extend(err(parse_gateway_response(ResponseKind::Lookup, Body::Json(json!([])))));
     out.extend(err(parse_gateway_response(ResponseKind::Lookup, Body::Json(json!({"error_code": 1})))));
     out.extend(err(parse_gateway_response(ResponseKind::Lookup, Body::Json(json!({})))));
-    for body in [
-        json!({"error_code": "SIGNTURE_WRONG", "error_message": 1, "data": {"amount": "04"}}),
-        json!({"error_code": " failed", "data": {"amount": 1.5, "amountText": "x"}}),
-        json!({"error_code": "GATEWAY_BUSY", "data": {"amount": true}}),
-        json!({"error_code": "SUCCESSFUL", "data": {}}),
+    use ResponseKind::{Lookup, Paygate};
+    for (kind, body) in [
+        (Lookup, json!({"error_code": "SIGNTURE_WRONG", "error_message": 1, "data": {"amount": "04"}})),
+        (Lookup, json!({"error_code": " failed", "data": {"amount": 1.5, "amountText": "x"}})),
+        (Lookup, json!({"error_code": "GATEWAY_BUSY", "data": {"amount": true}})),
+        (Lookup, json!({"error_code": "SUCCESSFUL", "data": {}})),
+        (Paygate, json!({"error_code": "SUCCESSFUL", "data": "null"})),
+        (Paygate, json!({"error_code": "SUCCESSFUL", "data": {}})),
     ] {
-        out.extend(
-            parse_gateway_response(ResponseKind::Lookup, Body::Json(body))
-                .unwrap()
-                .warnings
-                .into_iter()
-                .map(|p| p.said),
-        );
-    }
-    for body in [json!({"error_code": "SUCCESSFUL", "data": "null"}), json!({"error_code": "SUCCESSFUL", "data": {}})] {
-        out.extend(
-            parse_gateway_response(ResponseKind::Paygate, Body::Json(body))
-                .unwrap()
-                .warnings
-                .into_iter()
-                .map(|p| p.said),
-        );
+        out.extend(parse_gateway_response(kind, Body::Json(body)).unwrap().warnings.into_iter().map(|p| p.said));
     }
     // The scheme table, checksums and options.
     out.extend(err(checksum("pay", &json!({}), None, false)));
