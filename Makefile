@@ -27,7 +27,7 @@ HOST ?= 127.0.0.1
 
 # Everything the package is built from; pkg/ is rebuilt only when one of these changes.
 PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src crates -type f 2>/dev/null) \
-	$(shell find pkg-template scripts/build -type f 2>/dev/null) scripts/build-pkg.mjs CHANGELOG.md
+	$(shell find pkg-template docs scripts/build -type f 2>/dev/null) scripts/build-pkg.mjs CHANGELOG.md
 
 .PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
 	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test-consumers test clean \

@@ -16,7 +16,9 @@
 //   cjs/                     the same tree made CommonJS one module at a time (a real CommonJS
 //                            build), but for the modules written for CommonJS itself
 //                            (pkg-template/cjs/: what CommonJS can load on first use)
-//   package.json, README.md, README.vi.md, CHANGELOG.md, LICENSE*
+//   package.json, README.md, README.vi.md, CHANGELOG.md, LICENSE*, and docs/ (the documentation,
+//                            its relative links rewritten to resolve in the package:
+//                            scripts/build/docs.mjs)
 //
 // Each step is a module of scripts/build/, in the order below. Usage: node scripts/build-pkg.mjs
 // LGSP_PKG_DIR=<dir> builds into <dir> instead of pkg/ (e.g. to build beside another build).
@@ -28,9 +30,10 @@ import { copySources, writeCommonJs } from './build/sources.mjs';
 import { writeGenerated } from './build/generated.mjs';
 import { bundleNodeEntry } from './build/node-entry.mjs';
 import { checkExports, printSizes } from './build/checks.mjs';
+import { packagedDocs, rewriteLinks } from './build/docs.mjs';
 
 /** The package's documents and where each comes from. */
-const docs = [['README.md', 'pkg-template/README.md'], ['README.vi.md', 'pkg-template/README.vi.md'], ['CHANGELOG.md', 'CHANGELOG.md']];
+const docs = packagedDocs(root);
 
 const version = crateVersion();
 // 1. Both WebAssembly modules, compiled and optimised.
@@ -64,7 +67,11 @@ writeJson(path.join(pkgDir, 'package.json'), manifest);
 for (const file of fs.readdirSync(root)) {
   if (/^LICEN[CS]E/i.test(file)) fs.copyFileSync(path.join(root, file), path.join(pkgDir, file));
 }
-for (const [doc, source] of docs) fs.copyFileSync(path.join(root, source), path.join(pkgDir, doc));
+for (const [doc, source] of docs) {
+  const { text } = rewriteLinks(fs.readFileSync(path.join(root, source), 'utf8'), source, doc, docs);
+  fs.mkdirSync(path.dirname(path.join(pkgDir, doc)), { recursive: true });
+  fs.writeFileSync(path.join(pkgDir, doc), text);
+}
 
 // 6. What must hold: every core function guarded, every entry point exporting the same names.
 const names = await checkExports(esmDir, cjsDir);

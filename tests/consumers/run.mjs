@@ -186,14 +186,17 @@ function check(actual, what) {
   if (!ok) throw new Error(`${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(EXPECTED)} (vector ${vector.id}, result ${resultCase.id})`);
 }
 
-/** The code block of pkg-template/README.md whose first line is `// <file>...`: the recipe as documented. */
+/** The page whose recipes (the Next.js route handler, the Workers handler) the consumers run as documented. */
+const RECIPES_PAGE = 'docs/receiving-results.md';
+
+/** The code block of RECIPES_PAGE whose first line is `// <file>...`: the recipe as documented. */
 function readmeRecipe(file) {
-  const readme = fs.readFileSync(path.join(repo, 'pkg-template', 'README.md'), 'utf8');
-  for (const [, code] of readme.matchAll(/^```[\w-]*\n([\s\S]*?)^```/gm)) {
+  const page = fs.readFileSync(path.join(repo, ...RECIPES_PAGE.split('/')), 'utf8');
+  for (const [, code] of page.matchAll(/^```[\w-]*\n([\s\S]*?)^```/gm)) {
     const first = code.split('\n', 1)[0];
     if (first.startsWith(`// ${file}`)) return code;
   }
-  throw new Error(`pkg-template/README.md has no code block starting "// ${file}"`);
+  throw new Error(`${RECIPES_PAGE} has no code block starting "// ${file}"`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +352,7 @@ function jest(environment) {
   run(node, [path.join(here, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--config', 'jest.config.cjs'], { cwd: dir });
 }
 
-/** The README's route handler, plus a probe route, in a Next.js app built with output: "standalone". */
+/** The documented route handler, plus a probe route, in a Next.js app built with output: "standalone". */
 async function nextStandalone() {
   const dir = consumer('next', {
     'next.config.mjs': 'export default { output: "standalone" };\n',
@@ -404,7 +407,7 @@ function findFile(dir, name) {
   throw new Error(`no ${name} under ${dir}`);
 }
 
-/** The README's Workers fetch handler (and a probe route beside it) under `wrangler dev`. */
+/** The documented Workers fetch handler (and a probe route beside it) under `wrangler dev`. */
 async function workers() {
   const dir = consumer('workers', {
     'src/recipe.js': readmeRecipe('src/index.js'),
@@ -436,7 +439,7 @@ async function workers() {
 /**
  * Starts the server `launch` runs (with the gateway credentials in env), checks its probe route,
  * then a real flow: a payment created on the mock gateway with returnUrl on that server, paid, the
- * signed result PUT to the README handler, which confirms it with a lookup and answers SUCCESSFUL.
+ * signed result PUT to the documented handler, which confirms it with a lookup and answers SUCCESSFUL.
  */
 async function withMockFlow(name, launch) {
   const lib = await import(pathToFileURL(path.join(workRoot, name, 'node_modules', 'lgsp-paygate', 'esm', 'index.js')).href);
@@ -461,7 +464,7 @@ async function withMockFlow(name, launch) {
     });
     const delivery = await mock.complete(orderId, 'pay');
     const reply = !delivery.delivered ? null : typeof delivery.reply === 'string' ? JSON.parse(delivery.reply) : delivery.reply;
-    if (reply?.error_code !== 'SUCCESSFUL') throw new Error(`the README handler answered ${JSON.stringify(delivery)}`);
+    if (reply?.error_code !== 'SUCCESSFUL') throw new Error(`the documented handler answered ${JSON.stringify(delivery)}`);
     // A forged result (its checksum needs no secret) for an order the gateway never saw: FAILED.
     const forged = { paygate: 'momo', payTransId: '999', orderId: 'SBN_FORGED', amount: 40000, orderInfo: 'x', payDate: '20250101120000', errorCode: '00', type: 'Pay' };
     const answer = await fetch(`${base}/lgsp/return`, { method: 'PUT', body: JSON.stringify({ ...forged, checksum: lib.checksum('result', forged, null) }) });

@@ -1,5 +1,6 @@
 // Builders sign a message with the credentials: the body they return must be exactly what
-// SPEC's pre-image gives when computed independently with node:crypto.
+// pre-image of docs/gateway.md ("The four checksum schemes") gives when computed independently
+// with node:crypto.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as lib from 'lgsp-paygate';
@@ -16,7 +17,7 @@ function checkBuilt(built, scheme, expectedBody, secretKey, label) {
   assert.deepEqual(JSON.parse(built.json), built.body, `${label}: JSON.parse(json) equals body`);
   assertProblemShape(built.warnings, `${label}: warnings`);
   const expected = referenceChecksum(scheme, expectedBody, secretKey);
-  assert.equal(built.body.checksum, expected, `${label}: body.checksum is sha256 of the SPEC pre-image`);
+  assert.equal(built.body.checksum, expected, `${label}: body.checksum is sha256 of the pre-image of docs/gateway.md`);
   assert.deepEqual({ ...built.body }, { ...expectedBody, checksum: expected }, `${label}: body fields`);
   assert.ok(!built.json.includes(secretKey), `${label}: the secret key is not in the body`);
 }

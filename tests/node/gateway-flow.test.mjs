@@ -54,7 +54,8 @@ test('a payment: create, pay on the page, signed result to returnUrl, confirm, r
   assert.equal(done.status, 200);
   assert.match(doneHtml, /the unit answered SUCCESSFUL/);
 
-  // 3. The gateway PUT a result signed as SPEC.md says (checked with node:crypto, not the package).
+  // 3. The gateway PUT a result signed as docs/gateway.md, "The four checksum schemes", says (checked
+  //    with node:crypto, not the package).
   const outcome = await putArrives;
   const put = unit.received.at(-1);
   assert.equal(put.method, 'PUT');

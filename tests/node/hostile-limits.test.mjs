@@ -8,13 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createClient, encodeAuthorization, handlePaymentResult, startMockGateway } from 'lgsp-paygate';
 import samples from './support/samples.cjs';
 import { boundedFetch, newOrder } from './support/loopback.mjs';
 import { PACKAGE, cliPath, credentials, inChild } from './support/hostile.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { documentationPages, fencedBlocks, read } from './support/docs.mjs';
 
 test('the client stops at maxResponseBytes: a gzip bomb, an endless answer and a huge one end with RESPONSE_TOO_LARGE in bounded memory', async () => {
   const bombFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-bomb-')), 'bomb.gz');
@@ -137,11 +135,9 @@ test('handlePaymentResult refuses a body over 1 MiB (or options.maxBytes) unread
   assert.ok(!under.problems.some((p) => p.code === 'TOO_LARGE'), 'a body under the limit is read');
 });
 
-test('every README handler example enforces a body limit', () => {
-  const consumer = path.resolve(here, '..', '..');
-  for (const name of ['README.md', path.join('pkg-template', 'README.md')]) {
-    const text = fs.readFileSync(path.join(consumer, name), 'utf8');
-    const blocks = [...text.matchAll(/```([\w-]*)\n([\s\S]*?)```/g)].map((m) => m[2]);
+test('every handler example of the documentation enforces a body limit', () => {
+  for (const name of documentationPages()) {
+    const blocks = fencedBlocks(read(name)).map((b) => b.code);
     for (const code of blocks.filter((c) => /handlePaymentResult\((?!JSON)/.test(c) && /createServer|app\.(put|post)/.test(c))) {
       assert.ok(/content-length/i.test(code) && /size\s*>\s*MAX_BODY|limit:/.test(code) || /express\.raw\(\{[^}]*limit:/.test(code),
         `${name}: a handler reads the body without a limit:\n${code.slice(0, 400)}`);

@@ -4,19 +4,15 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import {
   confirmPayment, confirmPaymentResult, createClient, handlePaymentResult, paymentResultReply, startMockGateway,
 } from 'lgsp-paygate';
 import samples from './support/samples.cjs';
 import { startReturnServer } from './support/loopback.mjs';
 import { ORDER, RESULT_FIELDS, answering, cliPath, credentials, signedResult } from './support/hostile.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { read } from './support/docs.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Fail closed: one rule for errorCode, only a payment confirms
@@ -106,10 +102,10 @@ test('a result delivered 20 times at once is fulfilled once when the key is clai
   }
 });
 
-test('the package README says a result may come more than once and concurrently, and how to deliver once', () => {
-  const text = fs.readFileSync(path.resolve(here, '..', '..', 'pkg-template', 'README.md'), 'utf8');
+test('the documentation says a result may come more than once and concurrently, and how to record it once', () => {
+  const text = read('docs/receiving-results.md');
   assert.match(text, /more than once/);
-  assert.match(text, /concurrently|at the same time/);
+  assert.match(text, /concurrently|at the same time|at\s+the same moment/);
   assert.match(text, /deliveryKey/);
   assert.match(text, /unique (key|constraint)/);
 });

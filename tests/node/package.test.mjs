@@ -140,7 +140,7 @@ test('the tarball holds only what a user needs: the two builds, the two .wasm mo
     }
   };
   walk(root);
-  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|lgsp_paygate_hash\.wasm|(esm|cjs)\/([\w-]+\/)*[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
+  const allowed = /^(package\.json|README(\.vi)?\.md|CHANGELOG\.md|docs\/(vi\/)?[\w.-]+\.md|LICEN[CS]E[\w.-]*|lgsp_paygate_bg\.wasm(\.d\.ts)?|lgsp_paygate_hash\.wasm|(esm|cjs)\/([\w-]+\/)*[\w.-]+\.(js|d\.ts)|(esm|cjs)\/package\.json)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files outside the builds and docs');
   for (const dir of ['esm', 'cjs']) {
     for (const entry of ['index.js', 'browser.js', 'index.d.ts', 'core/wasm-embedded.js', 'core/hash-embedded.js']) assert.ok(files.includes(`${dir}/${entry}`), `${dir}/${entry}`);

@@ -82,7 +82,7 @@ test('paymentResultReply', () => {
   assert.deepEqual(JSON.parse(lib.paymentResultReply(false, 'Sai số tiền')), { error_code: 'FAILED', error_message: 'Sai số tiền' });
 });
 
-/** SPEC.md: the error codes each response documents, in their wire spelling. */
+/** docs/gateway.md, "Error codes": the codes the guide lists for each response, in their wire spelling. */
 const documentedCodes = {
   paygate: ['SUCCESSFUL', 'FAILED', 'PARAM_ERROR', 'SIGNTURE_WRONG', 'ORDER_EXITS'],
   refund: ['SUCCESSFUL', 'FAILED', 'NOT_AUTHORIZED', 'ACCOUNT_NOT_EXIST', 'PARAM_ERROR', 'ORDER_EXITS'],
@@ -102,7 +102,7 @@ function checkResponse(g, kind, code, label) {
 
 test('parseGatewayResponse knows every documented error code', () => {
   const all = new Set(Object.values(documentedCodes).flat());
-  assert.equal(all.size, 8, 'eight distinct codes in SPEC');
+  assert.equal(all.size, 8, 'eight distinct codes in docs/gateway.md');
   for (const [kind, codes] of Object.entries(documentedCodes)) {
     for (const code of codes) {
       const label = `${kind} ${code}`;

@@ -85,12 +85,6 @@ function prepare(work) {
     fs.copyFileSync(path.join(repo, 'tests', 'vectors', name), path.join(consumer, 'tests', 'vectors', name));
   }
   copyExample(consumer, 'unit-backend');
-  fs.copyFileSync(path.join(repo, 'README.md'), path.join(consumer, 'README.md'));
-  fs.mkdirSync(path.join(consumer, 'pkg-template'), { recursive: true });
-  for (const name of ['README.md', 'README.vi.md']) {
-    fs.copyFileSync(path.join(repo, 'pkg-template', name), path.join(consumer, 'pkg-template', name));
-  }
-  fs.copyFileSync(path.join(repo, 'CHANGELOG.md'), path.join(consumer, 'CHANGELOG.md'));
   return consumer;
 }
 
@@ -99,7 +93,9 @@ function nodeTests(consumer, pattern) {
   const files = fs.readdirSync(dir).filter((f) => /\.test\.(cjs|mjs)$/.test(f)).sort().map((f) => path.join('tests', 'node', f));
   const args = ['--test', '--test-reporter=spec', ...(pattern ? ['--test-name-pattern', pattern] : []), ...files];
   console.log(`\n# node ${args.join(' ')}`);
-  return run(process.execPath, args, { cwd: consumer });
+  // The documentation tests read the pages, the sources they check them against and the links'
+  // targets in the repository itself.
+  return run(process.execPath, args, { cwd: consumer, env: { ...process.env, LGSP_REPOSITORY: repo } });
 }
 
 /** The TypeScript consumers, relative to the consumer project: every .ts file of tests/ts and tests/node/ts. */

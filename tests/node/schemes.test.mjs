@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as lib from 'lgsp-paygate';
 import reference from './support/reference.cjs';
 
-/** SPEC.md: where each message travels. */
+/** docs/gateway.md, "Messages and where they travel". */
 const transport = {
   paygate: { method: 'POST', path: '/paygate' },
   result: { method: 'PUT', path: null },
@@ -12,7 +12,7 @@ const transport = {
   lookup: { method: 'POST', path: '/GetOrderInfo' },
 };
 
-test('schemes() lists exactly the four schemes with the SPEC field orders', () => {
+test('schemes() lists exactly the four schemes with the field orders of docs/gateway.md', () => {
   const list = lib.schemes();
   assert.deepEqual(list.map((s) => s.id).sort(), ['lookup', 'paygate', 'refund', 'result']);
   for (const s of list) {

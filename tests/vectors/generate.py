@@ -4,7 +4,7 @@ guide-examples.json.
 
 An implementation of the gateway's four checksum schemes and of the
 Authorization token that is independent of the crate: Python's hashlib,
-base64 and json over its own copy of the scheme table in SPEC.md.
+base64 and json over its own copy of the scheme table of docs/gateway.md.
 
     python3 tests/vectors/generate.py          # (re)write both files
     python3 tests/vectors/generate.py --check  # exit 1 if a committed file differs
@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # ---------------------------------------------------------------------------
-# The scheme table (SPEC.md, "The four checksum schemes"), one entry a scheme.
+# The scheme table (docs/gateway.md, "The four checksum schemes"), one entry a scheme.
 
 SECRET_PREFIX = {"kind": "secretKey"}
 RESULT_PREFIX = {"kind": "literal", "value": "PAYHCM1.0"}

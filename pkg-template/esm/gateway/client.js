@@ -5,7 +5,7 @@ import { lgspError } from '../core/lgsp-error.js';
 import { createRedactor } from './redact.js';
 import { DEFAULT_MAX_BYTES, TooLarge, readLimited } from './body-limits.js';
 
-/** Base URLs of the gateway's environments (SPEC.md, "Environments and credentials"). */
+/** Base URLs of the gateway's environments (docs/gateway.md, "Environments and credentials"). */
 const ENVIRONMENTS = Object.freeze({
   test: 'https://hcmesb-test.tphcm.gov.vn/payment',
   production: 'https://hcmlgsp.tphcm.gov.vn',

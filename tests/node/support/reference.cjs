@@ -1,11 +1,11 @@
 'use strict';
-// An independent reading of SPEC.md's checksum table, written with node:crypto only.
+// An independent reading of the checksum table of docs/gateway.md, written with node:crypto only.
 // Tests compare the package against this, never against the package itself.
 const { createHash } = require('node:crypto');
 
 const RESULT_PREFIX = 'PAYHCM1.0';
 
-/** SPEC.md "The four checksum schemes": prefix, then the fields in pre-image order. */
+/** docs/gateway.md, "The four checksum schemes": prefix, then the fields in pre-image order. */
 const SCHEMES = {
   paygate: {
     prefix: 'secretKey',

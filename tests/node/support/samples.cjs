@@ -1,6 +1,6 @@
 'use strict';
-// Messages and credentials taken from the integration guide's samples (SPEC.md), with the
-// guide's stray whitespace kept where a test is about it and removed where it is not.
+// Messages and credentials taken from the integration guide's samples (docs/gateway.md, C3 to
+// C5), with the guide's stray whitespace kept where a test is about it and removed where it is not.
 
 /** Credentials: the paygate sample's partner code and access key, the test token's secret key. */
 const credentials = Object.freeze({
