@@ -184,7 +184,7 @@ phrases! {
     StringOrIntegerNotInteger: "{field}: must be a string or an integer, got the non-integer number {value}"
         => "{field}: phải là chuỗi hoặc số nguyên, nhận được số không nguyên {value}",
     UnknownKey: "{object}: unknown key {key}; expected {expected}"
-        => "{object}: khóa {key} không xác định; cần {expected}",
+        => "{object}: tên trường {key} không xác định; cần {expected}",
     UnknownOption: "unknown option {key}: expected {expected}" => "tùy chọn {key} không xác định: cần {expected}",
     MissingFields: "missing field(s) for scheme {scheme}: {fields}"
         => "thiếu trường của lược đồ {scheme}: {fields}",
@@ -207,13 +207,13 @@ phrases! {
     NestedTooDeep: "{path}: nested deeper than {max} levels" => "{path}: lồng sâu hơn {max} cấp",
     NotJsonValue: "{path}: {got} cannot be read as JSON" => "{path}: {got} không đọc được thành JSON",
     ReadingThrew: "{path}: reading it threw" => "{path}: đọc giá trị này gây lỗi",
-    ListingKeysThrew: "{path}: listing its keys threw" => "{path}: liệt kê các khóa gây lỗi",
+    ListingKeysThrew: "{path}: listing its keys threw" => "{path}: liệt kê các tên trường gây lỗi",
     ArrayTooLong: "{path}: an array of more than {max} items" => "{path}: mảng có hơn {max} phần tử",
     NotConvertible: "the result could not be converted" => "không chuyển đổi được kết quả",
     TheirsWrongType: "theirs must be the text your code hashed or { hex }, got {got}"
         => "theirs phải là chuỗi mà mã của bạn đã băm hoặc { hex }, nhận được {got}",
     TheirsUnknownMember: "unknown member {key} of theirs: expected hex"
-        => "theirs có thành phần {key} không xác định: cần hex",
+        => "theirs có tên trường {key} không xác định: cần hex",
     TheirsHexNotString: "theirs.hex must be a string of hex digits, got {got}"
         => "theirs.hex phải là một chuỗi chữ số hex, nhận được {got}",
     TheirsEmpty: "theirs: pass the text your code hashed, or { hex }"
@@ -238,8 +238,8 @@ phrases! {
     TokenNotJson: "the token is not base64 of JSON: {error} at line {line} column {column}"
         => "token không phải base64 của JSON: {error} ở dòng {line} cột {column}",
     TokenNotObject: "the token's JSON is not an object" => "JSON của token không phải là một đối tượng",
-    TokenFieldNotString: "the token's {key} is not a string" => "{key} của token không phải chuỗi",
-    TokenFieldMissing: "the token has no {key}" => "token không có {key}",
+    TokenFieldNotString: "the token's {key} is not a string" => "trường {key} của token không phải chuỗi",
+    TokenFieldMissing: "the token has no {key}" => "token không có trường {key}",
 
     // Repairs and stops of the tolerant reader (parseLoose).
     NonstandardWhitespace: "white space {codePoint} between tokens read as a space"

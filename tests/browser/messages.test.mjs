@@ -126,7 +126,7 @@ test('the page in Vietnamese shows the core\'s Vietnamese for every problem, rep
   assert.equal(vi.token.length, 1, JSON.stringify(vi));
   assert.equal(vi.compare.length, 1, JSON.stringify(vi));
   for (const sentence of [...vi.token, ...vi.compare]) assert.equal(englishIn(sentence), null, `English in "${sentence}"`);
-  assert.match(vi.token[0], /AccessKey của token không phải chuỗi/);
+  assert.match(vi.token[0], /trường AccessKey của token không phải chuỗi/);
   assert.match(vi.compare[0], /"g" ở chữ số thứ 1 không phải chữ số hex/);
   await page.fill('#token', '');
   await page.fill('#theirs', '');

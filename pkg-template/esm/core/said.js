@@ -34,6 +34,6 @@ export function say(phrase, params = {}) {
 }
 
 /** A problem, shaped as the core's: `{ path, code, message, params, text }`. */
-export function problem(path, code, phrase, params) {
+export function problem(code, path, phrase, params) {
   return { path, code, ...say(phrase, params) };
 }

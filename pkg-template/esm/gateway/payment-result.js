@@ -88,8 +88,8 @@ function maxBytesOf(options) {
  * or the rejection when it is too large, not UTF-8 or not something a body can be.
  */
 function readable(body, maxBytes) {
-  const tooLarge = () => rejected(problem('', 'TOO_LARGE', 'paymentResultTooLarge', { maxBytes }));
-  const notABody = () => rejected(problem('', 'INVALID_ARGUMENT', 'notABody', { got: kindOf(body) }));
+  const tooLarge = () => rejected(problem('TOO_LARGE', '', 'paymentResultTooLarge', { maxBytes }));
+  const notABody = () => rejected(problem('INVALID_ARGUMENT', '', 'notABody', { got: kindOf(body) }));
   if (typeof body === 'string') {
     // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
     if (body.length > maxBytes || (body.length * 3 > maxBytes && utf8Length(body) > maxBytes)) return { refused: tooLarge() };
@@ -103,7 +103,7 @@ function readable(body, maxBytes) {
     try {
       return { input: utf8.decode(bytes) };
     } catch {
-      return { refused: rejected(problem('', 'INVALID_JSON', 'notUtf8')) };
+      return { refused: rejected(problem('INVALID_JSON', '', 'notUtf8')) };
     }
   }
   if (body !== null && typeof body === 'object') {
@@ -165,7 +165,7 @@ async function confirmPayment(result, client) {
     answer = await client.getOrderInfo({ transactionNo: result.payTransId, orderId: result.orderId });
   } catch (error) {
     if (error && error.code === 'GATEWAY_ERROR' && error.gatewayCode === 'NOT_EXITS') {
-      const unknown = problem('payTransId', 'UNKNOWN_TRANSACTION', 'unknownTransaction');
+      const unknown = problem('UNKNOWN_TRANSACTION', 'payTransId', 'unknownTransaction');
       return { confirmed: false, problems: [unknown], order: null, response: error.response ?? null };
     }
     throw error;
