@@ -1,8 +1,10 @@
 // The conformance kit as a unit runs it: `lgsp-paygate conformance` against the reference unit
 // backend (examples/unit-backend, with the packed package), against copies of it broken one way
 // each (the kit must fail exactly the checks that catch that way), against a unit in Python's
-// standard library, and runConformance() in-process. Then the reference backend on its own: 20
-// concurrent copies of one result fulfil the order once, as its database file shows.
+// standard library, and runConformance() in-process, also against units that can be robbed
+// (conformance-units/unit.mjs, one flaw each: the kit must fail exactly the checks that catch it)
+// and units whose replies are incomplete. Then the reference backend on its own: 20 concurrent
+// copies of one result fulfil the order once, as its database file shows.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,10 +21,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.resolve(here, '..', '..', 'node_modules', '.bin', 'lgsp-paygate');
 const example = path.resolve(here, '..', '..', 'examples', 'unit-backend');
 const pythonUnit = path.join(here, 'support', 'python_unit.py');
+const fixtureUnit = path.join(here, 'conformance-units', 'unit.mjs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-conformance-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const CHECK_IDS = ['genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed'];
+const CHECK_IDS = [
+  'genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed',
+  'record-failed', 'record-refunded', 'record-pending',
+];
+/** The checks whose result names a transaction the gateway holds, but not as a payment. */
+const NOT_PAYMENTS = ['record-failed', 'record-refunded', 'record-pending'];
 /** A whole kit run, unit start included, ends well within this (each check is bounded by 5 s). */
 const RUN_LIMIT_MS = 120_000;
 const SECRET = unitCredentials.secretKey;
@@ -115,7 +123,7 @@ test('the kit\'s text report: one line per check, PASS or FAIL', async () => {
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   for (const id of CHECK_IDS) assert.ok(lines.some((l) => new RegExp(`^PASS  ${id} +\\S`).test(l)), `a PASS line for ${id}:\n${run.stdout}`);
-  assert.match(lines.at(-1), /^8 of 8 checks passed$/);
+  assert.match(lines.at(-1), new RegExp(`^${CHECK_IDS.length} of ${CHECK_IDS.length} checks passed$`));
 });
 
 /** Each way to break the reference backend: one change to its source, and the checks that must then fail. */
@@ -124,7 +132,7 @@ const BREAKAGES = [
     name: 'no lookup',
     from: 'check = await confirmPayment(result, client);',
     to: 'check = { confirmed: true, problems: [] };',
-    fails: ['genuine-paid', 'forged-transaction'],
+    fails: ['genuine-paid', 'forged-transaction', ...NOT_PAYMENTS],
   },
   {
     name: 'no amount check',
@@ -192,7 +200,7 @@ test('runConformance() in a test suite: a unit that trusts the checksum fails th
         });
       },
     });
-    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order']);
+    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order', ...NOT_PAYMENTS]);
     assert.equal(report.passed, false);
     assert.ok(created >= 6, 'a fresh order for each check that needs one');
     assert.match(report.checks.find((c) => c.id === 'genuine-paid').saw, /never looked the transaction up/);
@@ -202,6 +210,83 @@ test('runConformance() in a test suite: a unit that trusts the checksum fails th
       unit.closeAllConnections();
     });
   }
+});
+
+/**
+ * runConformance() against the fixture unit started with `unitEnv` (UNIT_FLAW or UNIT_REPLY);
+ * resolves with the report. The unit is stopped at the end.
+ */
+async function gradeFixture(unitEnv) {
+  const port = await deadPort();
+  let child = null;
+  let output = '';
+  try {
+    return await runConformance({
+      returnUrl: `http://127.0.0.1:${port}/lgsp/return`,
+      waitMs: 20_000,
+      startUnit(gateway) {
+        child = spawn(process.execPath, [fixtureUnit], { env: { ...process.env, ...gateway.env, ...unitEnv, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (c) => { output += c; });
+        child.stderr.on('data', (c) => { output += c; });
+      },
+      async createOrder() {
+        const created = await boundedFetch(`http://127.0.0.1:${port}/orders`, { method: 'POST' });
+        assert.equal(created.status, 201, `the fixture unit created no order:\n${output}`);
+      },
+    });
+  } finally {
+    child?.kill('SIGKILL');
+  }
+}
+
+/**
+ * Units that can be robbed, each passing the checks a careless kit runs, and the checks that
+ * catch it. The amount-only one checks its own records and looks the transaction up, but
+ * compares only the amount; the blind ones fire the lookup without reading its answer and refuse
+ * what a forgery used to look like.
+ */
+const FOOLED = [
+  { flaw: 'amount-only', fails: NOT_PAYMENTS },
+  { flaw: 'amount-and-type', fails: ['record-failed', 'record-pending'] },
+  { flaw: 'amount-and-code', fails: ['record-refunded'] },
+  { flaw: 'lookup-answered', fails: NOT_PAYMENTS },
+  { flaw: 'blind-digits', fails: ['forged-transaction', ...NOT_PAYMENTS] },
+  { flaw: 'blind-old-shape', fails: ['forged-transaction', ...NOT_PAYMENTS] },
+  // Genuine results name real paygates, so refusing every other one refuses genuine results.
+  { flaw: 'blind-mock-paygate', fails: ['genuine-paid', 'duplicate'] },
+];
+
+test('units that can be robbed fail the kit, on the checks that catch them; the same unit without a flaw passes', { concurrency: 4, timeout: 240_000 }, async (t) => {
+  await Promise.all([{ flaw: 'none', fails: [] }, ...FOOLED].map(({ flaw, fails }) => t.test(`${flaw}: ${fails.join(', ') || 'passes'}`, async () => {
+      const report = await gradeFixture({ UNIT_FLAW: flaw });
+      assert.deepEqual(report.checks.map((c) => c.id), CHECK_IDS);
+      assert.deepEqual(failing(report), fails, JSON.stringify(report.checks.filter((c) => !c.passed), null, 2));
+      assert.equal(report.passed, fails.length === 0);
+    })));
+});
+
+/** Replies that are not answers: each check that gets one fails, saying what it saw. */
+const SPOILED = [
+  { reply: 'never-ends', fails: ['genuine-paid'], saw: /^order \S+ paid 40000: HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply did not end within 5000 ms$/ },
+  { reply: 'short-length', fails: ['genuine-paid'], saw: /HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply ended short of its length$/ },
+  { reply: 'chunked-cut', fails: ['genuine-paid'], saw: /HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply ended short of its length$/ },
+  { reply: 'hang-400', fails: ['malformed'], saw: /^invalid JSON: HTTP 400 \(empty body\), but the reply did not end within 5000 ms; typographic quotes: HTTP 200/ },
+  {
+    reply: 'redirect-failed',
+    fails: ['forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'malformed', ...NOT_PAYMENTS],
+    saw: /HTTP 307 \{"error_code":"FAILED"/,
+  },
+];
+
+test('a reply counts only when it is complete, and FAILED only on a 2xx or a 4xx', { concurrency: 5, timeout: 240_000 }, async (t) => {
+  await Promise.all(SPOILED.map(({ reply, fails, saw }) => t.test(`${reply}: ${fails.join(', ')}`, async () => {
+      const started = Date.now();
+      const report = await gradeFixture({ UNIT_REPLY: reply });
+      assert.deepEqual(failing(report), fails, JSON.stringify(report.checks.filter((c) => !c.passed), null, 2));
+      assert.match(report.checks.find((c) => c.id === fails[0]).saw, saw);
+      // Each spoiled reply costs at most its 5 s; the rest of the run is quick.
+      assert.ok(Date.now() - started < 60_000, `the run took ${Date.now() - started} ms`);
+    })));
 });
 
 test('runConformance() says which option is wrong', async () => {

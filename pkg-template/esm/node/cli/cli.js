@@ -397,8 +397,8 @@ async function runMock(args, values) {
 const COMMANDS = { checksum: runChecksum, verify: runVerify, explain: runExplain, token: runToken, mock: runMock };
 
 async function main(argv) {
-  // The conformance kit has options of its own and exit status 1 for a failed check.
-  if (argv[0] === 'conformance') return (await import('../conformance/cli.js')).main(argv.slice(1));
+  // The conformance kit has options of its own, exit status 1 for a failed check, and exits itself.
+  if (argv[0] === 'conformance') return (await import('../conformance/cli.js')).run(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -3,7 +3,8 @@ import type { ClientCredentials } from "../../gateway/client.js";
 /** The id of each check the conformance kit runs, in the order it runs them. */
 export type ConformanceCheckId =
   | "genuine-paid" | "forged-amount" | "forged-transaction" | "bad-checksum"
-  | "unknown-order" | "duplicate" | "failed-payment" | "malformed";
+  | "unknown-order" | "duplicate" | "failed-payment" | "malformed"
+  | "record-failed" | "record-refunded" | "record-pending";
 
 /** The mock gateway the unit is graded against, as createOrder and startUnit see it. */
 export interface ConformanceGateway {
@@ -34,7 +35,7 @@ export interface ConformanceOptions {
 export interface ConformanceCheck {
   id: ConformanceCheckId;
   passed: boolean;
-  /** What the kit sent and what the unit answered. */
+  /** What the kit sent and what the unit answered (redacted, control and bidi characters escaped). */
   saw: string;
   /** What the kit sends in this check. */
   sends: string;

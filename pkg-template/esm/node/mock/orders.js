@@ -1,9 +1,28 @@
 // The mock gateway's order store: the orders its /paygate created, found by orderId or by the id
-// of their payment page, settled as paid or failed, refunded; and the record its lookup reports.
+// of their payment page, settled as paid, failed or pending, refunded; and the record its lookup
+// reports.
 import crypto from 'node:crypto';
 import { payDateNow, snapshot } from './support.js';
 
-/** An empty order store; the results it settles name `paygate` as the gateway that took the payment. */
+/** The errorCode of each way an order settles. The guide names "00" success and any other code a failure. */
+const SETTLED_CODES = Object.freeze({
+  pay: '00',
+  // A code a wallet gives a cancelled payment; the mock's choice.
+  fail: '24',
+  // A transaction the gateway holds for the order, neither paid nor failed yet, looked up with a
+  // code other than "00". The guide does not describe this state: its shape is our assumption.
+  pending: '01',
+});
+
+/** A transaction id as the mock issues them: 9 digits. */
+function drawPayTransId() {
+  return String(crypto.randomInt(100_000_000, 1_000_000_000));
+}
+
+/**
+ * An empty order store; the results it settles name `paygate` as the gateway that took the
+ * payment: a string, or a function given the new order's { orderId, amount } that returns one.
+ */
 function createOrderStore({ paygate }) {
   const orders = new Map(); // orderId -> order
   const byPayId = new Map(); // payment page id -> order
@@ -33,7 +52,7 @@ function createOrderStore({ paygate }) {
         accountCode: body.accountCode,
         paymentUrl: pageUrl(payId),
         status: 'pending',
-        paygate,
+        paygate: typeof paygate === 'function' ? String(paygate({ orderId: body.orderId, amount: body.amount })) : paygate,
         payTransId: null,
         payDate: null,
         errorCode: null,
@@ -47,18 +66,23 @@ function createOrderStore({ paygate }) {
       return order;
     },
 
-    /** Marks the order paid or failed (recording `amount` as paid) and returns the result's fields. */
+    /**
+     * Marks the order paid, failed or pending (a transaction that stays open: the order can still
+     * be paid or failed, under the same payTransId), recording `amount` as paid, and returns the
+     * result's fields.
+     */
     settle(order, outcome, amount = order.amount) {
-      let payTransId;
-      do payTransId = String(crypto.randomInt(100_000_000, 1_000_000_000));
-      while (payTransIds.has(payTransId));
-      payTransIds.add(payTransId);
+      let payTransId = order.payTransId;
+      if (payTransId === null) {
+        do payTransId = drawPayTransId();
+        while (payTransIds.has(payTransId));
+        payTransIds.add(payTransId);
+      }
       Object.assign(order, {
-        status: outcome === 'pay' ? 'paid' : 'failed',
+        status: { pay: 'paid', fail: 'failed', pending: 'pending' }[outcome],
         payTransId,
         payDate: payDateNow(),
-        // The guide names "00" success and any other code a failure; "24" is the mock's choice.
-        errorCode: outcome === 'pay' ? '00' : '24',
+        errorCode: SETTLED_CODES[outcome],
         amount,
       });
       return {
@@ -102,4 +126,4 @@ function lookupRecord(order, partnerCode) {
   };
 }
 
-export { createOrderStore, lookupRecord };
+export { createOrderStore, drawPayTransId, lookupRecord };

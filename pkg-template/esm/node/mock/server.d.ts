@@ -9,8 +9,8 @@ export interface MockGatewayOptions {
    * appName defaults to "lgsp_paygate_mock", partnerCodeCus to partnerCode.
    */
   credentials?: ClientCredentials | Credentials;
-  /** The `paygate` value of the results it sends; "mock" by default. */
-  paygate?: string;
+  /** The `paygate` value of the results it sends, or a function that picks it for each new order; "mock" by default. */
+  paygate?: string | ((order: { orderId: string; amount: number }) => string);
   /** PUT results to returnUrls off this machine too; false by default. */
   allowRemoteReturnUrl?: boolean;
   /** How long to wait for the unit's answer to a result; 10000 by default. */
@@ -88,9 +88,11 @@ export interface MockGateway {
   complete(orderId: string, outcome: "pay" | "fail"): Promise<MockDelivery>;
   /**
    * Complete a pending order without sending anything: returns the signed result as JSON text.
-   * `amount` records another amount as paid, so the lookup reports it.
+   * `amount` records another amount as paid, so the lookup reports it. "pending" opens a
+   * transaction that is neither paid nor failed (the lookup answers it with errorCode "01") and
+   * leaves the order pending.
    */
-  settle(orderId: string, outcome: "pay" | "fail", options?: { amount?: number }): string;
+  settle(orderId: string, outcome: "pay" | "fail" | "pending", options?: { amount?: number }): string;
   /** Make the next request to `path` misbehave. */
   failNext(path: MockPath, fault: MockFault): void;
   /** Stop listening and end open connections and deliveries. */

@@ -26,11 +26,11 @@ function orderNotFound(orderId) {
   return lgspError('INVALID_ARGUMENT', `no order ${JSON.stringify(orderId)}`, { path: 'orderId' });
 }
 
-/** The checks of complete() and settle(): a pending order, a known outcome. */
-function pendingOrder(store, orderId, outcome) {
+/** The checks of complete() and settle(): a pending order, a known outcome ('pending' for settle() only). */
+function pendingOrder(store, orderId, outcome, outcomes = ['pay', 'fail']) {
   const order = store.get(orderId);
   if (!order) throw orderNotFound(orderId);
-  if (outcome !== 'pay' && outcome !== 'fail') throw lgspError('INVALID_ARGUMENT', 'outcome must be "pay" or "fail"', { path: 'outcome' });
+  if (!outcomes.includes(outcome)) throw lgspError('INVALID_ARGUMENT', `outcome must be ${outcomes.map((o) => `"${o}"`).join(', ')}`, { path: 'outcome' });
   if (order.status !== 'pending') throw lgspError('INVALID_ARGUMENT', `order ${JSON.stringify(orderId)} is already ${order.status}`, { path: 'orderId' });
   return order;
 }
@@ -38,7 +38,8 @@ function pendingOrder(store, orderId, outcome) {
 /**
  * Starts the mock on 127.0.0.1. Options: port (0 or absent: any free port), credentials (absent:
  * random throwaway ones, readable as mock.credentials; appName defaults to "lgsp_paygate_mock",
- * partnerCodeCus to partnerCode), paygate (the result's paygate, "mock"),
+ * partnerCodeCus to partnerCode), paygate (the result's paygate, "mock"; or a function given each
+ * new order's { orderId, amount } that returns its paygate),
  * allowRemoteReturnUrl (PUT results to hosts other than this machine; false), resultTimeoutMs
  * (10000), log (a function given one line per request), onRequest (a function given
  * { kind, orderId, transactionNo, code } per API request).
@@ -68,7 +69,11 @@ async function startMockGateway(options = {}) {
   const onRequest = typeof options.onRequest === 'function' ? options.onRequest : () => {};
   const resultTimeoutMs = options.resultTimeoutMs ?? 10_000;
 
-  const store = createOrderStore({ paygate: options.paygate ?? 'mock' });
+  const paygate = options.paygate ?? 'mock';
+  if (typeof paygate !== 'function' && (typeof paygate !== 'string' || paygate === '')) {
+    throw lgspError('INVALID_ARGUMENT', 'paygate must be a non-empty string or a function that returns one', { path: 'paygate' });
+  }
+  const store = createOrderStore({ paygate });
   const delivery = createDelivery({ allowRemoteReturnUrl: options.allowRemoteReturnUrl === true, resultTimeoutMs, redactor });
   const faults = new Map(); // path -> queued faults
   const timers = new Set();
@@ -92,7 +97,7 @@ async function startMockGateway(options = {}) {
 
   const api = createApi({ core, credentials, token, store, send, pageUrl: (payId) => `${baseUrl}/pay/${payId}` });
 
-  /** Marks the order paid or failed (recording `amount` as paid) and returns its signed result text. */
+  /** Marks the order paid, failed or pending (recording `amount` as paid) and returns its signed result text. */
   function settleOrder(order, outcome, amount) {
     const fields = store.settle(order, outcome, amount);
     return JSON.stringify({ ...fields, checksum: core.checksum('result', fields, null) });
@@ -199,9 +204,11 @@ async function startMockGateway(options = {}) {
      * Completes a pending order like complete() but sends nothing: returns the signed result as
      * JSON text, for a test to deliver itself. `amount` records another amount as paid (the
      * lookup then reports it), as a gateway whose record disagrees with the unit's would.
+     * 'pending' opens a transaction that is neither paid nor failed (errorCode "01" in the
+     * lookup) and leaves the order pending.
      */
     settle(orderId, outcome, { amount } = {}) {
-      const order = pendingOrder(store, orderId, outcome);
+      const order = pendingOrder(store, orderId, outcome, ['pay', 'fail', 'pending']);
       if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0)) throw lgspError('INVALID_ARGUMENT', 'amount must be a positive integer', { path: 'amount' });
       return settleOrder(order, outcome, amount);
     },
