@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
+use crate::said::{kind_of, Phrase, Said};
 use crate::scheme::{as_object, scheme, Preimage};
 
 pub use lgsp_paygate_hash::{digest_bytes, matches};
@@ -26,13 +27,16 @@ pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result
 /// The `checksum` a message carries, or `MISSING_FIELD` / `INVALID_FIELD`.
 pub fn received_checksum(message: &Map<String, Value>) -> Result<&str, Error> {
     match message.get("checksum") {
-        None => Err(Error::at(ErrorCode::MissingField, "checksum", "missing field: checksum")),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(Error::at(
-            ErrorCode::InvalidField,
+        None => Err(Error::at(
+            ErrorCode::MissingField,
             "checksum",
-            format!("checksum: must be a string, got {}", crate::scheme::json_type_name(other)),
+            Said::new(Phrase::MissingField).name("field", "checksum"),
         )),
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => {
+            let said = Said::new(Phrase::MustBeString).name("field", "checksum").word("got", kind_of(other));
+            Err(Error::at(ErrorCode::InvalidField, "checksum", said))
+        }
     }
 }
 

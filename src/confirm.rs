@@ -12,8 +12,9 @@ use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
 use crate::rules::{is_payment_type, is_success_code, pay_type};
-use crate::scheme::{as_object, json_type_name};
-use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
+use crate::said::{value_arg, Phrase, Said};
+use crate::scheme::as_object;
+use crate::validate::{Problem, ProblemCode, ValidationReport};
 
 /// The outcome of a confirmation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,15 +25,6 @@ pub struct Confirmation {
     pub problems: Vec<Problem>,
 }
 
-fn text(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => quoted(s),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => json_type_name(other).to_owned(),
-        None => "nothing".to_owned(),
-    }
-}
-
 /// Compare a payment result (`parsePaymentResult(...).result`) with the transaction a lookup
 /// returned (`parseGatewayResponse("lookup", ...).order`). Inputs that are not objects are
 /// `INVALID_ARGUMENT`; every disagreement is a problem.
@@ -41,11 +33,9 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
     let order = as_object(order, "order")?;
     for key in ["orderId", "payTransId", "errorCode"] {
         if !result.get(key).is_some_and(Value::is_string) {
-            return Err(Error::at(
-                ErrorCode::InvalidArgument,
-                format!("result.{key}"),
-                format!("result.{key} must be a string"),
-            ));
+            let path = format!("result.{key}");
+            let said = Said::new(Phrase::MustBeStringArgument).name("path", &path);
+            return Err(Error::at(ErrorCode::InvalidArgument, path, said));
         }
     }
     let mut r = ValidationReport::default();
@@ -53,7 +43,7 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         r.error(
             "errorCode",
             ProblemCode::NotPaid,
-            format!("the result reports errorCode {}, not \"00\"", text(result.get("errorCode"))),
+            Said::new(Phrase::NotPaid).with("value", value_arg(result.get("errorCode"))),
         );
     }
     let same = |field: &str, ours: Option<&Value>, theirs: Option<&Value>| match (ours, theirs) {
@@ -70,23 +60,18 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         ("errorCode", order.get("errorCode")),
     ] {
         if !same(field, result.get(field), theirs) {
-            r.error(
-                field,
-                ProblemCode::Mismatch,
-                format!("the result says {}, the gateway says {}", text(result.get(field)), text(theirs)),
-            );
+            let said = Said::new(Phrase::Mismatch).with("ours", value_arg(result.get(field)));
+            r.error(field, ProblemCode::Mismatch, said.with("theirs", value_arg(theirs)));
         }
     }
     match order.get("type") {
         Some(Value::String(t)) if is_payment_type(t) => {}
         Some(Value::String(t)) if pay_type(t) == Some("Refund") => {
-            r.error("type", ProblemCode::Refunded, "the gateway records this transaction as refunded".to_owned());
+            r.error("type", ProblemCode::Refunded, Said::new(Phrase::Refunded));
         }
-        other => r.error(
-            "type",
-            ProblemCode::NotAPayment,
-            format!("the gateway records the transaction's type as {}, not \"Pay\"", text(other)),
-        ),
+        other => {
+            r.error("type", ProblemCode::NotAPayment, Said::new(Phrase::NotAPayment).with("value", value_arg(other)))
+        }
     }
     Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors })
 }
@@ -128,7 +113,9 @@ mod tests {
         let c = confirm_payment(&forged, &refunded).unwrap();
         assert!(!c.confirmed);
         assert_eq!(codes(&c), vec![("amount", ProblemCode::Mismatch), ("type", ProblemCode::Refunded)]);
-        assert!(c.problems[0].message.contains("4000000") && c.problems[0].message.contains("40000"));
+        let said = &c.problems[0].said;
+        assert_eq!(said.arg("ours"), Some(&crate::said::Arg::Number(4000000.into())));
+        assert_eq!(said.arg("theirs"), Some(&crate::said::Arg::Number(40000.into())));
     }
 
     #[test]
@@ -161,7 +148,8 @@ mod tests {
         missing.as_object_mut().unwrap().remove("type");
         let c = confirm_payment(&result(), &missing).unwrap();
         assert_eq!(codes(&c), vec![("type", ProblemCode::NotAPayment)]);
-        assert!(c.problems[0].message.contains("nothing"), "{}", c.problems[0].message);
+        assert_eq!(c.problems[0].said.arg("value"), Some(&crate::said::Arg::Word(crate::said::Word::Nothing)));
+        assert!(c.problems[0].message().contains("nothing"), "{}", c.problems[0].message());
     }
 
     #[test]

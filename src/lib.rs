@@ -18,8 +18,10 @@ pub mod fields;
 pub mod messages;
 pub mod options;
 pub mod payment_result;
+pub mod phrases;
 pub mod response;
 pub mod rules;
+pub mod said;
 pub mod scheme;
 pub mod scheme_info;
 pub mod text;
@@ -50,6 +52,7 @@ pub use messages::{Credentials, LookupRequest, PaygateRequest, PaymentResult, Re
 pub use options::{ChecksumOptions, PreimageOptions};
 pub use payment_result::{parse_payment_result, payment_result_reply, PaymentResultReport};
 pub use response::{parse_gateway_response, GatewayResponse, ResponseKind};
+pub use said::{Lang, Phrase, Said, Sentence, Word};
 pub use scheme::{detect_scheme, Preimage, Scheme, SCHEMES};
 pub use scheme_info::{schemes, SchemeInfo};
 pub use token::{decode_authorization, encode_authorization, AuthorizationCredentials};

@@ -41,7 +41,7 @@ pub struct PaymentResultReport {
 /// Parse, validate and verify a payment result body. Text that is not JSON is `INVALID_JSON`;
 /// everything else is reported, not thrown.
 pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
-    let value = body.into_value("the payment result")?;
+    let value = body.into_value(crate::said::Word::PaymentResult)?;
     let s = scheme("result")?;
     let Some(map) = value.as_object() else {
         let report = crate::validate::validate("result", &value)?;
@@ -59,7 +59,7 @@ pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
         report.error(
             "checksum",
             ProblemCode::ChecksumMismatch,
-            "checksum does not match the result's fields".to_owned(),
+            crate::said::Said::new(crate::said::Phrase::ChecksumMismatch),
         );
     }
     Ok(finish(valid, report, checksum_valid, result))

@@ -32,6 +32,20 @@ pub fn has_smart_quotes(s: &str) -> bool {
     s.chars().any(is_smart_quote)
 }
 
+/// The first `n` characters of `s`, when it has more.
+pub fn first_chars(s: &str, n: usize) -> Option<&str> {
+    s.char_indices().nth(n).map(|(i, _)| &s[..i])
+}
+
+/// Cut `s` to its first `n` characters; whether it had more.
+pub fn cut_chars(s: &mut String, n: usize) -> bool {
+    let len = first_chars(s, n).map(str::len);
+    if let Some(len) = len {
+        s.truncate(len);
+    }
+    len.is_some()
+}
+
 /// A Unicode normalization form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {

@@ -139,7 +139,7 @@ fn guide_examples_are_read_and_explained() {
         let message = Value::Object(parsed.message.unwrap_or_else(|| panic!("{id}: unreadable")));
         assert_eq!(lgsp_paygate::detect_scheme(message.as_object().unwrap()), Some(scheme), "{id}: detected scheme");
         if case["strictJson"] == true {
-            let strict = Body::Text(text.to_owned()).into_value("body").unwrap();
+            let strict = Body::Text(text.to_owned()).into_value(lgsp_paygate::Word::Message).unwrap();
             assert_eq!(strict, message, "{id}: tolerant and strict readings differ");
         }
         let report = validate(scheme, &message).unwrap();
@@ -285,7 +285,7 @@ fn every_paste_reads_as_its_message_with_its_token_apart() {
                 let a = p.authorization.clone().unwrap_or_else(|| panic!("{id}: the token was not found"));
                 assert_eq!(a.token.expose(), token, "{id}: token");
                 assert!(!format!("{p:?}").contains(token), "{id}: Debug shows the token");
-                assert!(p.defects.iter().all(|d| !d.message.contains(token)), "{id}: a note quotes the token");
+                assert!(p.defects.iter().all(|d| !d.message().contains(token)), "{id}: a note quotes the token");
                 // Taken out of the paste where it was written, the rest reads the same.
                 let chars: Vec<char> = text.chars().collect();
                 let index = |line: usize, column: usize| {

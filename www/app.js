@@ -6,7 +6,7 @@ import { core } from "./core.js";
 import { load } from "./loading.js";
 import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
-import { applyStatic, language, setLanguage, t } from "./i18n.js";
+import { applyStatic, language, saidText, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
 import { withoutPlace } from "./body-place.js";
 import { shareableBody } from "./share.js";
@@ -67,7 +67,7 @@ function showError(error) {
     fill(errorBox);
     return;
   }
-  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", String(error.message ?? error));
+  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", saidText(error));
   errorBox.hidden = false;
   announce(errorBox.textContent);
 }
@@ -79,7 +79,7 @@ function recompute() {
 
 function renderTokenStatus() {
   if (!tokenMessage) tokenStatus.textContent = "";
-  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.vars);
+  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.error ? { message: `${tokenMessage.error.code ?? ""} ${saidText(tokenMessage.error)}`.trim() } : tokenMessage.vars);
   tokenStatus.dataset.state = tokenMessage?.state ?? "";
 }
 
@@ -115,7 +115,8 @@ function onToken() {
         vars: { partnerCode: credentials.partnerCode, accessKey: credentials.accessKey, appName: credentials.appName },
       };
     } catch (error) {
-      tokenMessage = { key: "tokenInvalid", state: "error", vars: { message: `${error.code ?? ""} ${error.message ?? ""}`.trim() } };
+      // Said again in the current language whenever the status is drawn.
+      tokenMessage = { key: "tokenInvalid", state: "error", error: { code: error.code, message: error.message, text: error.text } };
     }
   }
   renderTokenStatus();

@@ -11,7 +11,7 @@ import { provideModule } from "./pkg/esm/core/loader.js";
 const NEEDED = [
   "schemes", "checksum", "validate", "decodeAuthorization",
   "buildPaygateRequest", "buildRefundRequest", "buildLookupRequest",
-  "explain", "diagnose", "parseLoose", "detectScheme",
+  "analyse", "explain", "parseLoose",
 ];
 
 /** The module's exports (after `start()`). */

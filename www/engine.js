@@ -1,5 +1,6 @@
 // Runs analyse() for the debugger without blocking typing: two Web Workers, one for the verdict
-// (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), so a
+// (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), each
+// job one call into the core (its analyse(): the body crosses once per lane), so a
 // slow diagnosis never delays the next verdict. Each worker has at most one job running and one
 // waiting: a newer job replaces the waiting one, so a burst of keystrokes costs one run, not one
 // per key. A small body's verdict (up to INLINE_CHARS, well under a millisecond of core time) is

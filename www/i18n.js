@@ -1,9 +1,7 @@
-// The page's words in English and Vietnamese. Field descriptions, diagnosis sentences and
-// findings come from the core (schemes() and diagnose() carry both languages); this file holds
-// only the page's own labels; www/i18n-codes.js holds Vietnamese readings of the core's stable
-// codes, whose English sentences the core already writes. The words follow docs/glossary.md.
-
-import { defectVi, fillIn, problemVi, quotedValues } from "./i18n-codes.js";
+// The page's words in English and Vietnamese. Everything the core says comes with both languages
+// (field descriptions, problems, repairs, errors, findings and summaries: their `text`,
+// `description`, `summary`…); this file holds only the page's own labels. The words follow
+// docs/glossary.md.
 
 const en = {
   title: "LGSP checksum debugger",
@@ -334,7 +332,7 @@ const vi = {
 };
 
 /** Both tables, for the test that checks each Vietnamese string keeps its English placeholders. */
-export const tables = { en, vi, problemVi, defectVi };
+export const tables = { en, vi };
 let current = "en";
 
 export function language() {
@@ -358,16 +356,12 @@ export function pick(pair) {
   return pair[current] || pair.en || "";
 }
 
-/** A core Problem's sentence: the core's own (English), or a Vietnamese reading of its code. */
-export function problemText(problem) {
-  if (current === "vi" && problemVi[problem.code]) return fillIn(problemVi[problem.code], { ...quotedValues(problem.message), path: problem.path || "" });
-  return problem.message;
-}
-
-/** A parseLoose Defect's sentence in the current language. */
-export function defectText(defect) {
-  if (current === "vi" && defectVi[defect.code]) return fillIn(defectVi[defect.code], quotedValues(defect.message));
-  return defect.message;
+/**
+ * What a problem, a repair or an error says, in the current language: its `text` (the core's
+ * rendering in both languages), else its English `message` (an error from outside the package).
+ */
+export function saidText(said) {
+  return pick(said?.text) || String(said?.message ?? said ?? "");
 }
 
 /** Fills every `[data-i18n]` element of `root` with its string. */

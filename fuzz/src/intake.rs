@@ -14,7 +14,7 @@ pub fn parse_loose(data: &[u8]) {
     let read = lgsp_paygate::parse_loose(text);
     serde_json::to_string(&read).expect("serialize");
     for d in &read.defects {
-        assert!(!d.message.is_empty(), "defect without a message: {d:?}");
+        assert!(!d.message().is_empty(), "defect without a message: {d:?}");
         assert!(d.line.is_none_or(|l| l >= 1) && d.column.is_none_or(|c| c >= 1), "defect position not 1-based: {d:?}");
     }
     if let Some(a) = &read.authorization {

@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::diagnose::Sentence;
 use crate::error::{Error, ErrorCode};
-use crate::scheme::{as_object, json_type_name, scheme, Preimage, SegmentSource};
+use crate::said::{kind_of, Phrase, Said};
+use crate::scheme::{as_object, scheme, Preimage, SegmentSource};
 use crate::validate::{check_message, quoted};
 use crate::visible::{code_points, visible};
 
@@ -36,8 +37,8 @@ impl fmt::Debug for Theirs {
     }
 }
 
-fn bad(path: &str, message: String) -> Error {
-    Error::at(ErrorCode::InvalidArgument, path, message)
+fn bad(path: &str, said: Said) -> Error {
+    Error::at(ErrorCode::InvalidArgument, path, said)
 }
 
 impl Theirs {
@@ -46,23 +47,15 @@ impl Theirs {
         let map = match value {
             Value::String(s) => return Ok(Theirs::Text(s.clone())),
             Value::Object(m) => m,
-            other => {
-                return Err(bad(
-                    "theirs",
-                    format!("theirs must be the text your code hashed or {{ hex }}, got {}", json_type_name(other)),
-                ))
-            }
+            other => return Err(bad("theirs", Said::new(Phrase::TheirsWrongType).word("got", kind_of(other)))),
         };
         if let Some(k) = map.keys().find(|k| *k != "hex") {
-            return Err(bad(&format!("theirs.{k}"), format!("unknown member {} of theirs: expected hex", quoted(k))));
+            return Err(bad(&format!("theirs.{k}"), Said::new(Phrase::TheirsUnknownMember).quoted("key", k)));
         }
         match map.get("hex") {
             Some(Value::String(h)) => decode_hex(h).map(Theirs::Bytes),
-            Some(other) => Err(bad(
-                "theirs.hex",
-                format!("theirs.hex must be a string of hex digits, got {}", json_type_name(other)),
-            )),
-            None => Err(bad("theirs.hex", "theirs: pass the text your code hashed, or { hex }".into())),
+            Some(other) => Err(bad("theirs.hex", Said::new(Phrase::TheirsHexNotString).word("got", kind_of(other)))),
+            None => Err(bad("theirs.hex", Said::new(Phrase::TheirsEmpty))),
         }
     }
 
@@ -79,15 +72,14 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     if let Some(i) = digits.iter().position(|b| !b.is_ascii_hexdigit()) {
         let c = text.chars().filter(|c| !c.is_ascii_whitespace()).nth(i).unwrap_or('?');
-        return Err(bad(
-            "theirs.hex",
-            format!("theirs.hex: {} at digit {i} is not a hex digit", quoted(&c.to_string())),
-        ));
+        let said = Said::new(Phrase::TheirsNotHexDigit).quoted("character", &c.to_string()).number("index", i);
+        return Err(bad("theirs.hex", said));
     }
+    let odd = || bad("theirs.hex", Said::new(Phrase::TheirsOddDigits).number("count", digits.len()));
     if digits.len() % 2 != 0 {
-        return Err(bad("theirs.hex", format!("theirs.hex: an odd number of hex digits ({})", digits.len())));
+        return Err(odd());
     }
-    hex::decode(&digits).map_err(|e| bad("theirs.hex", format!("theirs.hex: {e}")))
+    hex::decode(&digits).map_err(|_| odd())
 }
 
 /// One side of the first difference: the byte, its character, and a short window around it.

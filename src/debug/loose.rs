@@ -4,13 +4,16 @@
 //! be read is said, not guessed. What surrounds a body (a request, a curl command, a log line)
 //! is the intake's ([`crate::debug::intake`]).
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 
 use crate::debug::intake::source::Source;
 pub use crate::debug::intake::{parse_loose, PastedAuthorization, PastedToken};
+use crate::said::{kind_of, Phrase, Said, Word};
 use crate::text::is_smart_quote;
-use crate::validate::{join_path, quoted};
+use crate::validate::join_path;
+use crate::visible::code_points;
 
 /// Kinds of defect the tolerant reader repairs or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,19 +75,39 @@ pub enum DefectCode {
     UrlEncodedBody,
 }
 
-/// One defect: what, where, and in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One defect: what, where, and what was said about it. JavaScript sees
+/// `{code, message, path, line, column, params, text}`, as a validation problem's.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Defect {
     /// The kind of defect.
     pub code: DefectCode,
-    /// What was repaired (or why reading stopped).
-    pub message: String,
+    /// What was repaired (or why reading stopped), with its values.
+    pub said: Said,
     /// The key concerned, when there is one.
     pub path: Option<String>,
     /// 1-based line in the text, when known.
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
+}
+
+impl Defect {
+    /// What was repaired, in a short English sentence.
+    pub fn message(&self) -> String {
+        self.said.en()
+    }
+}
+
+impl Serialize for Defect {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Defect", 7)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        self.said.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 /// The outcome of a tolerant read.
@@ -122,17 +145,27 @@ struct Reader<'s> {
 type Read<T> = Result<T, Defect>;
 
 impl Reader<'_> {
-    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
-        self.src.defect(code, at, path, message)
+    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, said: Said) -> Defect {
+        self.src.defect(code, at, path, said)
     }
 
-    fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, message: String) {
-        let d = self.defect(code, at, path, message);
+    fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, said: Said) {
+        let d = self.defect(code, at, path, said);
         self.defects.push(d);
     }
 
-    fn unreadable(&self, at: usize, message: impl Into<String>) -> Defect {
-        self.defect(DefectCode::Unreadable, at, None, message.into())
+    fn unreadable(&self, at: usize, said: Said) -> Defect {
+        self.defect(DefectCode::Unreadable, at, None, said)
+    }
+
+    /// A stop at `at` that says only its phrase.
+    fn stop(&self, at: usize, phrase: Phrase) -> Defect {
+        self.unreadable(at, Said::new(phrase))
+    }
+
+    /// A stop at `at` over the character found there.
+    fn unexpected(&self, at: usize, phrase: Phrase, c: char) -> Defect {
+        self.unreadable(at, Said::new(phrase).quoted("value", c.encode_utf8(&mut [0; 4])))
     }
 
     fn peek(&self) -> Option<char> {
@@ -150,28 +183,24 @@ impl Reader<'_> {
                 Some(c) if c.is_whitespace() || c == '\u{FEFF}' => {
                     if !self.whitespace_reported {
                         self.whitespace_reported = true;
-                        self.note(
-                            DefectCode::NonstandardWhitespace,
-                            self.i,
-                            None,
-                            format!("white space U+{:04X} between tokens read as a space", u32::from(c)),
-                        );
+                        let said = Said::new(Phrase::NonstandardWhitespace).name("codePoint", &code_point(c));
+                        self.note(DefectCode::NonstandardWhitespace, self.i, None, said);
                     }
                     self.i += 1;
                 }
                 Some('/') if self.peek_at(1) == Some('/') => {
-                    self.note(DefectCode::Comment, self.i, None, "a // comment was skipped".into());
+                    self.note(DefectCode::Comment, self.i, None, Said::new(Phrase::LineComment));
                     while self.peek().is_some_and(|c| c != '\n') {
                         self.i += 1;
                     }
                 }
                 Some('/') if self.peek_at(1) == Some('*') => {
                     let start = self.i;
-                    self.note(DefectCode::Comment, start, None, "a /* */ comment was skipped".into());
+                    self.note(DefectCode::Comment, start, None, Said::new(Phrase::BlockComment));
                     self.i += 2;
                     loop {
                         match self.peek() {
-                            None => return Err(self.unreadable(start, "a /* comment is never closed")),
+                            None => return Err(self.stop(start, Phrase::CommentNotClosed)),
                             Some('*') if self.peek_at(1) == Some('/') => {
                                 self.i += 2;
                                 break;
@@ -205,7 +234,7 @@ impl Reader<'_> {
         loop {
             let at = self.i;
             let Some(c) = self.peek() else {
-                return Err(self.unreadable(start, "a string is never closed"));
+                return Err(self.stop(start, Phrase::StringNotClosed));
             };
             self.i += 1;
             let closes = if single {
@@ -219,14 +248,17 @@ impl Reader<'_> {
                         DefectCode::SingleQuotes,
                         start,
                         path,
-                        format!("the string {} is in single quotes", quoted(&out)),
+                        Said::new(Phrase::SingleQuoted).quoted("value", &out),
                     );
                 } else if open != '"' || c != '"' {
+                    let said = Said::new(Phrase::OtherQuotes).quoted("value", &out);
+                    let said =
+                        said.name("open", open.encode_utf8(&mut [0; 4])).name("close", c.encode_utf8(&mut [0; 4]));
                     self.note(
                         if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes },
                         start,
                         path,
-                        format!("the string {} is delimited by {open}…{c} instead of \"…\"", quoted(&out)),
+                        said,
                     );
                 }
                 return Ok(out);
@@ -236,15 +268,8 @@ impl Reader<'_> {
                 c if u32::from(c) < 0x20 => {
                     if !control_reported {
                         control_reported = true;
-                        self.note(
-                            DefectCode::ControlInString,
-                            at,
-                            path,
-                            format!(
-                                "a raw U+{:04X} inside a string is kept as it is (JSON wants it escaped)",
-                                u32::from(c)
-                            ),
-                        );
+                        let said = Said::new(Phrase::ControlInString).name("codePoint", &code_point(c));
+                        self.note(DefectCode::ControlInString, at, path, said);
                     }
                     out.push(c);
                 }
@@ -256,14 +281,14 @@ impl Reader<'_> {
     fn hex4(&mut self, at: usize) -> Read<u32> {
         let digits: String = self.chars.iter().skip(self.i).take(4).collect();
         if digits.len() != 4 {
-            return Err(self.unreadable(at, "a \\u escape needs four hex digits"));
+            return Err(self.stop(at, Phrase::EscapeNeedsFourDigits));
         }
         self.i += 4;
-        u32::from_str_radix(&digits, 16).map_err(|_| self.unreadable(at, "a \\u escape needs four hex digits"))
+        u32::from_str_radix(&digits, 16).map_err(|_| self.stop(at, Phrase::EscapeNeedsFourDigits))
     }
 
     fn escape(&mut self, at: usize) -> Read<char> {
-        let Some(e) = self.peek() else { return Err(self.unreadable(at, "a string ends in a backslash")) };
+        let Some(e) = self.peek() else { return Err(self.stop(at, Phrase::EndsInBackslash)) };
         self.i += 1;
         Ok(match e {
             '"' => '"',
@@ -282,15 +307,18 @@ impl Reader<'_> {
                         self.i += 2;
                         let lo = self.hex4(at)?;
                         if !(0xDC00..0xE000).contains(&lo) {
-                            return Err(self.unreadable(at, "a \\u escape holds a lone surrogate"));
+                            return Err(self.stop(at, Phrase::EscapeLoneSurrogate));
                         }
                         0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                     } else {
                         hi
                     };
-                char::from_u32(code).ok_or_else(|| self.unreadable(at, "a \\u escape holds a lone surrogate"))?
+                char::from_u32(code).ok_or_else(|| self.stop(at, Phrase::EscapeLoneSurrogate))?
             }
-            other => return Err(self.unreadable(at, format!("\\{other} is not a JSON escape"))),
+            other => {
+                let said = Said::new(Phrase::NotAnEscape).name("escape", &format!("\\{other}"));
+                return Err(self.unreadable(at, said));
+            }
         })
     }
 
@@ -302,7 +330,7 @@ impl Reader<'_> {
         let text: String = self.chars[start..self.i].iter().collect();
         text.parse::<Number>()
             .map(Value::Number)
-            .map_err(|_| self.unreadable(start, format!("{} is not a number", quoted(&text))))
+            .map_err(|_| self.unreadable(start, Said::new(Phrase::NotANumber).quoted("value", &text)))
     }
 
     fn word(&mut self) -> String {
@@ -319,12 +347,12 @@ impl Reader<'_> {
 
     fn value(&mut self, path: &str, depth: usize) -> Read<Value> {
         if depth > MAX_DEPTH {
-            return Err(self.unreadable(self.i, format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.unreadable(self.i, Said::new(Phrase::TooDeep).number("max", MAX_DEPTH)));
         }
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
-            None => Err(self.unreadable(at, "the text ends where a value should be")),
+            None => Err(self.stop(at, Phrase::EndsBeforeValue)),
             Some('{') => self.object(path, depth),
             Some('[') => self.array(path, depth),
             Some(c) if Self::is_quote(c) => self.string(Some(path)).map(Value::String),
@@ -333,14 +361,15 @@ impl Reader<'_> {
                 "true" => Ok(Value::Bool(true)),
                 "false" => Ok(Value::Bool(false)),
                 "null" => Ok(Value::Null),
-                w => Err(self.unreadable(at, format!("{} is not a JSON value", quoted(w)))),
+                w => Err(self.unreadable(at, Said::new(Phrase::NotAJsonValue).quoted("value", w))),
             },
-            Some(c) => Err(self.unreadable(at, format!("{c:?} cannot start a value"))),
+            Some(c) => Err(self.unexpected(at, Phrase::CannotStartValue, c)),
         }
     }
 
     /// After a member: `,` then more, the closing bracket, or a missing comma.
-    fn separator(&mut self, close: char, what: &str) -> Read<bool> {
+    fn separator(&mut self, close: char, what: Word) -> Read<bool> {
+        let closing = |phrase| Said::new(phrase).name("close", close.encode_utf8(&mut [0; 4]));
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
@@ -348,7 +377,7 @@ impl Reader<'_> {
                 self.i += 1;
                 self.skip_blank()?;
                 if self.peek() == Some(close) {
-                    self.note(DefectCode::TrailingComma, at, None, format!("a comma before {close} was skipped"));
+                    self.note(DefectCode::TrailingComma, at, None, closing(Phrase::TrailingComma));
                     self.i += 1;
                     return Ok(false);
                 }
@@ -359,11 +388,13 @@ impl Reader<'_> {
                 Ok(false)
             }
             Some(c) if Self::is_quote(c) || c.is_alphanumeric() || c == '{' || c == '[' => {
-                self.note(DefectCode::MissingComma, at, None, format!("a comma is missing between two {what}"));
+                self.note(DefectCode::MissingComma, at, None, Said::new(Phrase::MissingComma).word("what", what));
                 Ok(true)
             }
-            Some(c) => Err(self.unreadable(at, format!("{c:?} where , or {close} should be"))),
-            None => Err(self.unreadable(at, format!("the text ends before {close}"))),
+            Some(c) => {
+                Err(self.unreadable(at, closing(Phrase::UnexpectedInList).quoted("value", c.encode_utf8(&mut [0; 4]))))
+            }
+            None => Err(self.unreadable(at, closing(Phrase::EndsBefore))),
         }
     }
 
@@ -377,7 +408,7 @@ impl Reader<'_> {
         }
         loop {
             out.push(self.value(&format!("{path}[{}]", out.len()), depth + 1)?);
-            if !self.separator(']', "items")? {
+            if !self.separator(']', Word::Items)? {
                 return Ok(Value::Array(out));
             }
         }
@@ -394,12 +425,12 @@ impl Reader<'_> {
                     DefectCode::UnquotedKey,
                     at,
                     Some(&join_path(path, &w)),
-                    format!("the key {w} has no quotes"),
+                    Said::new(Phrase::UnquotedKey).name("key", &w),
                 );
                 Ok((w, at))
             }
-            Some(c) => Err(self.unreadable(at, format!("{c:?} where a key should be"))),
-            None => Err(self.unreadable(at, "the text ends where a key should be")),
+            Some(c) => Err(self.unexpected(at, Phrase::UnexpectedKey, c)),
+            None => Err(self.stop(at, Phrase::EndsBeforeKey)),
         }
     }
 
@@ -415,17 +446,13 @@ impl Reader<'_> {
             let (raw, at) = self.key(path)?;
             self.skip_blank()?;
             if self.peek() != Some(':') {
-                return Err(self.unreadable(self.i, format!("a colon should follow the key {}", quoted(&raw))));
+                return Err(self.unreadable(self.i, Said::new(Phrase::ColonMissing).quoted("key", &raw)));
             }
             self.i += 1;
             let mut key = raw.trim().to_owned();
             if key != raw {
-                self.note(
-                    DefectCode::KeyWhitespace,
-                    at,
-                    Some(&join_path(path, &key)),
-                    format!("the key {} is read as {}", quoted(&raw), quoted(&key)),
-                );
+                let said = Said::new(Phrase::KeyReadAs).quoted("key", &raw).quoted("meant", &key);
+                self.note(DefectCode::KeyWhitespace, at, Some(&join_path(path, &key)), said);
             }
             if let Some(meant) = key_alias(&key) {
                 self.defects.push(alias_defect(self.src, at, &join_path(path, meant), &key, meant));
@@ -436,11 +463,16 @@ impl Reader<'_> {
             if map.insert(key.clone(), value).is_some() {
                 self.defects.push(duplicate_defect(self.src, at, &full, &key));
             }
-            if !self.separator('}', "members")? {
+            if !self.separator('}', Word::Members)? {
                 return Ok(Value::Object(map));
             }
         }
     }
+}
+
+/// A character as `U+00A0`.
+fn code_point(c: char) -> String {
+    code_points(c.encode_utf8(&mut [0; 4]))
 }
 
 /// The key a known misspelling means (`check-sum` is `checksum`), if `key` is one.
@@ -450,22 +482,13 @@ pub(crate) fn key_alias(key: &str) -> Option<&'static str> {
 
 /// The defect of a key `written` as a known misspelling, read as `meant` (at `path`).
 pub(crate) fn alias_defect(src: &Source, at: usize, path: &str, written: &str, meant: &str) -> Defect {
-    src.defect(
-        DefectCode::KeyAlias,
-        at,
-        Some(path),
-        format!("the key {} is read as {}", quoted(written), quoted(meant)),
-    )
+    let said = Said::new(Phrase::KeyReadAs).quoted("key", written).quoted("meant", meant);
+    src.defect(DefectCode::KeyAlias, at, Some(path), said)
 }
 
 /// The defect of a key met again (at `path`): the last value is kept.
 pub(crate) fn duplicate_defect(src: &Source, at: usize, path: &str, key: &str) -> Defect {
-    src.defect(
-        DefectCode::DuplicateKey,
-        at,
-        Some(path),
-        format!("the key {} appears again; the last value is used", quoted(key)),
-    )
+    src.defect(DefectCode::DuplicateKey, at, Some(path), Said::new(Phrase::DuplicateKey).quoted("key", key))
 }
 
 /// What the JSON reader made of a text from a position on.
@@ -515,20 +538,19 @@ pub(crate) fn read_document(src: &Source, at: usize) -> Document {
 
 /// The defect of a byte-order mark at `at`, skipped.
 pub(crate) fn bom(src: &Source, at: usize) -> Defect {
-    src.defect(DefectCode::Bom, at, None, "a byte-order mark before the body was skipped".into())
+    src.defect(DefectCode::Bom, at, None, Said::new(Phrase::Bom))
 }
 
 /// The defect of text after the body, from `at`, ignored.
 pub(crate) fn trailing_text(src: &Source, at: usize) -> Defect {
-    src.defect(DefectCode::TrailingText, at, None, "text after the body was ignored".into())
+    src.defect(DefectCode::TrailingText, at, None, Said::new(Phrase::TrailingText))
 }
 
 /// The defect of a body that is read but is no object.
 pub(crate) fn not_an_object(value: &Value) -> Defect {
-    let kind = crate::scheme::json_type_name(value);
     Defect {
         code: DefectCode::Unreadable,
-        message: format!("the body is {kind}, not an object"),
+        said: Said::new(Phrase::BodyNotObject).word("got", kind_of(value)),
         path: None,
         line: None,
         column: None,
@@ -599,7 +621,7 @@ mod tests {
         assert!(parse_loose("").message.is_none());
         assert!(parse_loose(&"[".repeat(100_000)).message.is_none());
         let long = parse_loose(&format!("{{\"a\": {}}}", "x".repeat(100_000)));
-        assert!(long.defects[0].message.len() < 200, "{}", long.defects[0].message.len());
+        assert!(long.defects[0].message().len() < 200, "{}", long.defects[0].message().len());
     }
 
     #[test]

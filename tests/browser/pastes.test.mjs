@@ -102,11 +102,8 @@ for (const c of pastes.cases) {
 }
 
 test('every way of reading has its Vietnamese note, quoting what the English one quotes', async () => {
-  const declared = fs.readFileSync(path.join(repo, 'src', 'bindings', 'types.d.ts'), 'utf8');
-  const union = /export type DefectCode =([^;]*);/.exec(declared)[1];
-  const codes = [...union.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
-  const { defectVi } = await page.evaluate(async () => ({ defectVi: (await import('/i18n-codes.js')).defectVi }));
-  for (const code of codes) assert.ok(defectVi[code], `defectVi has no template for ${code}`);
+  // Every phrase has both languages by construction (src/phrases.rs, tests/messages.rs); here the
+  // page shows the Vietnamese one for each note of a real paste.
   const c = pastes.cases.find((x) => x.id === 'curl-chrome-cmd');
   await reset(c.secretKey);
   await pasteIntoBody(c.text);

@@ -475,7 +475,7 @@ mod tests {
             assert!(o.message.is_none(), "{text}");
             let last = o.defects.last().unwrap();
             assert_eq!(last.code, DefectCode::Unreadable, "{text}");
-            assert!(last.message.contains(says), "{text}: {}", last.message);
+            assert!(last.message().contains(says), "{text}: {}", last.message());
         }
     }
 
@@ -484,7 +484,7 @@ mod tests {
         let o = read_text("curl -sSL -X POST -o out.json --compressed --retry 3 -A 'x y' -H 'Content-Type: application/json' https://x -d '{\"a\":1}'");
         assert_eq!(o.message.unwrap()["a"], 1);
         let ignored = o.defects.iter().find(|d| d.code == DefectCode::IgnoredOptions).unwrap();
-        assert!(ignored.message.contains("-s, -S, -L, -X, -o, --compressed, --retry, -A"), "{}", ignored.message);
+        assert!(ignored.message().contains("-s, -S, -L, -X, -o, --compressed, --retry, -A"), "{}", ignored.message());
         // -XPOST and -d'…' attached.
         let o = read_text("curl -XPOST -d'{\"a\":2}' -H'content-type: application/json' x");
         assert_eq!(o.message.unwrap()["a"], 2);
@@ -495,7 +495,7 @@ mod tests {
         let o = read_text("curl -d '{\"a\":1}' https://x");
         assert_eq!(o.message.unwrap()["a"], 1);
         let ct = o.defects.iter().find(|d| d.code == DefectCode::ContentType).unwrap();
-        assert!(ct.message.contains("application/x-www-form-urlencoded"), "{}", ct.message);
+        assert!(ct.message().contains("application/x-www-form-urlencoded"), "{}", ct.message());
     }
 
     #[test]

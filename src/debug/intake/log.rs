@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(m["orderId"], "A");
         let codes: Vec<DefectCode> = o.defects.iter().map(|d| d.code).collect();
         assert_eq!(codes, [DefectCode::LogPrefix, DefectCode::TrailingText]);
-        assert!(o.defects[0].message.contains("body="), "{}", o.defects[0].message);
+        assert!(o.defects[0].message().contains("body="), "{}", o.defects[0].message());
     }
 
     #[test]

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 
 use self::source::Source;
 use crate::loose::{bom, Defect, DefectCode, LooseParse};
+use crate::said::{Phrase, Said};
 
 /// An `Authorization` token pasted with a body (a `Bearer ` prefix dropped). It is a secret:
 /// `Debug` shows its length only. It serializes as its text, for the caller who pasted it.
@@ -100,7 +101,7 @@ pub fn parse_loose(text: &str) -> LooseParse {
         body::read(&src, if has_bom { 0 } else { start }, body::Frame { content_type: None, top: true }, &mut out);
     }
     if out.message.is_none() && !out.defects.iter().any(|d| d.code == DefectCode::Unreadable) {
-        out.defects.push(src.defect(DefectCode::Unreadable, start, None, "nothing could be read as a message".into()));
+        out.defects.push(src.defect(DefectCode::Unreadable, start, None, Said::new(Phrase::NothingReadable)));
     }
     let authorization = out.found.map(|f| {
         let token = f.token.trim();
@@ -125,7 +126,7 @@ mod tests {
         assert_eq!(a.token.expose(), "c2VjcmV0LXRva2VuLXZhbHVl");
         assert_eq!((a.line, a.column, a.end_line, a.end_column), (1, 1, 2, 1));
         assert!(!format!("{p:?}").contains("c2VjcmV0"), "Debug shows the token");
-        assert!(p.defects.iter().all(|d| !d.message.contains("c2VjcmV0")));
+        assert!(p.defects.iter().all(|d| !d.message().contains("c2VjcmV0")));
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["authorization"]["token"], "c2VjcmV0LXRva2VuLXZhbHVl", "returned to the caller");
         assert_eq!(json["authorization"]["endLine"], 2);

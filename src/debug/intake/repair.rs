@@ -1,10 +1,10 @@
 //! What the intake says of a paste, as data: each way of reading it is a repair with the values
-//! its sentence quotes, and each reason it stops is a stop. One function writes every English
-//! sentence; the page renders Vietnamese from the same code and quoted values.
+//! its sentence quotes, and each reason it stops is a stop; the phrases, in English and
+//! Vietnamese, are in `crate::phrases`.
 
 use super::source::Source;
 use crate::loose::{Defect, DefectCode};
-use crate::validate::quoted;
+use crate::said::{quoted, Arg, Phrase, Said};
 
 /// A way of reading a paste, named in the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,62 +78,49 @@ impl Repair<'_> {
         }
     }
 
-    /// Its English sentence.
-    pub fn sentence(&self) -> String {
+    /// What it says, with its values.
+    pub fn said(&self) -> Said {
         match *self {
-            Repair::HttpRequest { request } => {
-                format!("read as an HTTP request ({}): the body after its headers", quoted(request))
-            }
-            Repair::HeaderLines => "read the header lines before the body apart from it".into(),
+            Repair::HttpRequest { request } => Said::new(Phrase::ReadAsHttpRequest).quoted("request", request),
+            Repair::HeaderLines => Said::new(Phrase::ReadHeaderLines),
             Repair::CurlCommand { quoting, data } => {
-                format!("read as a curl command in {} quoting: the body from {}", quoted(quoting), quoted(data))
+                Said::new(Phrase::ReadAsCurl).quoted("quoting", quoting).quoted("data", data)
             }
-            Repair::Authorization => {
-                "the token of the Authorization header is kept apart from the message, for the credentials".into()
-            }
+            Repair::Authorization => Said::new(Phrase::AuthorizationKeptApart),
             Repair::IgnoredOptions { options } => {
-                format!("curl options that play no part in the body were skipped: {options:?}")
+                // The whole list, quoted: it is at most twelve names and a count.
+                Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(format!("{options:?}")))
             }
             Repair::ContentType { says, read_as } => {
-                format!("the Content-Type says {}, but the body is read as {}", quoted(says), quoted(read_as))
+                Said::new(Phrase::ContentTypeDiffers).quoted("says", says).quoted("readAs", read_as)
             }
-            Repair::FormFields => {
-                "read as form fields (name=value&…): names and values percent-decoded, + read as a space".into()
-            }
-            Repair::JavaToString => {
-                "read as a Java toString() dump ({key=value, …}): its values have no quotes, so their types are guessed"
-                    .into()
-            }
-            Repair::NumberGuessed { text } => {
-                format!("{} is read as a number: an integer field written in digits, with no type given", quoted(text))
-            }
-            Repair::LogPrefix { prefix } => format!("the text before the body was skipped ({})", tail(prefix)),
-            Repair::BodyInMember { path } => {
-                format!("the message is read from the member {} of the pasted object", quoted(path))
-            }
-            Repair::BodyInString => "the message is read from JSON written inside a string, unescaped once".into(),
-            Repair::UrlEncodedBody => "the body is URL-encoded JSON: read once decoded".into(),
+            Repair::FormFields => Said::new(Phrase::ReadAsFormFields),
+            Repair::JavaToString => Said::new(Phrase::ReadAsJavaDump),
+            Repair::NumberGuessed { text } => Said::new(Phrase::NumberGuessed).quoted("value", text),
+            Repair::LogPrefix { prefix } => Said::new(Phrase::LogPrefixSkipped).with("prefix", Arg::Name(tail(prefix))),
+            Repair::BodyInMember { path } => Said::new(Phrase::BodyInMember).quoted("path", path),
+            Repair::BodyInString => Said::new(Phrase::BodyInString),
+            Repair::UrlEncodedBody => Said::new(Phrase::UrlEncodedBody),
         }
     }
 }
 
 impl Stop<'_> {
-    /// Its English sentence.
-    pub fn sentence(&self) -> String {
+    /// What it says, with its values.
+    pub fn said(&self) -> Said {
         match *self {
-            Stop::NoBody => "the request has no body after its headers".into(),
-            Stop::CurlNoData => {
-                "the curl command sends no body (no -d, --data, --data-raw, --data-binary, --data-urlencode or --json)"
-                    .into()
+            Stop::NoBody => Said::new(Phrase::RequestWithoutBody),
+            Stop::CurlNoData => Said::new(Phrase::CurlWithoutData),
+            Stop::CurlFile { arg } => Said::new(Phrase::CurlDataFromFile).quoted("arg", arg),
+            Stop::CurlGet => Said::new(Phrase::CurlGet),
+            Stop::CurlForm => Said::new(Phrase::CurlForm),
+            Stop::Unclosed { quote } => {
+                Said::new(Phrase::QuoteNeverClosed).name("quote", quote.encode_utf8(&mut [0; 4]))
             }
-            Stop::CurlFile { arg } => {
-                format!("the body is read from a file or standard input ({}): paste its content instead", quoted(arg))
+            Stop::DumpPair => Said::new(Phrase::DumpPairExpected),
+            Stop::DumpUnclosed { bracket } => {
+                Said::new(Phrase::DumpNeverClosed).name("bracket", bracket.encode_utf8(&mut [0; 4]))
             }
-            Stop::CurlGet => "with -G (--get) curl sends the data in the URL's query, not as the body".into(),
-            Stop::CurlForm => "a multipart form (-F, --form) is not read: paste the JSON body".into(),
-            Stop::Unclosed { quote } => format!("a {quote} quote is never closed"),
-            Stop::DumpPair => "a key=value pair should be here".into(),
-            Stop::DumpUnclosed { bracket } => format!("the dump's {bracket} is never closed"),
         }
     }
 }
@@ -149,12 +136,12 @@ fn tail(text: &str) -> String {
 
 /// The repair as a defect placed at `at`.
 pub fn note(src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) -> Defect {
-    src.defect(repair.code(), at, path, repair.sentence())
+    src.defect(repair.code(), at, path, repair.said())
 }
 
 /// The stop as an `UNREADABLE` defect placed at `at`.
 pub fn stop(src: &Source, at: usize, why: Stop<'_>) -> Defect {
-    src.defect(DefectCode::Unreadable, at, None, why.sentence())
+    src.defect(DefectCode::Unreadable, at, None, why.said())
 }
 
 #[cfg(test)]
@@ -164,13 +151,13 @@ mod tests {
     #[test]
     fn sentences_quote_their_values() {
         let r = Repair::CurlCommand { quoting: "bash", data: "--data-raw" };
-        assert_eq!(r.sentence(), "read as a curl command in \"bash\" quoting: the body from \"--data-raw\"");
+        assert_eq!(r.said().en(), "read as a curl command in \"bash\" quoting: the body from \"--data-raw\"");
         let long = "2024-05-01 10:22:33.123 INFO [http-nio-8080-exec-1] c.e.PaymentController - body=";
         assert_eq!(
-            Repair::LogPrefix { prefix: long }.sentence(),
+            Repair::LogPrefix { prefix: long }.said().en(),
             "the text before the body was skipped (\"…80-exec-1] c.e.PaymentController - body=\")"
         );
-        assert_eq!(Repair::LogPrefix { prefix: "x=" }.sentence(), "the text before the body was skipped (\"x=\")");
-        assert!(Stop::Unclosed { quote: '\'' }.sentence().contains("a ' quote"));
+        assert_eq!(Repair::LogPrefix { prefix: "x=" }.said().en(), "the text before the body was skipped (\"x=\")");
+        assert!(Stop::Unclosed { quote: '\'' }.said().en().contains("a ' quote"));
     }
 }

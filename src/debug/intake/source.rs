@@ -2,6 +2,7 @@
 //! the same characters and places what it finds by 1-based line and column.
 
 use crate::loose::{Defect, DefectCode};
+use crate::said::Said;
 
 /// A pasted text, read by character index.
 pub struct Source {
@@ -47,9 +48,9 @@ impl Source {
     }
 
     /// A defect placed at `at`.
-    pub fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
+    pub fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, said: Said) -> Defect {
         let (line, column) = self.position(at);
-        Defect { code, message, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
+        Defect { code, said, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
     }
 
     /// The first position from `at` that is not white space (the text's end if none is).
