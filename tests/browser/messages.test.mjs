@@ -141,8 +141,9 @@ test('confirmation problems and the package\'s own payment-result problems are d
   // The problems are made by the package in the page; they are read as the page reads them, by
   // its own i18n module (the served page is one bundle, so the module is loaded here in Node).
   const made = await page.evaluate(async (fields) => {
-    const lib = await import('/pkg/esm/core/functions.js');
-    const { handlePaymentResult, confirmPayment } = await import('/pkg/esm/gateway/payment-result.js');
+    const lib = await import('/pkg/esm/browser.js');
+    await lib.default();
+    const { handlePaymentResult, confirmPayment } = lib;
     const paid = { ...fields, errorCode: '24' };
     const problems = [
       ...lib.confirmPaymentResult(paid, { orderId: fields.orderId, payTransId: fields.payTransId, amount: 40001, errorCode: '00', type: 'Refund' }).problems,
@@ -157,6 +158,8 @@ test('confirmation problems and the package\'s own payment-result problems are d
     return JSON.parse(JSON.stringify(problems));
   }, result.fields);
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // i18n.js sets the document's language; here there is no document but this stand-in.
+  globalThis.document ??= { documentElement: {} };
   const i18n = await import(pathToFileURL(path.join(here, '..', '..', 'www', 'i18n.js')).href);
   i18n.setLanguage('en');
   const en = made.map((p) => i18n.saidText(p));
