@@ -67,7 +67,10 @@ fn check_pasted_authorization(text: &str, read: &lgsp_paygate::LooseParse, a: &l
     if distinctive && !rest.contains(token) {
         assert!(!format!("{read:?}").contains(token), "Debug shows the pasted token");
         for d in &read.defects {
-            assert!(!d.message.contains(token), "a note quotes the pasted token: {}", d.message);
+            let said = d.said.sentence();
+            for text in [&said.en, &said.vi] {
+                assert!(!text.contains(token), "a note quotes the pasted token: {text}");
+            }
         }
     }
 }
