@@ -30,9 +30,9 @@ const MARK = '[REDACTED]';
 /** C0 and C1 controls, DEL, bidi marks, embeddings and isolates, line separators, zero-width characters. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-/** `text` with every control, bidi and invisible character written as `\uXXXX` (newlines kept when asked). */
-function escapeControls(text, { keepNewlines = false } = {}) {
-  return text.replace(UNSAFE, (c) => (keepNewlines && c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+/** `text` with every control, bidi and invisible character written as `\uXXXX`, but those in `keep` (e.g. "\n"). */
+function escapeControls(text, { keep = '' } = {}) {
+  return text.replace(UNSAFE, (c) => (keep.includes(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** Lower case, one UTF-16 unit for one, so every index of the result is the index of the same character in `text`. */
@@ -304,7 +304,7 @@ function createRedactor(secrets) {
     const readFrom = Math.max(0, start - LOOKAHEAD);
     const read = text.slice(readFrom);
     const out = shown(read, hiddenIn(read), start - readFrom, read.length);
-    return escapeControls(start > 0 ? `…${out}` : out, { keepNewlines: true });
+    return escapeControls(start > 0 ? `…${out}` : out, { keep: '\n' });
   }
 
   /** A copy of a parsed value with every string (and key) redacted and cut to `limit` characters. */
