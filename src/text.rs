@@ -22,6 +22,12 @@ pub fn has_invisible(s: &str) -> bool {
     s.chars().any(is_invisible)
 }
 
+/// A combining mark of the blocks Vietnamese text decomposed (NFD) uses, and their kin: what a
+/// sender that strips accents drops, and what belongs to the character before it.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Typographic quotes: what word processors put in place of `"` and `'`.
 pub fn is_smart_quote(c: char) -> bool {
     matches!(c, '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}')

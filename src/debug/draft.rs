@@ -30,10 +30,6 @@ pub enum Transform {
     Set(String),
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
 impl Transform {
     /// The value rewritten.
     pub fn apply(&self, s: &str) -> String {
@@ -49,7 +45,7 @@ impl Transform {
                 }
                 to_nfd(s)
                     .chars()
-                    .filter(|c| !is_mark(*c))
+                    .filter(|c| !crate::text::is_mark(*c))
                     .map(|c| match c {
                         'Đ' | 'Ð' => 'D',
                         'đ' => 'd',

@@ -45,10 +45,6 @@ pub struct CharDifference {
     pub to_code_points: String,
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// The first characters where `from` and `to` differ, whole clusters (a base and its marks).
 /// Reads the texts up to there and a cluster further, however long they are.
 pub fn char_difference(from: &str, to: &str) -> Option<CharDifference> {
@@ -65,7 +61,7 @@ pub fn char_difference(from: &str, to: &str) -> Option<CharDifference> {
         return None;
     }
     // Back to the start of a cluster on both sides: never on a combining mark.
-    let starts_mark = |s: &str, i: usize| s.get(i..).and_then(|r| r.chars().next()).is_some_and(is_mark);
+    let starts_mark = |s: &str, i: usize| s.get(i..).and_then(|r| r.chars().next()).is_some_and(crate::text::is_mark);
     while index > 0 && (starts_mark(from, at) || starts_mark(to, at)) {
         let Some(c) = from.get(..at).and_then(|p| p.chars().next_back()) else { break };
         at -= c.len_utf8();
@@ -74,7 +70,7 @@ pub fn char_difference(from: &str, to: &str) -> Option<CharDifference> {
     let cluster = |s: &str| -> String {
         let mut chars = s.get(at..).unwrap_or_default().chars();
         let mut out: String = chars.next().into_iter().collect();
-        out.extend(chars.take_while(|c| is_mark(*c)));
+        out.extend(chars.take_while(|c| crate::text::is_mark(*c)));
         out
     };
     let (f, t) = (cluster(from), cluster(to));
