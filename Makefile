@@ -24,13 +24,15 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 PORT ?= 8080
 HOST ?= 127.0.0.1
+# The debugger page in one file, to carry where make serve cannot run.
+PAGE_FILE := dist/lgsp-paygate-debugger.html
 
 # Everything the package is built from; pkg/ is rebuilt only when one of these changes.
 PKG_INPUTS := Cargo.toml Cargo.lock $(shell find src crates -type f 2>/dev/null) \
 	$(shell find pkg-template docs scripts/build -type f 2>/dev/null) scripts/build-pkg.mjs CHANGELOG.md
 
 .PHONY: help tools tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm tools-browser \
-	pkg serve lint test-rust test-vectors test-wasm test-node test-browser test-consumers test clean \
+	pkg page-file serve lint test-rust test-vectors test-wasm test-node test-browser test-consumers test clean \
 	tools-fuzz test-fuzz fuzz bench
 
 help:
@@ -38,6 +40,7 @@ help:
 	@echo "                   wasm-bindgen CLI (Cargo.lock's version), npm dev tools, chromium"
 	@echo "make pkg           build the npm package into pkg/"
 	@echo "make serve         build, then serve the page at http://$(HOST):$(PORT)/"
+	@echo "make page-file     the page as one HTML file that works offline: $(PAGE_FILE)"
 	@echo "make lint          rustfmt check, clippy (native and $(WASM_TARGET))"
 	@echo "make test          lint, test-rust, test-fuzz, test-vectors, test-wasm, pkg, test-node, test-browser,"
 	@echo "                   test-consumers"
@@ -46,8 +49,9 @@ help:
 	@echo "make fuzz          a long fuzz run, $(FUZZ_SECONDS) s per target (FUZZ_SECONDS=n)"
 	@echo "make bench         benchmark the built package against node:crypto, hash-wasm, @noble/hashes,"
 	@echo "                   time diagnose() in Chromium, parseLoose() on 1 MB bodies, the"
-	@echo "                   debugger page's typing latency, and soak mock + client + handler"
-	@echo "make clean         remove pkg/"
+	@echo "                   debugger page's typing latency and its load (served and one file,"
+	@echo "                   unthrottled and Fast 3G), and soak mock + client + handler"
+	@echo "make clean         remove pkg/ and dist/"
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -102,11 +106,18 @@ pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) | tools-rust tools-wasm-pack tools-wasm-bindgen tools-npm
 	node scripts/build-pkg.mjs
 
+# The page is built from www/ and pkg/ by scripts/build-page.mjs: serve.mjs builds it as it
+# starts (and again when a source changes); page-file writes it as one HTML file.
 serve: pkg
 	node scripts/serve.mjs --port $(PORT) --host $(HOST)
 
+page-file: $(PAGE_FILE)
+
+$(PAGE_FILE): pkg/package.json $(shell find www -type f 2>/dev/null) scripts/build-page.mjs | tools-npm
+	node scripts/build-page.mjs --file $@
+
 clean:
-	rm -rf pkg
+	rm -rf pkg dist
 
 # ---------------------------------------------------------------------------------------------
 # Checks, in the order `make test` runs them
@@ -180,4 +191,5 @@ bench: pkg tools-browser
 	node bench/diagnose-browser.mjs
 	node bench/loose.mjs
 	node bench/page-typing.mjs
+	node bench/page-load.mjs
 	node bench/soak.mjs

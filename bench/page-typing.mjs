@@ -14,8 +14,8 @@
 //            more; 0 when there was none): the page's own work, plus Chromium's for the textarea;
 //   textarea the same frame gap for the same keystroke with the page's input handler switched off:
 //            what Chromium itself takes to edit a textarea holding that much text;
-// beside the core's own time for the same body in the same browser (parseLoose + detectScheme +
-// explain + diagnose, called directly). Asserts nothing: a measurement, not a test.
+// beside the core's own time for the same body in the same browser (the page's two lanes, one
+// analyse() call each, called directly). Asserts nothing: a measurement, not a test.
 //
 // Usage: node bench/page-typing.mjs      (needs `make pkg` first)
 import path from 'node:path';
@@ -133,15 +133,14 @@ try {
     const quiet = [];
     for (let k = 0; k < Math.min(5, size.keys); k++) quiet.push(await page.evaluate(keystroke, true));
     const core = await page.evaluate(async (text) => {
-      const lib = await import('/pkg/esm/core/functions.js');
+      // The package's browser build, beside the page (the page's own copy is inside its bundle).
+      const lib = await import('/pkg/esm/browser.js');
       await lib.default();
       const times = [];
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
-        const parsed = lib.parseLoose(text);
-        const scheme = lib.detectScheme(parsed.message);
-        lib.explain(scheme, parsed.message, 'a bench secret');
-        lib.diagnose(scheme, parsed.message, 'a bench secret');
+        lib.analyse('verdict', text, 'auto', 'paygate', 'a bench secret', null);
+        lib.analyse('diagnosis', text, 'auto', 'paygate', 'a bench secret', null);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
@@ -167,7 +166,7 @@ try {
   console.log('(milliseconds; painted = input event to the frame drawing the new checksum; frame = longest gap between');
   console.log(' animation frames meanwhile; page JS = the page\'s own main-thread work for the keystroke, in total;');
   console.log(' task = longest main-thread task of 50 ms or more; textarea = medians with the page\'s');
-  console.log(' handler off; core = parseLoose + detectScheme + explain + diagnose called directly in the page)');
+  console.log(' handler off; core = the verdict and diagnosis lanes, one analyse() call each, called directly in the page)');
 } finally {
   await browser.close();
   server.kill();

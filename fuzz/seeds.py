@@ -58,6 +58,17 @@ LOOSE = {
     "duplicate-and-alias": '{"checksum": "a", "Checksum": "b", " payDate ": "20191212161254"}',
     "trailing-text": '{"a": [1, 2.5e3, -0, true, null, {"b": "c"}]} trailing',
     "not-an-object": '["orderId", 40000]',
+    # What surrounds a body when it is pasted: cut short or odd, so every reader's end is reached.
+    "curl-unclosed-quote": "curl -H 'Authorization: abc -d '{\"a\": 1}",
+    "curl-ansi-c-escapes": "curl -d $'{\\x41\\u00e1\\U0001F9FE\\101\\cA\\q' -- x",
+    "curl-cmd-carets": 'curl ^"x^" ^\n -H ^"Authorization: T^" --data-raw "{\\"a\\": ""b""}" ^',
+    "curl-file-and-form": "curl -d @body.json -F a=1 -G x",
+    "http-no-body": "POST /x HTTP/1.1\r\nAuthorization: Bearer abc\r\n\r\n",
+    "headers-then-log": "authorization: t\nx-request-id: 1\n\n10:00 INFO {a=1, amount=0012} tail",
+    "java-unclosed": "Req(amount=1, orderInfo={x, y",
+    "log-many-braces": "INFO " + "{\"a" * 40,
+    "json-string-body": '"{\\"orderId\\": \\"A\\"}"',
+    "form-odd-escapes": "orderInfo=%E1%BB+%zz&amount=9007199254740993&&=x&check-sum",
 }
 
 
@@ -67,6 +78,7 @@ def seeds():
     diagnoses = load("diagnoses.json")["cases"]
     guide = load("guide-examples.json")["cases"]
     tokens = load("authorization.json")["cases"]
+    pastes = load("pastes.json")["cases"]
 
     for c in checksums:
         body = message(c["fields"], c["checksum"], c.get("secretKey"))
@@ -84,6 +96,8 @@ def seeds():
             yield "payment_result", c["id"], c["text"]
     for name, body in LOOSE.items():
         yield "parse_loose", name, body
+    for c in pastes:
+        yield "parse_loose", f"paste-{c['id']}", c["text"]
     for c in tokens:
         yield "token", c["id"], c["token"]
         if c["result"] == "valid":

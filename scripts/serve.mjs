@@ -1,20 +1,26 @@
 #!/usr/bin/env node
-// Static server for the debugger page: www/ at `/`, the built package (pkg/, the page uses pkg/esm/) at `/pkg/`.
+// Server for the debugger page: the page as scripts/build-page.mjs builds it from www/ and pkg/
+// (index.html, style.css, and its scripts joined into app.js and worker.js) at `/`, and the built
+// package (pkg/: the page fetches its two .wasm files there) at `/pkg/`.
 // Usage: node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]   (--port 0 picks a free port)
-// Prints the page's URL once listening. Development only: no caching, strict CSP (the same policy
-// www/index.html carries in a meta element, plus frame-ancestors, which only a header can set).
+// Prints the page's URL once listening. Development only: no caching (the page is built again
+// when a file of www/ or pkg/esm/ has changed since, when it is next loaded), gzip for whoever
+// accepts it, strict CSP (the same policy www/index.html carries in a meta element, plus
+// frame-ancestors, which only a header can set).
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { buildPage } from "./build-page.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// URL prefix -> directory; the longest matching prefix wins.
-const mounts = [
-  { prefix: "/pkg/", dir: path.join(root, "pkg") },
-  { prefix: "/", dir: path.join(root, "www") },
-];
+/** The package, at /pkg/: its files as they are on disk. */
+const pkgPrefix = "/pkg/";
+const pkgDir = path.join(root, "pkg");
+/** What the page is built from: a change to any of these files builds it again. */
+const pageSources = [path.join(root, "www"), path.join(root, "pkg", "esm")];
 
 const mimeTypes = {
   ".html": "text/html; charset=utf-8",
@@ -52,7 +58,7 @@ const commonHeaders = {
   "Referrer-Policy": "no-referrer",
 };
 
-/** The file a request path names, or null when it is outside every mount or not a plain path. */
+/** The file of pkg/ a request path names, or null when it is not a plain path inside it. */
 function resolveFile(urlPath) {
   let decoded;
   try {
@@ -60,29 +66,75 @@ function resolveFile(urlPath) {
   } catch {
     return null;
   }
-  if (decoded.includes("\0") || decoded.includes("\\")) return null;
-  const mount = mounts.find(({ prefix }) => decoded.startsWith(prefix));
-  if (!mount) return null;
-  const segments = decoded.slice(mount.prefix.length).split("/");
-  // No "..", no "." and no hidden files; an empty last segment means the directory's index.
-  if (segments.some((s, i) => s.startsWith(".") || (s === "" && i !== segments.length - 1))) {
-    return null;
-  }
-  const file = path.join(mount.dir, ...segments.map((s) => s || "index.html"));
-  return file.startsWith(mount.dir + path.sep) ? file : null;
+  if (decoded.includes("\0") || decoded.includes("\\") || !decoded.startsWith(pkgPrefix)) return null;
+  const segments = decoded.slice(pkgPrefix.length).split("/");
+  // No "..", no "." and no hidden files, no directory.
+  if (segments.some((s) => s === "" || s.startsWith("."))) return null;
+  const file = path.join(pkgDir, ...segments);
+  return file.startsWith(pkgDir + path.sep) ? file : null;
 }
+
+/** Files of pkg/ read so far: path -> { mtimeMs, size, body }. */
+const readFiles = new Map();
 
 async function readServable(file) {
   try {
-    // Symbolic links must not lead out of the mounted directory either.
+    // Symbolic links must not lead out of pkg/ either.
     const real = await fs.promises.realpath(file);
-    const realRoot = await fs.promises.realpath(mounts.find((m) => file.startsWith(m.dir + path.sep)).dir);
+    const realRoot = await fs.promises.realpath(pkgDir);
     if (!real.startsWith(realRoot + path.sep)) return null;
     const stat = await fs.promises.stat(real);
-    return stat.isFile() ? await fs.promises.readFile(real) : null;
+    if (!stat.isFile()) return null;
+    // The same bytes while the file is unchanged, so their gzipped copy is made once.
+    const cached = readFiles.get(real);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.body;
+    const body = await fs.promises.readFile(real);
+    readFiles.set(real, { mtimeMs: stat.mtimeMs, size: stat.size, body });
+    return body;
   } catch {
     return null;
   }
+}
+
+/** The newest modification time among the page's sources. */
+function sourcesStamp() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else newest = Math.max(newest, fs.statSync(file).mtimeMs);
+    }
+  };
+  for (const dir of pageSources) if (fs.existsSync(dir)) walk(dir);
+  return newest;
+}
+
+/** The built page: URL path -> its bytes, and the sources' stamp it was built at. */
+let page = { files: new Map(), stamp: -1 };
+
+/** Builds the page when it was never built or a source changed since. */
+async function currentPage() {
+  const stamp = sourcesStamp();
+  if (stamp !== page.stamp) {
+    const files = await buildPage();
+    page = { files: new Map(files.map(({ urlPath, text }) => [urlPath, Buffer.from(text)])), stamp };
+  }
+  return page;
+}
+
+/** Types worth compressing. */
+const compressible = /^(text\/|application\/(json|wasm)|image\/svg)/;
+/** Gzipped bodies, by the body they were made from. */
+const gzipped = new WeakMap();
+
+function gzip(body) {
+  let packed = gzipped.get(body);
+  if (!packed) {
+    packed = zlib.gzipSync(body, { level: 9 });
+    gzipped.set(body, packed);
+  }
+  return packed;
 }
 
 function send(response, status, headers, body, head) {
@@ -98,14 +150,26 @@ async function handle(request, response) {
     return;
   }
   const urlPath = (request.url ?? "/").split(/[?#]/, 1)[0];
-  const file = urlPath.startsWith("/") ? resolveFile(urlPath) : null;
-  const body = file && (await readServable(file));
+  let name = null;
+  let body = null;
+  if (urlPath.startsWith(pkgPrefix)) {
+    name = resolveFile(urlPath);
+    body = name && (await readServable(name));
+  } else {
+    name = urlPath === "/" ? "/index.html" : urlPath;
+    body = (await currentPage()).files.get(name) ?? null;
+  }
   if (!body) {
     send(response, 404, { "Content-Type": "text/plain; charset=utf-8" }, Buffer.from("not found\n"), head);
     return;
   }
-  const type = mimeTypes[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  send(response, 200, { "Content-Type": type }, body, head);
+  const type = mimeTypes[path.extname(name).toLowerCase()] ?? "application/octet-stream";
+  const headers = { "Content-Type": type, Vary: "Accept-Encoding" };
+  if (compressible.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+    body = gzip(body);
+    headers["Content-Encoding"] = "gzip";
+  }
+  send(response, 200, headers, body, head);
 }
 
 const { values: options } = parseArgs({
@@ -119,8 +183,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`serve: invalid --port ${options.port}`);
   process.exit(2);
 }
-if (!fs.existsSync(path.join(root, "pkg", "esm"))) {
-  console.error("serve: pkg/esm/ is missing; run `make pkg` first (the page will not load without it)");
+try {
+  await currentPage();
+} catch (error) {
+  console.error(`serve: the page cannot be built: ${error.message}`);
+  process.exit(1);
 }
 
 const server = http.createServer((request, response) => {
@@ -137,7 +204,7 @@ server.on("error", (error) => {
 server.listen(port, options.host, () => {
   const { address, port: actualPort } = server.address();
   const host = address.includes(":") ? `[${address}]` : address;
-  console.log(`Serving www/ and pkg/ at http://${host}:${actualPort}/`);
+  console.log(`Serving the debugger page (www/, built) and pkg/ at http://${host}:${actualPort}/`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

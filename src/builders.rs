@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use crate::checksum::to_hex;
 use crate::error::{Error, ErrorCode};
 use crate::messages::{Credentials, LookupRequest, PaygateRequest, RefundRequest};
+use crate::said::{Arg, Phrase, Said};
 use crate::scheme::{as_object, scheme};
+use crate::typed::from_canonical;
 use crate::validate::{check_message, check_text, Problem, ProblemCode};
 
 /// A built request: the typed body, the JSON text to send, and the warnings.
@@ -33,6 +35,16 @@ const DEFAULTS: &[(&str, &str, &str)] = &[("refund", "transactionType", "02")];
 const BOTH_NAMES: &[(&str, &str, &str)] = &[("lookup", "payTransId", "transactionNo")];
 
 fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Value) -> Result<Built<T>, Error> {
+    let (canonical, warnings) = signed(scheme_id, order, credentials)?;
+    let body: T = from_canonical(canonical).ok_or_else(|| {
+        Error::new(ErrorCode::InvalidMessage, Said::new(Phrase::RequestDoesNotFit).name("scheme", scheme_id))
+    })?;
+    Ok(Built { body, json: String::new(), warnings })
+}
+
+/// The signed message's members and the warnings: everything but the typed body, written once
+/// for the three requests rather than once per body type.
+fn signed(scheme_id: &str, order: &Value, credentials: &Value) -> Result<(Map<String, Value>, Vec<Problem>), Error> {
     let s = scheme(scheme_id)?;
     let order = as_object(order, "order")?;
     let creds = Credentials::from_value(credentials)?;
@@ -49,11 +61,7 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
     let mut checked = check_message(s, &message, false);
     let report = &mut checked.report;
     for name in FILLED.iter().filter(|n| order.contains_key(**n)) {
-        report.error(
-            name,
-            ProblemCode::NotAllowed,
-            format!("{name} is filled in by the builder; leave it out of the order"),
-        );
+        report.error(name, ProblemCode::NotAllowed, Said::new(Phrase::FilledByBuilder).name("field", name));
     }
     // In a request the unit builds, an unknown key is a typo, not a peer's quirk.
     let (unknown, warnings): (Vec<Problem>, Vec<Problem>) =
@@ -62,15 +70,17 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
     let sent_anyway = |p: &Problem| BOTH_NAMES.iter().any(|(id, name, _)| *id == s.id && p.path == *name);
     report.warnings = warnings.into_iter().filter(|p| !(p.code == ProblemCode::Alias && sent_anyway(p))).collect();
     for p in unknown {
-        report.error(&p.path, ProblemCode::UnknownKey, format!("{} is not a field of the {} request", p.path, s.id));
+        let said = Said::new(Phrase::NotARequestField).name("key", &p.path).name("scheme", s.id);
+        report.error(&p.path, ProblemCode::UnknownKey, said);
     }
     let mut secret_report = crate::validate::ValidationReport::default();
     check_text(&mut secret_report, "credentials.secretKey", &creds.secret_key);
     report.warnings.extend(secret_report.warnings);
     if !report.valid {
+        let problems = Arg::Said(report.errors.iter().map(|p| p.said.clone()).collect());
         let mut err = Error::new(
             ErrorCode::InvalidMessage,
-            format!("the {} request is invalid: {}", s.id, summary(&report.errors)),
+            Said::new(Phrase::InvalidRequest).name("scheme", s.id).with("problems", problems),
         );
         err.problems = std::mem::take(&mut report.errors);
         return Err(err);
@@ -82,19 +92,12 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
         }
     }
     checked.canonical.insert("checksum".to_owned(), Value::String(to_hex(&digest, false)));
-    let body: T = serde_json::from_value(Value::Object(checked.canonical)).map_err(|e| {
-        Error::new(ErrorCode::InvalidMessage, format!("the {} request does not fit its type: {e}", s.id))
-    })?;
-    Ok(Built { body, json: String::new(), warnings: checked.report.warnings })
-}
-
-fn summary(problems: &[Problem]) -> String {
-    problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; ")
+    Ok((checked.canonical, checked.report.warnings))
 }
 
 fn finish<T: Serialize>(mut built: Built<T>) -> Result<Built<T>, Error> {
     built.json = serde_json::to_string(&built.body)
-        .map_err(|e| Error::new(ErrorCode::InvalidMessage, format!("the request cannot be written as json: {e}")))?;
+        .map_err(|_| Error::new(ErrorCode::InvalidMessage, Said::new(Phrase::RequestNotWritable)))?;
     Ok(built)
 }
 

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
+use crate::said::{kind_of, Phrase, Said};
 use crate::scheme::{as_object, scheme, Preimage, Scheme};
 
 pub use lgsp_paygate_hash::{digest_bytes, matches};
@@ -28,13 +29,16 @@ pub fn preimage(scheme_id: &str, fields: &Value, secret: Option<&str>) -> Result
 pub fn received_checksum<'a>(s: &Scheme, message: &'a Map<String, Value>) -> Result<&'a str, Error> {
     let alias = s.aliases.iter().filter(|(_, canon)| *canon == "checksum").find_map(|(alias, _)| message.get(*alias));
     match message.get("checksum").or(alias) {
-        None => Err(Error::at(ErrorCode::MissingField, "checksum", "missing field: checksum")),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(Error::at(
-            ErrorCode::InvalidField,
+        None => Err(Error::at(
+            ErrorCode::MissingField,
             "checksum",
-            format!("checksum: must be a string, got {}", crate::scheme::json_type_name(other)),
+            Said::new(Phrase::MissingField).name("field", "checksum"),
         )),
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => {
+            let said = Said::new(Phrase::MustBeString).name("field", "checksum").word("got", kind_of(other));
+            Err(Error::at(ErrorCode::InvalidField, "checksum", said))
+        }
     }
 }
 

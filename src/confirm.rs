@@ -16,8 +16,9 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
 use crate::rules::{claims_payment, is_payment_type, pay_type};
+use crate::said::{value_arg, Phrase, Said};
 use crate::scheme::as_object;
-use crate::validate::{shown, Problem, ProblemCode, ValidationReport};
+use crate::validate::{Problem, ProblemCode, ValidationReport};
 
 /// Which key of the gateway's record named the transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,10 +46,6 @@ pub struct Confirmation {
     pub transaction_key: Option<TransactionKey>,
 }
 
-fn text(v: Option<&Value>) -> String {
-    v.map_or_else(|| "nothing".to_owned(), shown)
-}
-
 /// The transaction the record names, and under which key: `Err` when it names two that differ.
 fn record_transaction(order: &Map<String, Value>) -> Result<Option<(&Value, TransactionKey)>, (&Value, &Value)> {
     let present = |key| order.get(key).filter(|v| !v.is_null());
@@ -69,11 +66,9 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
     let order = as_object(order, "order")?;
     for key in ["orderId", "payTransId", "errorCode"] {
         if !result.get(key).is_some_and(Value::is_string) {
-            return Err(Error::at(
-                ErrorCode::InvalidArgument,
-                format!("result.{key}"),
-                format!("result.{key} must be a string"),
-            ));
+            let path = format!("result.{key}");
+            let said = Said::new(Phrase::MustBeStringArgument).name("path", &path);
+            return Err(Error::at(ErrorCode::InvalidArgument, path, said));
         }
     }
     let mut r = ValidationReport::default();
@@ -82,7 +77,7 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         r.error(
             "errorCode",
             ProblemCode::NotPaid,
-            format!("the result reports errorCode {}, not \"00\"", text(result.get("errorCode"))),
+            Said::new(Phrase::NotPaid).with("value", value_arg(result.get("errorCode"))),
         );
     }
     let same = |field: &str, ours: Option<&Value>, theirs: Option<&Value>| match (ours, theirs) {
@@ -96,15 +91,8 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
         Ok(found) => (found.map(|(v, _)| v), found.map(|(_, key)| key)),
         Err((pay_trans_id, transaction_no)) => {
             conflict = true;
-            r.error(
-                "payTransId",
-                ProblemCode::AliasConflict,
-                format!(
-                    "the gateway's record names the transaction payTransId {} and transactionNo {}",
-                    shown(pay_trans_id),
-                    shown(transaction_no)
-                ),
-            );
+            let said = Said::new(Phrase::RecordAliasConflict).with("value", value_arg(Some(pay_trans_id)));
+            r.error("payTransId", ProblemCode::AliasConflict, said.with("other", value_arg(Some(transaction_no))));
             (None, None)
         }
     };
@@ -116,33 +104,25 @@ pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Er
             continue;
         }
         if !same(field, result.get(field), theirs) {
-            r.error(
-                field,
-                ProblemCode::Mismatch,
-                format!("the result says {}, the gateway says {}", text(result.get(field)), text(theirs)),
-            );
+            let said = Said::new(Phrase::Mismatch).with("ours", value_arg(result.get(field)));
+            r.error(field, ProblemCode::Mismatch, said.with("theirs", value_arg(theirs)));
         }
     }
     // The record is the proof: it must say what the result claims, white space and all, so a
     // paid result confirms only on a record of exactly "00".
     let recorded = order.get("errorCode");
     if recorded.and_then(Value::as_str) != Some(claimed("errorCode").trim()) {
-        r.error(
-            "errorCode",
-            ProblemCode::Mismatch,
-            format!("the result says {}, the gateway says {}", text(result.get("errorCode")), text(recorded)),
-        );
+        let said = Said::new(Phrase::Mismatch).with("ours", value_arg(result.get("errorCode")));
+        r.error("errorCode", ProblemCode::Mismatch, said.with("theirs", value_arg(recorded)));
     }
     match order.get("type") {
         Some(Value::String(t)) if is_payment_type(t) => {}
         Some(Value::String(t)) if pay_type(t) == Some("Refund") => {
-            r.error("type", ProblemCode::Refunded, "the gateway records this transaction as refunded".to_owned());
+            r.error("type", ProblemCode::Refunded, Said::new(Phrase::Refunded));
         }
-        other => r.error(
-            "type",
-            ProblemCode::NotAPayment,
-            format!("the gateway records the transaction's type as {}, not \"Pay\"", text(other)),
-        ),
+        other => {
+            r.error("type", ProblemCode::NotAPayment, Said::new(Phrase::NotAPayment).with("value", value_arg(other)))
+        }
     }
     Ok(Confirmation { confirmed: r.errors.is_empty(), problems: r.errors, transaction_key })
 }
@@ -184,7 +164,9 @@ mod tests {
         let c = confirm_payment(&forged, &refunded).unwrap();
         assert!(!c.confirmed);
         assert_eq!(codes(&c), vec![("amount", ProblemCode::Mismatch), ("type", ProblemCode::Refunded)]);
-        assert!(c.problems[0].message.contains("4000000") && c.problems[0].message.contains("40000"));
+        let said = &c.problems[0].said;
+        assert_eq!(said.arg("ours"), Some(&crate::said::Arg::Number(4000000.into())));
+        assert_eq!(said.arg("theirs"), Some(&crate::said::Arg::Number(40000.into())));
     }
 
     #[test]
@@ -217,7 +199,8 @@ mod tests {
         missing.as_object_mut().unwrap().remove("type");
         let c = confirm_payment(&result(), &missing).unwrap();
         assert_eq!(codes(&c), vec![("type", ProblemCode::NotAPayment)]);
-        assert!(c.problems[0].message.contains("nothing"), "{}", c.problems[0].message);
+        assert_eq!(c.problems[0].said.arg("value"), Some(&crate::said::Arg::Word(crate::said::Word::Nothing)));
+        assert!(c.problems[0].message().contains("nothing"), "{}", c.problems[0].message());
     }
 
     #[test]
@@ -259,13 +242,13 @@ mod tests {
         let c = with(Some("13333267"), Some("99999999"));
         assert!(!c.confirmed);
         assert_eq!(codes(&c), vec![("payTransId", ProblemCode::AliasConflict)]);
-        assert!(c.problems[0].message.contains("13333267") && c.problems[0].message.contains("99999999"));
+        assert!(c.problems[0].message().contains("13333267") && c.problems[0].message().contains("99999999"));
         assert_eq!(c.transaction_key, None);
         let c = with(None, Some("99999999"));
         assert_eq!(codes(&c), vec![("payTransId", ProblemCode::Mismatch)]);
         let c = with(None, None);
         assert_eq!(codes(&c), vec![("payTransId", ProblemCode::Mismatch)]);
-        assert!(c.problems[0].message.contains("nothing"), "{}", c.problems[0].message);
+        assert!(c.problems[0].message().contains("nothing"), "{}", c.problems[0].message());
         assert_eq!(c.transaction_key, None);
         let json = serde_json::to_value(with(None, Some("13333267"))).unwrap();
         assert_eq!(json["transactionKey"], "transactionNo");

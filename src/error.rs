@@ -1,14 +1,14 @@
-//! The one error type of the crate: a stable code, a short message, and where it applies.
+//! The one error type of the crate: a stable code, what was said (in English and Vietnamese,
+//! with its values), and where it applies.
 
 use std::fmt;
 
-use serde::Serialize;
-
+use crate::said::{Phrase, Said, Word};
 use crate::validate::Problem;
 
 /// Stable, machine-readable error codes. JavaScript sees them as the `code` property of the
 /// thrown `Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// The scheme id is not one of the table's.
@@ -45,14 +45,14 @@ impl ErrorCode {
     }
 }
 
-/// An error: a stable code, a lowercase message that never contains a secret, the path of the
-/// value at fault when there is one, and the validation problems for `INVALID_MESSAGE`.
+/// An error: a stable code, what was said (never a secret), the path of the value at fault when
+/// there is one, and the validation problems for `INVALID_MESSAGE`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
     /// The stable code.
     pub code: ErrorCode,
-    /// A short human-readable message.
-    pub message: String,
+    /// What went wrong, with its values.
+    pub said: Said,
     /// The path of the value at fault (`amount`, `credentials.secretKey`), when there is one.
     pub path: Option<String>,
     /// The problems behind an `INVALID_MESSAGE`.
@@ -60,30 +60,59 @@ pub struct Error {
 }
 
 impl Error {
-    /// An error with a code and a message.
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), path: None, problems: Vec::new() }
+    /// An error with a code and what it says.
+    pub fn new(code: ErrorCode, said: Said) -> Self {
+        Error { code, said, path: None, problems: Vec::new() }
     }
 
     /// An error about the value at `path`.
-    pub fn at(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), path: Some(path.into()), problems: Vec::new() }
+    pub fn at(code: ErrorCode, path: impl Into<String>, said: Said) -> Self {
+        Error { code, said, path: Some(path.into()), problems: Vec::new() }
+    }
+
+    /// The short English message.
+    pub fn message(&self) -> String {
+        self.said.en()
     }
 
     /// A JSON syntax error, with serde_json's position but never its echo of the input.
-    pub(crate) fn json(what: &str, err: &serde_json::Error) -> Self {
-        Error::new(ErrorCode::InvalidJson, format!("{what} is not valid json: {}", json_error_place(err)))
+    pub(crate) fn json(what: Word, err: &serde_json::Error) -> Self {
+        Error::new(ErrorCode::InvalidJson, json_error_place(Said::new(Phrase::NotJson).word("what", what), err))
     }
 }
 
-/// What kind of JSON error and where (`syntax error at line 1 column 5`), never the input's text.
-pub(crate) fn json_error_place(err: &serde_json::Error) -> String {
-    format!("{:?} error at line {} column {}", err.classify(), err.line(), err.column()).to_ascii_lowercase()
+/// `said` with what kind of JSON error happened and where (`syntax error at line 1 column 5`),
+/// never the input's text.
+pub(crate) fn json_error_place(said: Said, err: &serde_json::Error) -> Said {
+    use serde_json::error::Category;
+    let kind = match err.classify() {
+        Category::Io => Word::IoError,
+        Category::Syntax => Word::SyntaxError,
+        Category::Data => Word::DataError,
+        Category::Eof => Word::EofError,
+    };
+    said.word("error", kind).number("line", err.line()).number("column", err.column())
+}
+
+/// As data (`{code, path, message, params, text, problems?}`), the shape of the thrown error's
+/// own properties.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 6)?;
+        s.serialize_field("code", self.code.as_str())?;
+        s.serialize_field("path", &self.path)?;
+        self.said.serialize_fields(&mut s)?;
+        if !self.problems.is_empty() {
+            s.serialize_field("problems", &self.problems)?;
+        }
+        s.end()
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code.as_str(), self.message)
+        write!(f, "{}: {}", self.code.as_str(), self.message())
     }
 }
 

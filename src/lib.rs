@@ -18,18 +18,26 @@ pub mod fields;
 pub mod messages;
 pub mod options;
 pub mod payment_result;
+pub mod phrases;
 pub mod response;
 pub mod rules;
+pub mod said;
 pub mod scheme;
 pub mod scheme_info;
 pub mod text;
 pub mod token;
+mod typed;
 pub mod validate;
 
 // The debugger's modules keep their old paths (`crate::explain`, …) for callers.
 pub use debug::{compare, diagnose, explain, loose, visible};
 
 pub mod bindings;
+
+/// The WebAssembly build's allocator (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
@@ -39,11 +47,12 @@ pub use confirm::{confirm_payment, Confirmation, TransactionKey};
 pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};
 pub use explain::{explain, ExplainStep, Explanation};
-pub use loose::{parse_loose, Defect, DefectCode, LooseParse};
+pub use loose::{parse_loose, Defect, DefectCode, LooseParse, PastedAuthorization, PastedToken};
 pub use messages::{Credentials, LookupRequest, PaygateRequest, PaymentResult, RefundRequest};
 pub use options::{ChecksumOptions, PreimageOptions};
 pub use payment_result::{parse_payment_result, payment_result_reply, PaymentResultReport};
 pub use response::{parse_gateway_response, GatewayResponse, ResponseKind};
+pub use said::{Lang, Phrase, Said, Sentence, Word};
 pub use scheme::{detect_scheme, Preimage, Scheme, SCHEMES};
 pub use scheme_info::{schemes, SchemeInfo};
 pub use token::{decode_authorization, encode_authorization, AuthorizationCredentials};

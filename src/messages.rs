@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
-use crate::scheme::{as_object, json_type_name};
+use crate::said::{kind_of, Phrase, Said};
+use crate::scheme::as_object;
 
 /// Payment request body, `POST /paygate`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,14 +152,14 @@ impl Credentials {
 
 /// A string member of `map`, or an error naming `what.key` (never quoting the value).
 pub(crate) fn required_string(map: &Map<String, Value>, what: &str, key: &str) -> Result<String, Error> {
+    let path = format!("{what}.{key}");
     match map.get(key) {
         Some(Value::String(s)) => Ok(s.clone()),
-        None => Err(Error::at(ErrorCode::MissingField, format!("{what}.{key}"), format!("{what}.{key} is required"))),
-        Some(other) => Err(Error::at(
-            ErrorCode::InvalidField,
-            format!("{what}.{key}"),
-            format!("{what}.{key} must be a string, got {}", json_type_name(other)),
-        )),
+        None => Err(Error::at(ErrorCode::MissingField, &path, Said::new(Phrase::Required).name("field", &path))),
+        Some(other) => {
+            let said = Said::new(Phrase::MustBeString).name("field", &path).word("got", kind_of(other));
+            Err(Error::at(ErrorCode::InvalidField, path, said))
+        }
     }
 }
 
@@ -173,11 +174,10 @@ pub(crate) fn check_keys(
         Some(k) => Err(Error::at(
             ErrorCode::InvalidArgument,
             format!("{what}.{k}"),
-            format!(
-                "{what}: unknown key {}; expected {}",
-                crate::validate::quoted(k),
-                [required, optional].concat().join(", ")
-            ),
+            Said::new(Phrase::UnknownKey)
+                .name("object", what)
+                .quoted("key", k)
+                .name("expected", &[required, optional].concat().join(", ")),
         )),
         None => Ok(()),
     }
@@ -200,7 +200,7 @@ mod tests {
         let err = Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A", "secretKey": 123456789}))
             .unwrap_err();
         assert_eq!(err.path.as_deref(), Some("credentials.secretKey"));
-        assert!(!err.message.contains("123456789"), "{}", err.message);
+        assert!(!err.message().contains("123456789"), "{}", err.message());
         let err = Credentials::from_value(&json!({"partnerCode": "P", "accessKey": "A"})).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingSecret);
         let err =

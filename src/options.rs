@@ -3,8 +3,8 @@
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
-use crate::scheme::json_type_name;
-use crate::validate::quoted;
+use crate::said::{kind_of, Phrase, Said};
+use crate::scheme::as_object;
 
 /// Read the boolean `options` named in `keys` (absent ones are `false`). `None` and `null` mean
 /// no options; an unknown key or a non-boolean is `INVALID_ARGUMENT`.
@@ -12,31 +12,19 @@ fn flags<const N: usize>(options: Option<&Value>, keys: [&str; N]) -> Result<[bo
     let mut out = [false; N];
     let map = match options {
         None | Some(Value::Null) => return Ok(out),
-        Some(Value::Object(m)) => m,
-        Some(other) => {
-            return Err(Error::at(
-                ErrorCode::InvalidArgument,
-                "options",
-                format!("options must be an object, got {}", json_type_name(other)),
-            ))
-        }
+        Some(value) => as_object(value, "options")?,
     };
     for (k, v) in map {
         let Some(i) = keys.iter().position(|key| key == k) else {
-            return Err(Error::at(
-                ErrorCode::InvalidArgument,
-                format!("options.{k}"),
-                format!("unknown option {}: expected {}", quoted(k), keys.join(", ")),
-            ));
+            let said = Said::new(Phrase::UnknownOption).quoted("key", k).name("expected", &keys.join(", "));
+            return Err(Error::at(ErrorCode::InvalidArgument, format!("options.{k}"), said));
         };
         out[i] = match v {
             Value::Bool(b) => *b,
             other => {
-                return Err(Error::at(
-                    ErrorCode::InvalidArgument,
-                    format!("options.{k}"),
-                    format!("options.{k} must be a boolean, got {}", json_type_name(other)),
-                ))
+                let path = format!("options.{k}");
+                let said = Said::new(Phrase::MustBeBoolean).name("path", &path).word("got", kind_of(other));
+                return Err(Error::at(ErrorCode::InvalidArgument, path, said));
             }
         };
     }

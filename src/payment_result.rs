@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::messages::PaymentResult;
 use crate::rules::claims_payment;
 use crate::scheme::scheme;
+use crate::typed::from_canonical;
 use crate::validate::{check_message, Problem, ProblemCode, ValidationReport};
 
 /// What a unit learns from a payment result body.
@@ -41,7 +42,7 @@ pub struct PaymentResultReport {
 /// Parse, validate and verify a payment result body. Text that is not JSON is `INVALID_JSON`;
 /// everything else is reported, not thrown.
 pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
-    let value = body.into_value("the payment result")?;
+    let value = body.into_value(crate::said::Word::PaymentResult)?;
     let s = scheme("result")?;
     let Some(map) = value.as_object() else {
         let report = crate::validate::validate("result", &value)?;
@@ -54,12 +55,12 @@ pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
         _ => false,
     };
     let valid = report.valid;
-    let result = if valid { serde_json::from_value(serde_json::Value::Object(checked.canonical)).ok() } else { None };
+    let result = if valid { from_canonical(checked.canonical) } else { None };
     if valid && !checksum_valid {
         report.error(
             "checksum",
             ProblemCode::ChecksumMismatch,
-            "checksum does not match the result's fields".to_owned(),
+            crate::said::Said::new(crate::said::Phrase::ChecksumMismatch),
         );
     }
     Ok(finish(valid, report, checksum_valid, result))

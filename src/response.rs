@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 use crate::body::Body;
 use crate::error::{Error, ErrorCode};
 use crate::fields::Description;
-use crate::scheme::json_type_name;
-use crate::validate::{quoted, Problem, ProblemCode, ValidationReport};
+use crate::said::{kind_of, Arg, Phrase, Said, Word};
+use crate::validate::{Problem, ProblemCode, ValidationReport};
 
 /// Which request a response answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,7 +31,7 @@ impl ResponseKind {
             other => Err(Error::at(
                 ErrorCode::InvalidArgument,
                 "kind",
-                format!("unknown response kind {}: expected paygate, refund or lookup", quoted(other)),
+                Said::new(Phrase::UnknownResponseKind).quoted("value", other),
             )),
         }
     }
@@ -148,89 +148,64 @@ const UNKNOWN: Description =
 /// Parse a gateway response. A body that is not a JSON object with a string `error_code` cannot
 /// be interpreted: `INVALID_JSON` or `INVALID_MESSAGE`. Everything else is reported.
 pub fn parse_gateway_response(kind: ResponseKind, body: Body) -> Result<GatewayResponse, Error> {
-    let value = body.into_value("the gateway response")?;
+    let value = body.into_value(Word::GatewayResponse)?;
     let map = value.as_object().ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidMessage,
-            format!("the gateway response must be a JSON object, got {}", json_type_name(&value)),
-        )
+        Error::new(ErrorCode::InvalidMessage, Said::new(Phrase::ResponseNotObject).word("got", kind_of(&value)))
     })?;
     let error_code = match map.get("error_code") {
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
-            return Err(Error::at(
-                ErrorCode::InvalidMessage,
-                "error_code",
-                format!("error_code must be a string, got {}", json_type_name(other)),
-            ))
+            let said = Said::new(Phrase::MustBeString).name("field", "error_code").word("got", kind_of(other));
+            return Err(Error::at(ErrorCode::InvalidMessage, "error_code", said));
         }
-        None => {
-            return Err(Error::at(ErrorCode::InvalidMessage, "error_code", "the gateway response has no error_code"))
-        }
+        None => return Err(Error::at(ErrorCode::InvalidMessage, "error_code", Said::new(Phrase::NoErrorCode))),
     };
     let mut r = ValidationReport::default();
     let entry = GATEWAY_CODES.iter().find(|c| c.code == error_code);
-    match entry {
-        Some(c) if !c.kinds.contains(&kind) => r.warn(
-            "error_code",
-            ProblemCode::UnknownCode,
-            format!("error_code {} is not listed for this endpoint", quoted(&error_code)),
-        ),
-        Some(_) => {}
-        None => {
-            let hint = GATEWAY_CODES
-                .iter()
-                .find(|c| c.code.eq_ignore_ascii_case(error_code.trim()))
-                .map(|c| format!(" ({} once trimmed and upper-cased)", c.code))
-                .unwrap_or_default();
-            r.warn(
-                "error_code",
-                ProblemCode::UnknownCode,
-                format!("error_code {} is not one the guide lists{hint}", quoted(&error_code)),
-            );
-        }
+    let odd_code = match entry {
+        Some(c) if !c.kinds.contains(&kind) => Some(Said::new(Phrase::CodeNotForEndpoint)),
+        Some(_) => None,
+        None => Some(match GATEWAY_CODES.iter().find(|c| c.code.eq_ignore_ascii_case(error_code.trim())) {
+            Some(c) => Said::new(Phrase::CodeNotListedTrimmed).name("code", c.code),
+            None => Said::new(Phrase::CodeNotListed),
+        }),
+    };
+    if let Some(said) = odd_code {
+        r.warn("error_code", ProblemCode::UnknownCode, said.quoted("value", &error_code));
     }
     let error_message = match map.get("error_message") {
         Some(Value::String(s)) => s.clone(),
         None => String::new(),
         Some(other) => {
-            r.warn(
-                "error_message",
-                ProblemCode::WrongType,
-                format!("error_message should be a string, got {}", json_type_name(other)),
-            );
+            let said = Said::new(Phrase::ShouldBeString).name("field", "error_message").word("got", kind_of(other));
+            r.warn("error_message", ProblemCode::WrongType, said);
             String::new()
         }
     };
     let data = map.get("data").cloned().unwrap_or(Value::Null);
     if data.as_str() == Some("null") {
-        r.warn("data", ProblemCode::WrongType, "data is the string \"null\", read as no data".to_owned());
+        r.warn("data", ProblemCode::WrongType, Said::new(Phrase::DataNullString));
     }
     let ok = error_code == "SUCCESSFUL";
     let url = match (kind, &data) {
         (Paygate, Value::Object(d)) => match d.get("url") {
             Some(Value::String(u)) => Some(u.clone()),
             _ => {
-                r.warn("data.url", ProblemCode::MissingField, "data has no url string".to_owned());
+                r.warn("data.url", ProblemCode::MissingField, Said::new(Phrase::NoUrl));
                 None
             }
         },
         _ => None,
     };
     if kind == Paygate && ok && url.is_none() && !data.is_object() {
-        r.warn("data.url", ProblemCode::MissingField, "a successful payment request should carry data.url".to_owned());
+        r.warn("data.url", ProblemCode::MissingField, Said::new(Phrase::SuccessWithoutUrl));
     }
     let order = match (kind, &data) {
         (Lookup, Value::Object(d)) => Some(order_info(d, &mut r)),
         // The guide's lookup table lists the record's fields beside error_code; its example nests
         // them in data. Without data, a record at the top level is read there.
         (Lookup, Value::Null) if ok && map.keys().any(|k| RECORD_KEYS.contains(&k.as_str())) => {
-            r.warn(
-                "data",
-                ProblemCode::MissingField,
-                "no data: the transaction is read from the answer's top level, as the guide's table lists it"
-                    .to_owned(),
-            );
+            r.warn("data", ProblemCode::MissingField, Said::new(Phrase::RecordAtTopLevel));
             let top: Map<String, Value> = map
                 .iter()
                 .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
@@ -262,40 +237,29 @@ fn order_info(d: &Map<String, Value>, r: &mut ValidationReport) -> OrderInfo {
             let digits = !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !(s.len() > 1 && s.starts_with('0'));
             info.amount = s.parse::<u64>().ok().filter(|n| digits && *n <= crate::validate::MAX_SAFE_AMOUNT);
             if info.amount.is_none() {
-                r.warn(
-                    "data.amount",
-                    ProblemCode::AmountNotInteger,
-                    format!("data.amount {} is not a plain positive integer", quoted(s)),
-                );
+                let said = Said::new(Phrase::AmountNotPlain).name("field", "data.amount").quoted("value", s);
+                r.warn("data.amount", ProblemCode::AmountNotInteger, said);
             }
         }
         Some(Value::Number(n)) => {
             info.amount_text = Some(n.to_string());
             info.amount = n.as_u64().filter(|n| *n <= crate::validate::MAX_SAFE_AMOUNT);
             if info.amount.is_none() {
-                r.warn(
-                    "data.amount",
-                    ProblemCode::AmountNotInteger,
-                    format!("data.amount {n} is not a safe positive integer"),
-                );
+                let said = Said::new(Phrase::AmountNotSafe).name("field", "data.amount");
+                r.warn("data.amount", ProblemCode::AmountNotInteger, said.with("value", Arg::Number(n.clone())));
             }
         }
-        Some(other) => r.warn(
-            "data.amount",
-            ProblemCode::WrongType,
-            format!("data.amount should be a string, got {}", json_type_name(other)),
-        ),
-        None => r.warn("data.amount", ProblemCode::MissingField, "data has no amount".to_owned()),
+        Some(other) => {
+            let said = Said::new(Phrase::ShouldBeString).name("field", "data.amount").word("got", kind_of(other));
+            r.warn("data.amount", ProblemCode::WrongType, said);
+        }
+        None => r.warn("data.amount", ProblemCode::MissingField, Said::new(Phrase::NoAmount)),
     }
     for (k, v) in d {
         match k.as_str() {
             "amount" => {}
             // The parsed members take these names; a wire member of the same name is set aside.
-            "amountText" => r.warn(
-                "data.amountText",
-                ProblemCode::UnknownKey,
-                "data.amountText is not a lookup field; amountText here is the amount as written".to_owned(),
-            ),
+            "amountText" => r.warn("data.amountText", ProblemCode::UnknownKey, Said::new(Phrase::AmountTextShadowed)),
             _ => {
                 info.fields.insert(k.clone(), v.clone());
             }
@@ -373,7 +337,9 @@ mod tests {
     fn odd_codes_are_reported_not_repaired() {
         let r = parse_gateway_response(Refund, Body::Json(json!({"error_code": " FAILED"}))).unwrap();
         assert!(!r.known && !r.ok);
-        assert!(r.warnings[0].message.contains("FAILED once trimmed"), "{:?}", r.warnings);
+        assert_eq!(r.warnings[0].said.phrase, Phrase::CodeNotListedTrimmed);
+        assert_eq!(r.warnings[0].said.arg("code"), Some(&Arg::Name("FAILED".into())), "{:?}", r.warnings);
+        assert!(r.warnings[0].message().contains("FAILED once trimmed"), "{:?}", r.warnings);
         assert_eq!(parse_gateway_response(Refund, Body::Json(json!([]))).unwrap_err().code, ErrorCode::InvalidMessage);
         assert_eq!(parse_gateway_response(Refund, Body::Text("nope".into())).unwrap_err().code, ErrorCode::InvalidJson);
     }

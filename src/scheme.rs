@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorCode};
+use crate::said::{kind_of, Arg, Phrase, Said};
 
 /// What comes before the fields in a pre-image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,11 +110,8 @@ pub static SCHEMES: &[Scheme] = &[
 pub fn scheme(id: &str) -> Result<&'static Scheme, Error> {
     SCHEMES.iter().find(|s| s.id == id).ok_or_else(|| {
         let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
-        Error::at(
-            ErrorCode::UnknownScheme,
-            "scheme",
-            format!("unknown scheme {}: expected one of {}", crate::validate::quoted(id), ids.join(", ")),
-        )
+        let said = Said::new(Phrase::UnknownScheme).quoted("value", id).name("expected", &ids.join(", "));
+        Error::at(ErrorCode::UnknownScheme, "scheme", said)
     })
 }
 
@@ -242,38 +240,25 @@ pub fn field_text<'a>(name: &str, value: &'a Value) -> Result<Cow<'a, str>, Erro
             } else if let Some(i) = n.as_i64() {
                 Ok(Cow::Owned(i.to_string()))
             } else {
-                Err(Error::at(
-                    ErrorCode::InvalidField,
-                    name,
-                    format!("{name}: must be a string or an integer, got the non-integer number {n}"),
-                ))
+                let said = Said::new(Phrase::StringOrIntegerNotInteger).name("field", name);
+                Err(Error::at(ErrorCode::InvalidField, name, said.with("value", Arg::Number(n.clone()))))
             }
         }
-        other => Err(Error::at(
-            ErrorCode::InvalidField,
-            name,
-            format!("{name}: must be a string or an integer, got {}", json_type_name(other)),
-        )),
-    }
-}
-
-/// The JSON type of a value, for messages.
-pub fn json_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_f64() => "a non-integer number",
-        Value::Number(_) => "an integer",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        other => {
+            let said = Said::new(Phrase::StringOrInteger).name("field", name).word("got", kind_of(other));
+            Err(Error::at(ErrorCode::InvalidField, name, said))
+        }
     }
 }
 
 /// `value` as an object, or `INVALID_ARGUMENT` naming `what`.
 pub fn as_object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, Error> {
     value.as_object().ok_or_else(|| {
-        Error::at(ErrorCode::InvalidArgument, what, format!("{what}: must be an object, got {}", json_type_name(value)))
+        Error::at(
+            ErrorCode::InvalidArgument,
+            what,
+            Said::new(Phrase::NotAnObjectArgument).name("path", what).word("got", kind_of(value)),
+        )
     })
 }
 
@@ -300,13 +285,14 @@ impl Scheme {
     pub fn preimage(&'static self, fields: &Map<String, Value>, secret: Option<&str>) -> Result<Preimage, Error> {
         let missing: Vec<&str> = self.fields.iter().copied().filter(|f| !fields.contains_key(*f)).collect();
         if let Some(first) = missing.first() {
-            let mut message = format!("missing field(s) for scheme {}: {}", self.id, missing.join(", "));
-            for (alias, canonical) in self.aliases {
-                if missing.contains(canonical) && fields.contains_key(*alias) {
-                    message.push_str(&format!(" ({alias} was given: the {} scheme names it {canonical})", self.id));
-                }
+            let given =
+                self.aliases.iter().find(|(alias, canon)| missing.contains(canon) && fields.contains_key(*alias));
+            let phrase = if given.is_some() { Phrase::MissingFieldsAlias } else { Phrase::MissingFields };
+            let mut said = Said::new(phrase).name("scheme", self.id).name("fields", &missing.join(", "));
+            if let Some((alias, canonical)) = given {
+                said = said.name("alias", alias).name("canonical", canonical);
             }
-            return Err(Error::at(ErrorCode::MissingField, *first, message));
+            return Err(Error::at(ErrorCode::MissingField, *first, said));
         }
         let prefix = self.prefix_part(secret)?;
         self.assemble(Some(prefix), fields)
@@ -319,7 +305,7 @@ impl Scheme {
                 Error::at(
                     ErrorCode::MissingSecret,
                     "secretKey",
-                    format!("the {} scheme starts with the secret key: pass secretKey", self.id),
+                    Said::new(Phrase::MissingSecret).name("scheme", self.id),
                 )
             }),
             Prefix::Literal(lit) => Ok(PrefixPart { name: "prefix", source: SegmentSource::Literal, text: lit }),
@@ -344,7 +330,8 @@ impl Scheme {
         }
         for name in self.fields {
             let value = fields.get(*name).ok_or_else(|| {
-                Error::at(ErrorCode::MissingField, *name, format!("missing field for scheme {}: {name}", self.id))
+                let said = Said::new(Phrase::MissingFieldForScheme).name("scheme", self.id).name("field", name);
+                Error::at(ErrorCode::MissingField, *name, said)
             })?;
             push(name, SegmentSource::Field, &field_text(name, value)?);
         }
@@ -391,7 +378,7 @@ mod tests {
     fn unknown_scheme_is_named() {
         let err = scheme("payment").unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownScheme);
-        assert!(err.message.contains("\"payment\""), "{}", err.message);
+        assert!(err.message().contains("\"payment\""), "{}", err.message());
     }
 
     #[test]
@@ -438,7 +425,7 @@ mod tests {
         let s = scheme("lookup").unwrap();
         let err = s.preimage(&obj(json!({"partnerCode": "P"})), Some("k")).unwrap_err();
         assert_eq!(err.code, ErrorCode::MissingField);
-        assert!(err.message.contains("accessKey, transactionNo, orderId"), "{}", err.message);
+        assert!(err.message().contains("accessKey, transactionNo, orderId"), "{}", err.message());
     }
 
     #[test]
@@ -446,7 +433,7 @@ mod tests {
         let s = scheme("lookup").unwrap();
         let f = obj(json!({"partnerCode": "P", "accessKey": "A", "payTransId": "1", "orderId": "O"}));
         let err = s.preimage(&f, Some("k")).unwrap_err();
-        assert!(err.message.contains("payTransId was given"), "{}", err.message);
+        assert!(err.message().contains("payTransId was given"), "{}", err.message());
     }
 
     #[test]

@@ -22,6 +22,12 @@ pub fn has_invisible(s: &str) -> bool {
     s.chars().any(is_invisible)
 }
 
+/// A combining mark of the blocks Vietnamese text decomposed (NFD) uses, and their kin: what a
+/// sender that strips accents drops, and what belongs to the character before it.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Typographic quotes: what word processors put in place of `"` and `'`.
 pub fn is_smart_quote(c: char) -> bool {
     matches!(c, '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}')
@@ -30,6 +36,20 @@ pub fn is_smart_quote(c: char) -> bool {
 /// Whether the text holds a typographic quote.
 pub fn has_smart_quotes(s: &str) -> bool {
     s.chars().any(is_smart_quote)
+}
+
+/// The first `n` characters of `s`, when it has more.
+pub fn first_chars(s: &str, n: usize) -> Option<&str> {
+    s.char_indices().nth(n).map(|(i, _)| &s[..i])
+}
+
+/// Cut `s` to its first `n` characters; whether it had more.
+pub fn cut_chars(s: &mut String, n: usize) -> bool {
+    let len = first_chars(s, n).map(str::len);
+    if let Some(len) = len {
+        s.truncate(len);
+    }
+    len.is_some()
 }
 
 /// A Unicode normalization form.

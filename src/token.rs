@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::error::{json_error_place, Error, ErrorCode};
 use crate::messages::{check_keys, required_string};
+use crate::said::{Phrase, Said};
 use crate::scheme::as_object;
 
 /// The token's JSON keys, in the order the guide writes them, with the camelCase names used
@@ -99,37 +100,36 @@ pub fn encode_authorization(c: &AuthorizationCredentials) -> String {
     ENGINE.encode(serde_json::to_string(&json).unwrap_or_default())
 }
 
-fn invalid(message: impl Into<String>) -> Error {
-    Error::at(ErrorCode::InvalidToken, "token", message)
+fn invalid(said: Said) -> Error {
+    Error::at(ErrorCode::InvalidToken, "token", said)
 }
 
 /// Decode a token. White space inside its JSON does not matter; errors never quote the token.
 pub fn decode_authorization(token: &str) -> Result<AuthorizationCredentials, Error> {
     if token.is_empty() {
-        return Err(invalid("the token is empty"));
+        return Err(invalid(Said::new(Phrase::TokenEmpty)));
     }
     let bytes = ENGINE.decode(token).map_err(|e| {
-        let what = match e {
-            base64::DecodeError::InvalidByte(i, _) => {
-                format!("a character that is not standard base64 at position {i}")
+        invalid(match e {
+            base64::DecodeError::InvalidByte(i, _) => Said::new(Phrase::TokenBadCharacter).number("position", i),
+            base64::DecodeError::InvalidLength(_) => Said::new(Phrase::TokenBadLength),
+            base64::DecodeError::InvalidLastSymbol(i, _) => {
+                Said::new(Phrase::TokenBadLastCharacter).number("position", i)
             }
-            base64::DecodeError::InvalidLength(_) => "a length that base64 cannot have".to_owned(),
-            base64::DecodeError::InvalidLastSymbol(i, _) => format!("an impossible last character at position {i}"),
-            base64::DecodeError::InvalidPadding => "wrong padding".to_owned(),
-        };
-        invalid(format!("the token is not standard base64: {what}"))
+            base64::DecodeError::InvalidPadding => Said::new(Phrase::TokenBadPadding),
+        })
     })?;
     let text = String::from_utf8(bytes)
-        .map_err(|e| invalid(format!("the token's bytes are not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))?;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|e| invalid(format!("the token is not base64 of JSON: {}", json_error_place(&e))))?;
-    let map = value.as_object().ok_or_else(|| invalid("the token's JSON is not an object"))?;
+        .map_err(|e| invalid(Said::new(Phrase::TokenNotUtf8).number("byte", e.utf8_error().valid_up_to())))?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| invalid(json_error_place(Said::new(Phrase::TokenNotJson), &e)))?;
+    let map = value.as_object().ok_or_else(|| invalid(Said::new(Phrase::TokenNotObject)))?;
     let mut out = [const { String::new() }; 5];
     for ((wire, _), slot) in KEYS.iter().zip(out.iter_mut()) {
         *slot = match map.get(*wire) {
             Some(Value::String(s)) => s.clone(),
-            Some(_) => return Err(invalid(format!("the token's {wire} is not a string"))),
-            None => return Err(invalid(format!("the token has no {wire}"))),
+            Some(_) => return Err(invalid(Said::new(Phrase::TokenFieldNotString).name("key", wire))),
+            None => return Err(invalid(Said::new(Phrase::TokenFieldMissing).name("key", wire))),
         };
     }
     let [access_key, secret_key, app_name, partner_code, partner_code_cus] = out;
@@ -163,7 +163,8 @@ mod tests {
         for bad in ["%%%", "bm90IGpzb24=", "WzFd", "e30="] {
             let err = decode_authorization(bad).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidToken, "{bad}");
-            assert!(!err.message.contains(bad), "{}", err.message);
+            assert!(!err.message().contains(bad), "{}", err.message());
+            assert!(!err.said.sentence().vi.contains(bad), "{:?}", err.said.sentence());
         }
     }
 }

@@ -2,13 +2,15 @@
 //! once, as data: errors (the message is wrong) apart from warnings (it will be accepted but
 //! probably not as meant, usually because the checksum hashes it exactly as written).
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::fields::{field, FieldKind};
 use crate::rules;
-use crate::scheme::{json_type_name, scheme, Scheme};
+use crate::said::{kind_of, value_arg, Arg, Phrase, Said};
+use crate::scheme::{scheme, Scheme};
 use crate::text;
 
 /// Largest amount a JavaScript number holds exactly: 2^53 − 1.
@@ -80,15 +82,39 @@ pub enum ProblemCode {
     NotAPayment,
 }
 
-/// One problem: where, what, and in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One problem: where, what, and what was said about it. JavaScript sees
+/// `{path, code, message, params, text}`: `message` is the English sentence, `params` its values,
+/// `text` the sentence in English and Vietnamese.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// The field (or key) at fault; empty for the message itself.
     pub path: String,
     /// Stable code.
     pub code: ProblemCode,
-    /// What is wrong, in a short sentence.
-    pub message: String,
+    /// What is wrong, with its values.
+    pub said: Said,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: &str, code: ProblemCode, said: Said) -> Self {
+        Problem { path: path.to_owned(), code, said }
+    }
+
+    /// What is wrong, in a short English sentence.
+    pub fn message(&self) -> String {
+        self.said.en()
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Problem", 5)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("code", &self.code)?;
+        self.said.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 /// The outcome of validating one message.
@@ -104,14 +130,19 @@ pub struct ValidationReport {
 
 impl ValidationReport {
     /// Record an error.
-    pub fn error(&mut self, path: &str, code: ProblemCode, message: String) {
-        self.errors.push(Problem { path: path.to_owned(), code, message });
+    pub fn error(&mut self, path: &str, code: ProblemCode, said: Said) {
+        self.errors.push(Problem::new(path, code, said));
         self.valid = false;
     }
 
     /// Record a warning.
-    pub fn warn(&mut self, path: &str, code: ProblemCode, message: String) {
-        self.warnings.push(Problem { path: path.to_owned(), code, message });
+    pub fn warn(&mut self, path: &str, code: ProblemCode, said: Said) {
+        self.warnings.push(Problem::new(path, code, said));
+    }
+
+    /// Record a warning about field `name` that says only its name.
+    fn warn_field(&mut self, name: &str, code: ProblemCode, phrase: Phrase) {
+        self.warn(name, code, Said::new(phrase).name("field", name));
     }
 
     fn new() -> Self {
@@ -132,11 +163,7 @@ pub fn validate(scheme_id: &str, message: &Value) -> Result<ValidationReport, Er
         Some(m) => check_message(s, m, true).report,
         None => {
             let mut r = ValidationReport::new();
-            r.error(
-                "",
-                ProblemCode::NotAnObject,
-                format!("the message must be a JSON object, got {}", json_type_name(message)),
-            );
+            r.error("", ProblemCode::NotAnObject, Said::new(Phrase::NotAnObject).word("got", kind_of(message)));
             r
         }
     })
@@ -154,32 +181,28 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
                 r.error(
                     alias,
                     ProblemCode::AliasConflict,
-                    format!(
-                        "{alias} {} and {canon} {} differ: they are two names of one field and must carry the same value",
-                        shown(&value),
-                        shown(given)
-                    ),
+                    Said::new(Phrase::AliasConflict)
+                        .name("alias", alias)
+                        .with("value", value_arg(Some(&value)))
+                        .name("canonical", canon)
+                        .with("other", value_arg(Some(given))),
                 );
             }
         } else {
-            r.warn(
-                alias,
-                ProblemCode::Alias,
-                format!("{alias} is read as {canon}: the guide's example sends {alias}, its table says {canon}"),
-            );
             canonical.insert((*canon).to_owned(), value);
+            r.warn(alias, ProblemCode::Alias, Said::new(Phrase::AliasRead).name("alias", alias).name("canonical", canon));
         }
     }
     for key in msg.keys() {
         let known = s.message_fields().any(|f| f == key) || s.aliases.iter().any(|(a, _)| a == key);
         if !known {
-            r.warn(key, ProblemCode::UnknownKey, format!("{} is not a field of the {} message", quoted(key), s.id));
+            r.warn(key, ProblemCode::UnknownKey, Said::new(Phrase::NotAField).quoted("key", key).name("scheme", s.id));
         }
     }
     for name in s.message_fields() {
         match canonical.get(name) {
             None if name == "checksum" && !require_checksum => {}
-            None => r.error(name, ProblemCode::MissingField, format!("{name} is required")),
+            None => r.error(name, ProblemCode::MissingField, Said::new(Phrase::Required).name("field", name)),
             Some(value) => {
                 let kind = field(name).map_or(FieldKind::Text, |f| f.kind);
                 check_value(&mut r, name, kind, value);
@@ -188,6 +211,8 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
     }
     Checked { report: r, canonical }
 }
+
+pub(crate) use crate::said::quoted;
 
 /// The path of `key` inside `path` (`order.amount`; just `amount` at the top).
 pub(crate) fn join_path(path: &str, key: &str) -> String {
@@ -198,151 +223,87 @@ pub(crate) fn join_path(path: &str, key: &str) -> String {
     }
 }
 
-/// A value for messages: a string quoted and cut short, anything else as its JSON type.
-pub(crate) fn shown(value: &Value) -> String {
-    match value {
-        Value::String(s) => quoted(s),
-        Value::Number(n) => n.to_string(),
-        other => json_type_name(other).to_owned(),
-    }
-}
-
-/// A short quoted rendering of a value for messages (never used for secrets).
-pub(crate) fn quoted(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => format!("{:?}…", &s[..i]),
-        None => format!("{s:?}"),
-    }
-}
-
 fn check_value(r: &mut ValidationReport, name: &str, kind: FieldKind, value: &Value) {
     if kind == FieldKind::Amount {
         return check_amount(r, name, value);
     }
+    let said = |phrase| Said::new(phrase).name("field", name);
     let Value::String(s) = value else {
-        return r.error(
-            name,
-            ProblemCode::WrongType,
-            format!("{name} must be a string, got {}", json_type_name(value)),
-        );
+        return r.error(name, ProblemCode::WrongType, said(Phrase::MustBeString).word("got", kind_of(value)));
     };
     if s.is_empty() {
-        return r.error(name, ProblemCode::EmptyValue, format!("{name} is empty"));
+        return r.error(name, ProblemCode::EmptyValue, said(Phrase::EmptyValue));
     }
     check_text(r, name, s);
     let t = s.trim();
-    match kind {
-        FieldKind::ReturnUrl if !rules::is_http_url(t) => r.error(
-            name,
-            ProblemCode::InvalidUrl,
-            format!("{name} must be an absolute http or https URL, got {}", quoted(s)),
-        ),
-        FieldKind::IpAddress if t.parse::<std::net::IpAddr>().is_err() => r.error(
-            name,
-            ProblemCode::InvalidIpAddress,
-            format!("{name} must be an IPv4 or IPv6 address, got {}", quoted(s)),
-        ),
-        FieldKind::PayDate if !rules::is_pay_date(t) => r.error(
-            name,
-            ProblemCode::InvalidPayDate,
-            format!("{name} must be a real time written yyyyMMddHHmmss, got {}", quoted(s)),
-        ),
+    let (code, phrase) = match kind {
+        FieldKind::ReturnUrl if !rules::is_http_url(t) => (ProblemCode::InvalidUrl, Phrase::InvalidUrl),
+        FieldKind::IpAddress if t.parse::<std::net::IpAddr>().is_err() => {
+            (ProblemCode::InvalidIpAddress, Phrase::InvalidIpAddress)
+        }
+        FieldKind::PayDate if !rules::is_pay_date(t) => (ProblemCode::InvalidPayDate, Phrase::InvalidPayDate),
         FieldKind::PayType => match rules::pay_type(t) {
-            Some(exact) if exact == t => {}
-            Some(exact) => r.warn(
-                name,
-                ProblemCode::TypeCasing,
-                format!(
-                    "{name} {} differs from the table's {exact:?} in casing; the checksum hashes it as written",
-                    quoted(t)
-                ),
-            ),
-            None => r.error(
-                name,
-                ProblemCode::InvalidType,
-                format!("{name} must be \"Pay\" or \"Refund\", got {}", quoted(s)),
-            ),
+            Some(exact) if exact == t => return,
+            Some(exact) => {
+                let casing = said(Phrase::TypeCasing).quoted("value", t).quoted("expected", exact);
+                return r.warn(name, ProblemCode::TypeCasing, casing);
+            }
+            None => (ProblemCode::InvalidType, Phrase::InvalidType),
         },
-        FieldKind::TransactionType if t != "02" => r.warn(
-            name,
-            ProblemCode::UndocumentedTransactionType,
-            format!("{name} {} is not documented: \"02\" (full refund) is the only documented value", quoted(s)),
-        ),
-        FieldKind::Checksum if !(t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())) => r.error(
-            name,
-            ProblemCode::InvalidChecksum,
-            format!("{name} must be 64 hex digits, got {} characters", s.chars().count()),
-        ),
-        _ => {}
-    }
+        FieldKind::TransactionType if t != "02" => {
+            let undocumented = said(Phrase::UndocumentedTransactionType).quoted("value", s);
+            return r.warn(name, ProblemCode::UndocumentedTransactionType, undocumented);
+        }
+        FieldKind::Checksum if !(t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())) => {
+            let count = said(Phrase::InvalidChecksum).number("count", s.chars().count());
+            return r.error(name, ProblemCode::InvalidChecksum, count);
+        }
+        _ => return,
+    };
+    r.error(name, code, said(phrase).quoted("value", s));
 }
 
 /// Warnings for text that changes a pre-image invisibly.
 pub(crate) fn check_text(r: &mut ValidationReport, name: &str, s: &str) {
     if text::has_edge_whitespace(s) {
-        r.warn(
-            name,
-            ProblemCode::Whitespace,
-            format!("{name} has leading or trailing white space, which is hashed as given"),
-        );
+        r.warn_field(name, ProblemCode::Whitespace, Phrase::Whitespace);
     }
     if text::has_control(s) {
-        r.warn(name, ProblemCode::ControlCharacter, format!("{name} contains a control character (tab, newline…)"));
+        r.warn_field(name, ProblemCode::ControlCharacter, Phrase::ControlCharacter);
     }
     if text::has_invisible(s) {
-        r.warn(
-            name,
-            ProblemCode::InvisibleCharacter,
-            format!("{name} contains an invisible character (zero-width space, BOM…)"),
-        );
+        r.warn_field(name, ProblemCode::InvisibleCharacter, Phrase::InvisibleCharacter);
     }
     if text::has_smart_quotes(s) {
-        r.warn(
-            name,
-            ProblemCode::SmartQuotes,
-            format!("{name} contains typographic quotes (“ ” ‘ ’), often pasted from a document"),
-        );
+        r.warn_field(name, ProblemCode::SmartQuotes, Phrase::SmartQuotes);
     }
     if !text::is_nfc(s) {
-        r.warn(
-            name,
-            ProblemCode::NotNfc,
-            format!("{name} is not in Unicode NFC; composed and decomposed text hash differently"),
-        );
+        r.warn_field(name, ProblemCode::NotNfc, Phrase::NotNfc);
     }
 }
 
 fn check_amount(r: &mut ValidationReport, name: &str, value: &Value) {
+    let said = |phrase| Said::new(phrase).name("field", name);
     let Value::Number(n) = value else {
-        let hint = if value.is_string() { " (only the lookup response writes it as a string)" } else { "" };
-        return r.error(
-            name,
-            ProblemCode::WrongType,
-            format!("{name} must be a JSON integer, got {}{hint}", json_type_name(value)),
-        );
+        let phrase = if value.is_string() { Phrase::AmountAsString } else { Phrase::AmountNotNumber };
+        return r.error(name, ProblemCode::WrongType, said(phrase).word("got", kind_of(value)));
     };
-    if let Some(u) = n.as_u64() {
-        if u == 0 {
-            r.error(name, ProblemCode::AmountNotPositive, format!("{name} must be positive, got 0"));
-        } else if u > MAX_SAFE_AMOUNT {
-            r.error(name, ProblemCode::AmountTooLarge, format!("{name} must be at most {MAX_SAFE_AMOUNT}, got {u}"));
-        }
-    } else if n.is_i64() {
-        r.error(name, ProblemCode::AmountNotPositive, format!("{name} must be positive, got {n}"));
-    } else {
-        let f = n.as_f64().unwrap_or(f64::NAN);
-        if f.fract() == 0.0 && f.abs() > MAX_SAFE_AMOUNT as f64 {
-            r.error(name, ProblemCode::AmountTooLarge, format!("{name} must be at most {MAX_SAFE_AMOUNT}, got {n}"));
-        } else if f <= 0.0 {
-            r.error(name, ProblemCode::AmountNotPositive, format!("{name} must be positive, got {n}"));
-        } else {
-            r.error(
-                name,
-                ProblemCode::AmountNotInteger,
-                format!("{name} must be a whole number of VND written without a decimal point, got {n}"),
-            );
-        }
+    let f = n.as_f64().unwrap_or(f64::NAN);
+    let too_large = f.fract() == 0.0 && f.abs() > MAX_SAFE_AMOUNT as f64;
+    let (code, phrase) = match n.as_u64() {
+        Some(0) => (ProblemCode::AmountNotPositive, Phrase::AmountNotPositive),
+        Some(u) if u > MAX_SAFE_AMOUNT => (ProblemCode::AmountTooLarge, Phrase::AmountTooLarge),
+        Some(_) => return,
+        None if n.is_i64() => (ProblemCode::AmountNotPositive, Phrase::AmountNotPositive),
+        None if too_large => (ProblemCode::AmountTooLarge, Phrase::AmountTooLarge),
+        None if f <= 0.0 => (ProblemCode::AmountNotPositive, Phrase::AmountNotPositive),
+        None => (ProblemCode::AmountNotInteger, Phrase::AmountNotInteger),
+    };
+    let mut said = said(phrase);
+    if code == ProblemCode::AmountTooLarge {
+        said = said.number("max", MAX_SAFE_AMOUNT);
     }
+    r.error(name, code, said.with("value", Arg::Number(n.clone())));
 }
 
 #[cfg(test)]
@@ -446,8 +407,8 @@ mod tests {
         assert!(r.valid && r.warnings.is_empty(), "{r:?}");
         let r = validate("lookup", &both("835651612", "835651613")).unwrap();
         assert_eq!(codes(&r.errors), vec![("payTransId".to_owned(), ProblemCode::AliasConflict)]);
-        assert!(r.errors[0].message.contains("\"835651613\"") && r.errors[0].message.contains("\"835651612\""));
-        assert!(r.errors[0].message.contains("payTransId") && r.errors[0].message.contains("transactionNo"));
+        assert!(r.errors[0].message().contains("\"835651613\"") && r.errors[0].message().contains("\"835651612\""));
+        assert!(r.errors[0].message().contains("payTransId") && r.errors[0].message().contains("transactionNo"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The debugger's core over shared vectors: every planted mistake of diagnoses.json (checksums
 //! computed by tests/vectors/generate.py with Python's hashlib) is found, a clean match reports
-//! none, and the guide's own broken example bodies are read and explained. Runs natively and on
-//! wasm32.
+//! none, the guide's own broken example bodies are read and explained, and every paste of
+//! pastes.json (each tool's quoting written by tests/vectors/pastes.py) reads as its message,
+//! its token apart. Runs natively and on wasm32.
 
 use lgsp_paygate::{diagnose, explain, parse_loose, validate, Body};
 use serde_json::Value;
@@ -12,6 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 const DIAGNOSES: &str = include_str!("vectors/diagnoses.json");
 const GUIDE: &str = include_str!("vectors/guide-examples.json");
 const CHECKSUMS: &str = include_str!("vectors/checksums.json");
+const PASTES: &str = include_str!("vectors/pastes.json");
 
 /// In WebAssembly the JS engine normalizes text; the package's start function installs it, and
 /// tests that call the core directly install it here.
@@ -32,6 +34,11 @@ fn codes(v: &Value) -> Vec<(String, String)> {
 
 fn code_str<T: serde::Serialize>(c: &T) -> String {
     serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Whether `text` names `call` as a whole (`urlencode($s)` is not named by `rawurlencode($s)`).
+fn names(text: &str, call: &str) -> bool {
+    text.match_indices(call).any(|(at, _)| !text[..at].ends_with(|c: char| c.is_alphanumeric()))
 }
 
 #[test]
@@ -71,6 +78,17 @@ fn every_planted_mistake_is_found() {
                 changed.sort_unstable();
                 assert_eq!(changed, fields, "{id}: changed fields");
                 assert_eq!(hit.fixes.len(), hit.codes.len(), "{id}: one fix per mistake");
+                // The calls a URL-encoding finding names, in its description and its fix: those
+                // the vector lists, and no other.
+                if let Some(mentions) = expect["mentions"].as_array() {
+                    let mentions: Vec<&str> = mentions.iter().filter_map(Value::as_str).collect();
+                    let fix = hit.fixes.iter().find(|f| code_str(&f.code) == "URL_ENCODED").expect("the URL fix");
+                    for said in [&hit.description.en, &hit.description.vi, &fix.advice.en, &fix.advice.vi] {
+                        for e in lgsp_paygate::debug::url_encoding::URL_ENCODERS {
+                            assert_eq!(names(said, e.call), mentions.contains(&e.call), "{id}: {} in {said}", e.call);
+                        }
+                    }
+                }
                 for c in &hit.changes {
                     assert!(!c.note.en.is_empty() && !c.note.vi.is_empty(), "{id}: a change said in words");
                     assert!(!c.note.en.contains("(absent)"), "{id}: {}", c.note.en);
@@ -121,7 +139,7 @@ fn guide_examples_are_read_and_explained() {
         let message = Value::Object(parsed.message.unwrap_or_else(|| panic!("{id}: unreadable")));
         assert_eq!(lgsp_paygate::detect_scheme(message.as_object().unwrap()), Some(scheme), "{id}: detected scheme");
         if case["strictJson"] == true {
-            let strict = Body::Text(text.to_owned()).into_value("body").unwrap();
+            let strict = Body::Text(text.to_owned()).into_value(lgsp_paygate::Word::Message).unwrap();
             assert_eq!(strict, message, "{id}: tolerant and strict readings differ");
         }
         let report = validate(scheme, &message).unwrap();
@@ -241,4 +259,46 @@ fn the_value_check_can_fail() {
     );
     assert_eq!(dropped("left \"x\" out of orderId", "bỏ trường orderId"), Some("\"x\"".to_owned()));
     assert_eq!(dropped("left \"x\" out of orderId", "bỏ \"x\" khỏi trường orderId"), None);
+}
+
+#[test]
+fn every_paste_reads_as_its_message_with_its_token_apart() {
+    let all = cases(PASTES);
+    assert!(all.len() >= 20, "too few paste vectors");
+    for case in all {
+        let id = case["id"].as_str().unwrap_or("?");
+        let text = case["text"].as_str().unwrap_or("");
+        let p = parse_loose(text);
+        let message = p.message.clone().unwrap_or_else(|| panic!("{id}: not read: {:?}", p.defects));
+        assert_eq!(Value::Object(message.clone()), case["message"], "{id}: message");
+        let codes: Vec<String> = p.defects.iter().map(|d| code_str(&d.code)).collect();
+        for want in case["defects"].as_array().expect("defects").iter().filter_map(Value::as_str) {
+            assert!(codes.iter().any(|c| c == want), "{id}: {want} not among {codes:?}");
+        }
+        assert!(!codes.iter().any(|c| c == "UNREADABLE"), "{id}: {codes:?}");
+        let secret = case["secretKey"].as_str();
+        let verified = lgsp_paygate::verify(case["scheme"].as_str().unwrap_or(""), &Value::Object(message), secret);
+        assert_eq!(verified, Ok(true), "{id}: the checksum Python computed");
+        match case["authorization"].as_str() {
+            None => assert!(p.authorization.is_none(), "{id}: a token where none was pasted"),
+            Some(token) => {
+                let a = p.authorization.clone().unwrap_or_else(|| panic!("{id}: the token was not found"));
+                assert_eq!(a.token.expose(), token, "{id}: token");
+                assert!(!format!("{p:?}").contains(token), "{id}: Debug shows the token");
+                assert!(p.defects.iter().all(|d| !d.message().contains(token)), "{id}: a note quotes the token");
+                // Taken out of the paste where it was written, the rest reads the same.
+                let chars: Vec<char> = text.chars().collect();
+                let index = |line: usize, column: usize| {
+                    let start: usize = text.split_inclusive('\n').take(line - 1).map(|l| l.chars().count()).sum();
+                    (start + column - 1).min(chars.len())
+                };
+                let (start, end) = (index(a.line, a.column), index(a.end_line, a.end_column));
+                let rest: String = chars[..start].iter().chain(&chars[end..]).collect();
+                assert!(!rest.contains(token), "{id}: the token is still in {rest}");
+                let again = parse_loose(&rest);
+                assert_eq!(again.message, p.message, "{id}: without its token: {rest}");
+                assert!(again.authorization.is_none(), "{id}");
+            }
+        }
+    }
 }

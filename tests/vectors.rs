@@ -70,7 +70,7 @@ fn authorization_vectors() {
             "invalid" => {
                 let err = decode_authorization(token).expect_err(id);
                 assert_eq!(err.code.as_str(), s(&case, "errorCode"), "{id}: code");
-                assert!(token.is_empty() || !err.message.contains(token), "{id}: the message quotes the token");
+                assert!(token.is_empty() || !err.message().contains(token), "{id}: the message quotes the token");
             }
             other => panic!("{id}: unknown result {other}"),
         }

@@ -18,9 +18,18 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
     Reflect::set(obj, &key.into(), value).expect("set works on a plain object");
 }
 
+/// The thrown error's code, once it is checked to be an `Error` that says what went wrong in
+/// English (its `message`) and Vietnamese (`text.vi`), with its values in `params`.
 fn code_of(err: JsValue) -> String {
     assert!(err.is_instance_of::<js_sys::Error>(), "thrown value is not an Error: {err:?}");
-    Reflect::get(&err, &"code".into()).ok().and_then(|c| c.as_string()).unwrap_or_default()
+    let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let message = get(&err, "message").as_string().unwrap_or_default();
+    let text = get(&err, "text");
+    assert_eq!(get(&text, "en").as_string().as_deref(), Some(message.as_str()), "text.en is the message");
+    let vi = get(&text, "vi").as_string().unwrap_or_default();
+    assert!(!vi.is_empty() && vi != message, "{message}: no Vietnamese ({vi:?})");
+    assert!(get(&err, "params").is_object(), "{message}: no params");
+    get(&err, "code").as_string().unwrap_or_default()
 }
 
 fn lookup_fields() -> JsValue {
@@ -117,6 +126,65 @@ fn errors_are_errors_with_codes_and_the_module_survives() {
     assert_eq!(code_of(api::decode_authorization("%%%".into()).unwrap_err()), "INVALID_TOKEN");
     assert_eq!(code_of(api::parse_payment_result("{".into()).unwrap_err()), "INVALID_JSON");
     assert_eq!(good(), expected);
+}
+
+#[test]
+fn values_javascript_cannot_hand_over_are_said_in_both_languages() {
+    let with = |value: JsValue| {
+        let fields = lookup_fields();
+        set(&fields, "orderId", &value);
+        let err = api::checksum("lookup".into(), fields, "k".into(), JsValue::UNDEFINED).unwrap_err();
+        let params = JSON::stringify(&Reflect::get(&err, &"params".into()).unwrap()).unwrap().as_string().unwrap();
+        (code_of(err), params)
+    };
+    let big = js_sys::BigInt::new(&JsValue::from_str("123456789012345678901234567890")).unwrap();
+    assert_eq!(with(big.into()), ("INVALID_ARGUMENT".into(), r#"{"path":"fields.orderId"}"#.into()));
+    let (code, params) = with(js_sys::Function::new_no_args("").into());
+    assert_eq!((code.as_str(), params.as_str()), ("INVALID_ARGUMENT", r#"{"path":"fields.orderId","got":"function"}"#));
+    let (_, params) = with(JsValue::from_f64(f64::INFINITY));
+    assert_eq!(params, r#"{"path":"fields.orderId","value":"Infinity"}"#);
+    let deep = js(&format!("{}1{}", "[".repeat(40), "]".repeat(40)));
+    assert_eq!(with(deep).0, "INVALID_ARGUMENT");
+    let long = Array::new();
+    long.set_length(20_000);
+    assert_eq!(with(long.into()).0, "INVALID_ARGUMENT");
+    let order = js(r#"{"transactionNo":"1","orderId":"O"}"#);
+    let err = api::build_lookup_request(order, "not credentials".into()).unwrap_err();
+    assert_eq!(code_of(err), "INVALID_ARGUMENT");
+    let err = api::payment_result_reply("yes".into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(code_of(err), "INVALID_ARGUMENT");
+}
+
+#[test]
+fn the_debugger_page_gets_one_lane_in_one_call() {
+    let case = vector("paygate-nfc-vietnamese");
+    let mut body = case["fields"].clone();
+    body["checksum"] = case["checksum"].clone();
+    let secret = JsValue::from_str(case["secretKey"].as_str().unwrap());
+    let out = api::analyse(
+        "verdict".into(),
+        body.to_string().into(),
+        "auto".into(),
+        "lookup".into(),
+        secret.clone(),
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let text = JSON::stringify(&out).unwrap().as_string().unwrap();
+    let out: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!((out["scheme"].as_str(), out["how"].as_str()), (Some("paygate"), Some("detected")), "{text}");
+    assert_eq!(out["explanation"]["matches"], true, "{text}");
+    assert_eq!(out["explanation"]["digest"], case["checksum"], "{text}");
+    assert!(!text.contains(case["secretKey"].as_str().unwrap()), "the secret shows");
+    let part = |p: &str| {
+        api::analyse(p.into(), "{}".into(), JsValue::NULL, JsValue::NULL, secret.clone(), JsValue::NULL, js("{}"))
+    };
+    assert!(part("diagnosis").is_ok());
+    assert_eq!(code_of(part("both").unwrap_err()), "INVALID_ARGUMENT");
+    let options = js("[]");
+    let err = api::analyse("verdict".into(), "{}".into(), JsValue::NULL, JsValue::NULL, secret, JsValue::NULL, options);
+    assert_eq!(code_of(err.unwrap_err()), "INVALID_ARGUMENT");
 }
 
 #[test]

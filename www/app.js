@@ -2,11 +2,13 @@
 // modes, the credentials (token, secret key, reveal) and the share link. The secret key and the
 // token are read from their password inputs when needed and kept nowhere else: not in the
 // state, the URL, storage or cookies.
-import { core, load } from "./core.js";
+import { core } from "./core.js";
+import { load } from "./loading.js";
 import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
-import { applyStatic, language, setLanguage, t } from "./i18n.js";
+import { applyStatic, language, saidText, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
+import { withoutPlace } from "./body-place.js";
 import { shareableBody } from "./share.js";
 import { applyFragment, state, toFragment } from "./state.js";
 import { setupVerify } from "./verify.js";
@@ -65,7 +67,7 @@ function showError(error) {
     fill(errorBox);
     return;
   }
-  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", String(error.message ?? error));
+  fill(errorBox, typeof error.code === "string" ? h("strong", { class: "code", text: error.code }) : null, " ", saidText(error));
   errorBox.hidden = false;
   announce(errorBox.textContent);
 }
@@ -77,7 +79,7 @@ function recompute() {
 
 function renderTokenStatus() {
   if (!tokenMessage) tokenStatus.textContent = "";
-  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.vars);
+  else tokenStatus.textContent = t(tokenMessage.key, tokenMessage.error ? { message: `${tokenMessage.error.code ?? ""} ${saidText(tokenMessage.error)}`.trim() } : tokenMessage.vars);
   tokenStatus.dataset.state = tokenMessage?.state ?? "";
 }
 
@@ -113,11 +115,28 @@ function onToken() {
         vars: { partnerCode: credentials.partnerCode, accessKey: credentials.accessKey, appName: credentials.appName },
       };
     } catch (error) {
-      tokenMessage = { key: "tokenInvalid", state: "error", vars: { message: `${error.code ?? ""} ${error.message ?? ""}`.trim() } };
+      // Said again in the current language whenever the status is drawn.
+      tokenMessage = { key: "tokenInvalid", state: "error", error: { code: error.code, message: error.message, text: error.text } };
     }
   }
   renderTokenStatus();
   recompute();
+}
+
+/**
+ * An Authorization header pasted with the body (a raw request, a curl command, a lone header
+ * line), as parseLoose found it: its token goes to the token box, which fills the credentials,
+ * and its text leaves the body box, so no share link or view holds it. Done for a body pasted or
+ * loaded, and for a typed one once the token reads as one; said under the body box.
+ */
+function moveAuthorization(authorization, { body, pasted }) {
+  if (state.body !== body || !(pasted || isToken(authorization.token))) return;
+  tokenInput.value = authorization.token;
+  verify.replaceBody(withoutPlace(body, authorization));
+  onToken();
+  bodyStatus.textContent = t("authorizationMoved");
+  bodyStatus.hidden = false;
+  announce(bodyStatus.textContent);
 }
 
 /** A whole token pasted where the secret key goes: read as a token, and said. */
@@ -264,7 +283,9 @@ async function start() {
   applyFragment(location.hash);
   const schemeList = core.schemes();
   demos = typeof core.checksum === "function" ? demoExamples(core) : [];
-  const credentials = { secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError, announce };
+  const credentials = {
+    secret, revealed: () => revealBox.checked, tokenCredentials: () => tokenCredentials, showError, announce, onAuthorization: moveAuthorization,
+  };
   verify = setupVerify(schemeList, credentials);
   build = setupBuild(schemeList, credentials);
   wire();

@@ -1,5 +1,6 @@
-// Places in the body box: parseLoose names a defect's place by line and column (1-based, in
-// characters); the box selects by UTF-16 offsets.
+// Places in the body box: parseLoose names a defect's place, and where a pasted Authorization
+// header was written, by line and column (1-based, in characters); the box works in UTF-16
+// offsets.
 
 /** The UTF-16 range of the character at `line`, `column` of `text` (the line's end when shorter). */
 export function placeRange(text, line, column) {
@@ -25,4 +26,15 @@ export function selectPlace(textarea, line, column) {
   textarea.setSelectionRange(start, end);
   const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
   textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 2);
+}
+
+/**
+ * `text` without what parseLoose's `authorization` place covers (`line`:`column` to
+ * `endLine`:`endColumn`, the end excluded): the header line, or the curl `-H` argument, that
+ * carried the token.
+ */
+export function withoutPlace(text, { line, column, endLine, endColumn }) {
+  const [start] = placeRange(text, line, column);
+  const [end] = placeRange(text, endLine, endColumn);
+  return end >= start ? text.slice(0, start) + text.slice(end) : text;
 }

@@ -1,5 +1,6 @@
 // Runs analyse() for the debugger without blocking typing: two Web Workers, one for the verdict
-// (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), so a
+// (read, explain, compare: quick) and one for the diagnosis (which may hash many variants), each
+// job one call into the core (its analyse(): the body crosses once per lane), so a
 // slow diagnosis never delays the next verdict. Each worker has at most one job running and one
 // waiting: a newer job replaces the waiting one, so a burst of keystrokes costs one run, not one
 // per key. A small body's verdict (up to INLINE_CHARS, well under a millisecond of core time) is
@@ -7,6 +8,7 @@
 // Worker can start, the same analyse() runs in the page, after the input event.
 import { core } from "./core.js";
 import { analyse } from "./analysis.js";
+import { startCoreWorker } from "./loading.js";
 
 /** Bodies up to this many characters get their verdict in the input event itself. */
 export const INLINE_CHARS = 16 * 1024;
@@ -22,7 +24,7 @@ export const TYPING_PAUSE_MS = 250;
 function lane(onResult) {
   let worker = null;
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = startCoreWorker();
   } catch {
     worker = null;
   }

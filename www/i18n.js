@@ -1,9 +1,7 @@
-// The page's words in English and Vietnamese. Field descriptions, diagnosis sentences and
-// findings come from the core (schemes() and diagnose() carry both languages); this file holds
-// only the page's own labels; www/i18n-codes.js holds Vietnamese readings of the core's stable
-// codes, whose English sentences the core already writes. The words follow docs/glossary.md.
-
-import { defectVi, fillIn, problemVi, quotedValues } from "./i18n-codes.js";
+// The page's words in English and Vietnamese. Everything the core says comes with both languages
+// (field descriptions, problems, repairs, errors, findings and summaries: their `text`,
+// `description`, `summary`…); this file holds only the page's own labels. The words follow
+// docs/glossary.md.
 
 const en = {
   title: "LGSP checksum debugger",
@@ -41,7 +39,7 @@ const en = {
   inputBody: "JSON body",
   inputForm: "Form",
   bodyLabel: "JSON body, exactly as sent or received",
-  bodyHint: "Paste it as it is: typographic quotes, stray spaces and misspelt keys are read and named below, never silently fixed.",
+  bodyHint: "Paste it as it is: the JSON, or the raw request, curl command (bash or cmd), log line or Java dump around it. Typographic quotes, stray spaces and misspelt keys are read and named below, never silently fixed; an Authorization header goes to the token box.",
   bodyEmpty: "Paste a body, fill the form, or load an example.",
   defectsTitle: "Read, with these repairs:",
   defectAt: "line {line}, column {column}",
@@ -136,6 +134,7 @@ const en = {
   copyHex: "Copy its hex",
   skipToVerdict: "Skip to the verdict",
   bodyMoved: "That was a message body, not a token: it is now in the body box.",
+  authorizationMoved: "The Authorization header pasted with the body is now in the token box: its credentials fill the secret key, and the body and its share link no longer hold it.",
   secretWasToken: "That was a whole Authorization token, not the secret key: it is now in the token box, and its secret key here.",
   moreChars: "{count} more characters",
   moreBytes: "{count} more bytes",
@@ -162,7 +161,7 @@ const en = {
   compareExpected: "This pre-image",
   compareActual: "Your string",
   compareEnd: "(ends)",
-  compareAfterEnd: "what follows the end of this pre-image",
+  compareAfterEnd: "what follows the end of this pre-image, after {field}",
   compareLengths: "This pre-image has {expected} bytes, yours {actual}.",
   compareMissing: "This build of lgsp-paygate has no comparePreimage: the comparison is off.",
   footer: "lgsp-paygate: every value on this page is computed by the package's WebAssembly core, the same code Node and browsers import. The page loads nothing from any other site.",
@@ -204,7 +203,7 @@ const vi = {
   inputBody: "JSON body",
   inputForm: "Biểu mẫu",
   bodyLabel: "JSON body, đúng nguyên văn như đã gửi hoặc nhận",
-  bodyHint: "Dán nguyên văn: dấu nháy cong, khoảng trắng thừa và tên trường viết sai đều được đọc và nêu ra bên dưới, không bao giờ sửa ngầm.",
+  bodyHint: "Dán nguyên văn: JSON, hoặc cả yêu cầu HTTP thô, lệnh curl (bash hoặc cmd), dòng log hay bản in Java chứa nó. Dấu nháy cong, khoảng trắng thừa và tên trường viết sai đều được đọc và nêu ra bên dưới, không bao giờ sửa ngầm; header Authorization được chuyển sang ô token.",
   bodyEmpty: "Dán một body, điền biểu mẫu hoặc mở một ví dụ.",
   defectsTitle: "Đã đọc, với các chỗ sửa sau:",
   defectAt: "dòng {line}, cột {column}",
@@ -299,6 +298,7 @@ const vi = {
   copyHex: "Sao chép dạng hex",
   skipToVerdict: "Đến thẳng kết quả kiểm tra",
   bodyMoved: "Đó là body của gói tin, không phải token: đã chuyển sang ô body.",
+  authorizationMoved: "Header Authorization dán kèm body đã được chuyển sang ô token: khóa bí mật (secretKey) được điền từ token, và body cùng liên kết chia sẻ không còn chứa token.",
   secretWasToken: "Đó là cả một Authorization token, không phải khóa bí mật: token đã được chuyển sang ô token, và khóa bí mật của nó được điền vào đây.",
   moreChars: "còn {count} ký tự",
   moreBytes: "còn {count} byte",
@@ -325,14 +325,14 @@ const vi = {
   compareExpected: "Chuỗi trước khi băm này",
   compareActual: "Chuỗi của bạn",
   compareEnd: "(hết)",
-  compareAfterEnd: "phần nằm sau chỗ kết thúc của chuỗi trước khi băm này",
+  compareAfterEnd: "phần nằm sau chỗ kết thúc của chuỗi trước khi băm này, sau {field}",
   compareLengths: "Chuỗi trước khi băm này có {expected} byte, chuỗi của bạn có {actual} byte.",
   compareMissing: "Bản lgsp-paygate này không có comparePreimage: tắt phần so sánh.",
   footer: "lgsp-paygate: mọi giá trị trên trang được tính bằng mã WebAssembly của gói, cùng mã mà Node và trình duyệt sử dụng. Trang không tải gì từ trang web khác.",
 };
 
 /** Both tables, for the test that checks each Vietnamese string keeps its English placeholders. */
-export const tables = { en, vi, problemVi, defectVi };
+export const tables = { en, vi };
 let current = "en";
 
 export function language() {
@@ -356,16 +356,12 @@ export function pick(pair) {
   return pair[current] || pair.en || "";
 }
 
-/** A core Problem's sentence: the core's own (English), or a Vietnamese reading of its code. */
-export function problemText(problem) {
-  if (current === "vi" && problemVi[problem.code]) return fillIn(problemVi[problem.code], { ...quotedValues(problem.message), path: problem.path || "" });
-  return problem.message;
-}
-
-/** A parseLoose Defect's sentence in the current language. */
-export function defectText(defect) {
-  if (current === "vi" && defectVi[defect.code]) return fillIn(defectVi[defect.code], quotedValues(defect.message));
-  return defect.message;
+/**
+ * What a problem, a repair or an error says, in the current language: its `text` (the core's
+ * rendering in both languages), else its English `message` (an error from outside the package).
+ */
+export function saidText(said) {
+  return pick(said?.text) || String(said?.message ?? said ?? "");
 }
 
 /** Fills every `[data-i18n]` element of `root` with its string. */

@@ -7,7 +7,7 @@
 // its first characters and a long byte run its first bytes, each with a button for more; bytes
 // are lines of text, never one element per byte.
 import { fill, h } from "./dom.js";
-import { problemText, t } from "./i18n.js";
+import { saidText, t } from "./i18n.js";
 
 /** Markers explain() puts in `visible` for what cannot be seen; drawn apart from real text. */
 const MARKER = /(⟨[^⟩]*⟩|[·→⍽⏎])/u;
@@ -177,7 +177,7 @@ export function renderSteps(tbody, explanation, revealed) {
     const given = step.source === "field" ? t(`given.${step.given}`) : t(`source.${step.source}`);
     // Notes as visible text, not tooltips: a keyboard or touch user reads them too.
     const notes = step.warnings.map((problem) =>
-      h("li", { class: "note" }, h("code", { text: problem.code }), " ", h("span", { class: "note-text", text: problemText(problem) })),
+      h("li", { class: "note" }, h("code", { text: problem.code }), " ", h("span", { class: "note-text", text: saidText(problem) })),
     );
     return h(
       "tr",

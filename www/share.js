@@ -1,8 +1,9 @@
 // What a share link may carry of a pasted body. The secret key and the token are never in the
-// page's state, but a body can hold them too: a `"secretKey"` member, an `Authorization:` line
-// pasted with it, the token itself, or the secret key's value. Those are cut out of the body the
-// link carries, each named in a note; when a secret is still in the text after that (say, inside
-// another value), the link is refused and the reason given.
+// page's state, but a body can hold them too: a `"secretKey"` member, an `Authorization:` line or
+// curl -H argument pasted with it (the page moves those to the token box, but one typed stays),
+// the token itself, or the secret key's value. Those are cut out of the body the link carries,
+// each named in a note; when a secret is still in the text after that (say, inside another
+// value), the link is refused and the reason given.
 
 /** Key names (lower case, letters and digits only) whose value is a secret. */
 const SECRET_KEYS = new Set([
@@ -17,6 +18,16 @@ const MEMBER = new RegExp(
   "g",
 );
 const AUTHORIZATION_LINE = /^[^\S\n]*(?:-H\s*)?["']?(?:Authorization|Proxy-Authorization)[^\S\n]*:[^\n]*\n?/gim;
+/** A curl argument carrying one, anywhere on a line: -H/--header in bash or cmd quoting, --oauth2-bearer. */
+const AUTHORIZATION_ARGUMENT = new RegExp(
+  [
+    String.raw`(?:-H|--header)\s*\$?'(?:Proxy-)?Authorization\s*:[^'\n]*'`,
+    String.raw`(?:-H|--header)\s*\^?"(?:Proxy-)?Authorization\s*:(?:[^"\n^]|\^[^"\n])*\^?"`,
+    String.raw`(?:-H|--header)\s*(?:Proxy-)?Authorization:\S*`,
+    String.raw`--oauth2-bearer\s+(?:'[^'\n]*'|"[^"\n]*"|\S+)`,
+  ].join("|"),
+  "gi",
+);
 /** A long base64 run: a candidate token. */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{60,}={0,2}/g;
 
@@ -42,11 +53,11 @@ function cut(text, start, end) {
 export function shareableBody(body, { secret = null, token = null, isToken = () => false } = {}) {
   let text = body;
   const removed = [];
-  if (AUTHORIZATION_LINE.test(text)) {
-    text = text.replace(AUTHORIZATION_LINE, "");
+  const stripped = text.replace(AUTHORIZATION_LINE, "").replace(AUTHORIZATION_ARGUMENT, "");
+  if (stripped !== text) {
+    text = stripped;
     removed.push({ kind: "authorization" });
   }
-  AUTHORIZATION_LINE.lastIndex = 0;
   // Members whose key names a secret; scanned from the end so earlier offsets stay right.
   const members = [...text.matchAll(MEMBER)].filter((m) => isSecretKeyName(m[2].trim()));
   for (const m of members.reverse()) {

@@ -3,7 +3,7 @@
 // integrator's own pre-image, the problems the core noticed and the repairs parseLoose made.
 // Every sentence shown is the core's, in the chosen language where the core gives both.
 import { fill, h } from "./dom.js";
-import { defectText, pick, problemText, t } from "./i18n.js";
+import { pick, saidText, t } from "./i18n.js";
 
 /** The verdict's state and sentence for an explanation (null: nothing to explain yet). */
 export function verdictOf(explanation, emptyReason = "bodyEmpty") {
@@ -38,7 +38,7 @@ export function firstFinding({ explanation, diagnosis, scheme }) {
   if (finding) return { code: finding.code, text: pick(finding.description) };
   if (explanation.matches === false && diagnosis) return { code: null, text: nextStep(scheme) };
   const error = explanation.errors?.[0];
-  if (explanation.digest === null && error) return { code: error.code, text: problemText(error) };
+  if (explanation.digest === null && error) return { code: error.code, text: saidText(error) };
   return null;
 }
 
@@ -69,10 +69,10 @@ function quoted(value, size) {
   );
 }
 
-/** The first differing character's code points: the core's `difference`, or as www/analysis.js read them. */
+/** The first differing character's code points, as the core gives them (`difference`). */
 function codePointLine(change) {
-  const from = change.difference?.fromCodePoints ?? change.fromCodePoints ?? null;
-  const to = change.difference?.toCodePoints ?? change.toCodePoints ?? null;
+  const from = change.difference?.fromCodePoints ?? null;
+  const to = change.difference?.toCodePoints ?? null;
   if (from === null && to === null) return null;
   return h("p", { class: "codepoints", text: t("codePointsLine", { given: from || t("nothing"), hashed: to || t("nothing") }) });
 }
@@ -187,7 +187,7 @@ export function renderProblems(list, errors, warnings, emptyText = t("problemsNo
       h("span", { class: "badge", text: t(kind) }),
       h("code", { class: "code", text: problem.code }),
       problem.path ? h("code", { class: "path", text: problem.path }) : null,
-      h("span", { class: "text", text: problemText(problem) }),
+      h("span", { class: "text", text: saidText(problem) }),
     ),
   );
   fill(list, items.length ? items : h("li", { class: "problem-item ok", text: emptyText }));
@@ -215,7 +215,7 @@ export function renderDefects(container, parsed, bodyIsBlank, onSelect) {
       { class: `defect${defect.code === "UNREADABLE" ? " unreadable" : ""}`, dataset: { code: defect.code } },
       h("code", { class: "code", text: defect.code }),
       defect.path ? h("code", { class: "path", text: clip(defect.path, 80) }) : null,
-      h("span", { class: "text", text: clip(defectText(defect)) }),
+      h("span", { class: "text", text: clip(saidText(defect)) }),
       defect.line !== null && defect.line !== undefined
         ? h("button", {
             type: "button",
@@ -265,14 +265,14 @@ function compareSide(side, offset, label, className) {
  */
 export function renderCompare(container, { compare, error, missing }) {
   if (missing) return fill(container, h("p", { class: "hint", text: t("compareMissing") }));
-  if (error) return fill(container, h("p", { class: "problem", text: `${error.code ?? ""} ${error.message}`.trim() }));
+  if (error) return fill(container, h("p", { class: "problem", text: `${error.code ?? ""} ${saidText(error)}`.trim() }));
   if (!compare) return fill(container);
   if (compare.equal) {
     return fill(container, h("p", { class: "equal", dataset: { equal: "true" }, text: t("compareEqual") }));
   }
   const diff = compare.firstDifference;
   const field = diff.field ?? "";
-  const where = diff.field === null ? t("compareAfterEnd") : diff.field === "secretKey" ? t("source.secret") : diff.field;
+  const where = diff.pastEnd || diff.field === null ? t("compareAfterEnd", { field: diff.field ?? "" }) : diff.field === "secretKey" ? t("source.secret") : diff.field;
   fill(
     container,
     h("p", { class: "differs", dataset: { equal: "false", offset: String(diff.offset), field } }, t("compareDiffers", { offset: diff.offset, field: where })),

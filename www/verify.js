@@ -18,7 +18,7 @@ import {
 /** Quiet time before the live region speaks, so a screen reader is not interrupted per key. */
 const ANNOUNCE_DELAY_MS = 900;
 
-export function setupVerify(schemeList, { secret, revealed, tokenCredentials, showError, announce }) {
+export function setupVerify(schemeList, { secret, revealed, tokenCredentials, showError, announce, onAuthorization }) {
   const el = {
     app: byId("app"),
     scheme: byId("scheme"),
@@ -65,6 +65,8 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
   let diagnosed = { seq: 0, result: null };
   let theirsSent = null;
   let selectError = false;
+  /** The body was pasted, dropped or loaded (not typed) since its last answer was drawn. */
+  let pastedBody = false;
   let heavyTimer = null;
   /** The answer whose heavy views are drawn. */
   let heavySeq = 0;
@@ -166,6 +168,14 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     return el.theirsHex.checked ? { hex: value } : value;
   }
 
+  /**
+   * Whether the answer numbered `seq` is to the newest job: a small body's answer is drawn while
+   * engine.run() is still running, before `sent` holds its number, hence `>=`.
+   */
+  function isLatest(seq) {
+    return seq >= sent;
+  }
+
   function markPending() {
     const waiting = shown.seq !== sent || diagnosed.seq !== sent || heavySeq !== sent;
     el.app.dataset.pending = String(waiting);
@@ -203,6 +213,15 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
       describeScheme(result.scheme, result.how);
     }
     renderDefects(el.defects, result.parsed, state.input !== "body" || state.body.trim() === "", selectInBody);
+    // An Authorization header pasted with the body: the page moves it to the token box, once
+    // this answer is drawn, if it is the answer to the body now in the box.
+    const current = isLatest(shown.seq);
+    const authorization = result.parsed?.authorization;
+    if (authorization && current && state.input === "body") {
+      const moment = { body: state.body, pasted: pastedBody };
+      setTimeout(() => onAuthorization?.(authorization, moment), 0);
+    }
+    if (current) pastedBody = false;
     const notes = tokenNotes(result.credentials);
     el.tokenNotes.textContent = notes.join(" ");
     el.tokenNotes.hidden = notes.length === 0;
@@ -341,6 +360,14 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     el.body.value = body;
     el.scheme.value = byIdScheme.has(scheme) ? scheme : "auto";
     selectError = true;
+    pastedBody = true;
+    recompute();
+  }
+
+  /** Puts `body` in the box in place of what is there (the scheme chosen stays). */
+  function replaceBody(body) {
+    state.body = body;
+    el.body.value = body;
     recompute();
   }
 
@@ -376,7 +403,10 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
     const start = performance.now();
     state.body = el.body.value;
     const pasted = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
-    if (pasted) selectError = true;
+    if (pasted) {
+      selectError = true;
+      pastedBody = true;
+    }
     recompute({ typing: !pasted });
     performance.measure("debugger:input", { start, end: performance.now() });
   });
@@ -399,5 +429,5 @@ export function setupVerify(schemeList, { secret, revealed, tokenCredentials, sh
   }
   linkHighlights(byId("verify-output"));
 
-  return { recompute, rerender, loadBody, applyCredentials };
+  return { recompute, rerender, loadBody, replaceBody, applyCredentials };
 }

@@ -7,14 +7,18 @@ use serde_json::Value;
 
 use crate::{scheme_ids, utf8, Hidden, SECRET};
 
-/// The fuzz input is the text of a body, read tolerantly.
+/// The fuzz input is what an integrator pastes (a body, a request, a curl command, a log line…),
+/// read tolerantly.
 pub fn parse_loose(data: &[u8]) {
     let Some(text) = utf8(data) else { return };
     let read = lgsp_paygate::parse_loose(text);
     serde_json::to_string(&read).expect("serialize");
     for d in &read.defects {
-        assert!(!d.message.is_empty(), "defect without a message: {d:?}");
+        assert!(!d.message().is_empty(), "defect without a message: {d:?}");
         assert!(d.line.is_none_or(|l| l >= 1) && d.column.is_none_or(|c| c >= 1), "defect position not 1-based: {d:?}");
+    }
+    if let Some(a) = &read.authorization {
+        check_pasted_authorization(text, &read, a);
     }
     let Some(message) = read.message else {
         assert!(read.defects.iter().any(|d| d.code == DefectCode::Unreadable), "no message and no UNREADABLE defect");
@@ -33,6 +37,41 @@ pub fn parse_loose(data: &[u8]) {
     for id in scheme_ids() {
         let _ = lgsp_paygate::validate(id, &value);
         let _ = lgsp_paygate::explain(id, &value, Some(SECRET), false);
+    }
+}
+
+/// A token found in a paste: placed inside the text (where it is written as it is, the place
+/// holds it), never in `Debug` or a note unless the paste holds it elsewhere too.
+fn check_pasted_authorization(text: &str, read: &lgsp_paygate::LooseParse, a: &lgsp_paygate::PastedAuthorization) {
+    let token = a.token.expose();
+    let chars: Vec<char> = text.chars().collect();
+    let index = |line: usize, column: usize| -> Option<usize> {
+        assert!(line >= 1 && column >= 1, "authorization place not 1-based: {line}:{column}");
+        let start: usize = text.split_inclusive('\n').take(line - 1).map(|l| l.chars().count()).sum();
+        let at = start + column - 1;
+        (at <= chars.len()).then_some(at)
+    };
+    let start = index(a.line, a.column).expect("authorization starts inside the text");
+    let end = index(a.end_line, a.end_column).expect("authorization ends inside the text");
+    assert!(start < end, "authorization place empty or backwards: {start}..{end}");
+    // A token written as it is (not through shell quotes or escapes), once: the place holds it.
+    let cut: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    if text.matches(token).count() == 1 {
+        assert!(cut.contains(token), "the place cut out does not hold the token");
+    }
+    let distinctive = token.len() >= 16 && !token.contains(char::is_whitespace);
+    assert!(!(distinctive && format!("{a:?}").contains(token)), "Debug of the authorization shows its token");
+    // Nowhere else in the paste (else the message may hold it as a value): nothing read shows it.
+    let rest: String =
+        chars.get(..start).unwrap_or_default().iter().chain(chars.get(end..).unwrap_or_default()).collect();
+    if distinctive && !rest.contains(token) {
+        assert!(!format!("{read:?}").contains(token), "Debug shows the pasted token");
+        for d in &read.defects {
+            let said = d.said.sentence();
+            for text in [&said.en, &said.vi] {
+                assert!(!text.contains(token), "a note quotes the pasted token: {text}");
+            }
+        }
     }
 }
 

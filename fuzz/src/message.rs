@@ -1,7 +1,7 @@
 //! validate, checksum, preimage, verify, explain and detectScheme over JSON text, under every
 //! scheme, with and without a secret key.
 
-use lgsp_paygate::{Body, ErrorCode};
+use lgsp_paygate::{Body, ErrorCode, Word};
 use serde_json::Value;
 
 use crate::{assert_hex64, message_and_secret, scheme_ids, utf8, Hidden};
@@ -10,7 +10,7 @@ use crate::{assert_hex64, message_and_secret, scheme_ids, utf8, Hidden};
 pub fn message(data: &[u8]) {
     let Some(text) = utf8(data) else { return };
     // The bindings read text bodies this way: strict JSON, or INVALID_JSON.
-    if let Err(e) = Body::Text(text.to_owned()).into_value("the message") {
+    if let Err(e) = Body::Text(text.to_owned()).into_value(Word::Message) {
         assert_eq!(e.code, ErrorCode::InvalidJson, "{e}");
         return;
     }

@@ -7,7 +7,7 @@ import { cjsSourceDir, esmSourceDir, fail, filesUnder, root } from './common.mjs
 
 /** Modules only the ES build has: the CLI (the manifest's `bin`) and the Workers entry. */
 const esmOnly = new Set([
-  'node/cli/cli.js', 'node/cli/format.js', 'node/cli/version.js', 'node/conformance/cli.js', 'workerd.js', 'core/wasm-workerd.js',
+  'node/cli/cli.js', 'node/cli/commands.js', 'node/cli/format.js', 'node/cli/io.js', 'node/cli/version.js', 'node/conformance/cli.js', 'workerd.js', 'core/wasm-workerd.js',
 ]);
 
 /** The ES-module sources must stay ES modules, with static imports only; a slip fails here. */

@@ -7,7 +7,8 @@ pub mod convert;
 use wasm_bindgen::prelude::*;
 
 use self::convert::{
-    body_arg, bool_arg, js_error, json_arg, members_arg, optional_json_arg, optional_string_arg, string_arg, to_js,
+    body_arg, bool_arg, js_error, json_arg, members_arg, message_arg, optional_json_arg, optional_string_arg,
+    string_arg, to_js,
 };
 use crate::{AuthorizationCredentials, ChecksumOptions, Error, PreimageOptions, ResponseKind};
 
@@ -85,7 +86,7 @@ pub fn schemes() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = validate, skip_typescript)]
 pub fn validate(scheme: JsValue, message: JsValue) -> Result<JsValue, JsValue> {
     let scheme = string_arg(&scheme, "scheme")?;
-    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let message = message_arg(&message)?;
     to_js(&core(crate::validate(&scheme, &message))?)
 }
 
@@ -150,7 +151,7 @@ pub fn decode_authorization(token: JsValue) -> Result<JsValue, JsValue> {
 /// Which scheme a message most likely belongs to, or `null`.
 #[wasm_bindgen(js_name = detectScheme, skip_typescript)]
 pub fn detect_scheme(message: JsValue) -> Result<JsValue, JsValue> {
-    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let message = message_arg(&message)?;
     to_js(&crate::detect_scheme(core(crate::scheme::as_object(&message, "message"))?))
 }
 
@@ -164,7 +165,7 @@ pub fn parse_loose(text: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = explain, skip_typescript)]
 pub fn explain(scheme: JsValue, message: JsValue, secret_key: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let scheme = string_arg(&scheme, "scheme")?;
-    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let message = message_arg(&message)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
     to_js(&core(crate::explain(&scheme, &message, secret.as_deref(), options.reveal_secret))?)
@@ -174,7 +175,7 @@ pub fn explain(scheme: JsValue, message: JsValue, secret_key: JsValue, options: 
 #[wasm_bindgen(js_name = diagnose, skip_typescript)]
 pub fn diagnose(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<JsValue, JsValue> {
     let scheme = string_arg(&scheme, "scheme")?;
-    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let message = message_arg(&message)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     to_js(&core(crate::diagnose(&scheme, &message, secret.as_deref()))?)
 }
@@ -189,11 +190,38 @@ pub fn compare_preimage(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let scheme = string_arg(&scheme, "scheme")?;
-    let message = core(body_arg(&message, "message")?.into_value("the message"))?;
+    let message = message_arg(&message)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let theirs = core(crate::Theirs::from_value(&json_arg(&theirs, "theirs")?))?;
     let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
     to_js(&core(crate::compare_preimage(&scheme, &message, secret.as_deref(), &theirs, options.reveal_secret))?)
+}
+
+/// What the debugger page shows for one body, in one call per lane (`part`): the body read,
+/// the scheme picked, then the explanation and comparison, or the diagnosis.
+#[wasm_bindgen(js_name = analyse, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn analyse(
+    part: JsValue,
+    input: JsValue,
+    scheme: JsValue,
+    fallback_scheme: JsValue,
+    secret_key: JsValue,
+    theirs: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::debug::analyse::{Job, Lane, PAGE_LIMITS};
+    let job = Job {
+        lane: core(Lane::parse(&string_arg(&part, "part")?))?,
+        input: body_arg(&input, "input")?.into(),
+        scheme: optional_string_arg(&scheme, "scheme")?,
+        fallback_scheme: optional_string_arg(&fallback_scheme, "fallbackScheme")?,
+        secret: optional_string_arg(&secret_key, "secretKey")?,
+        theirs: optional_json_arg(&theirs, "theirs")?,
+        reveal: core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?.reveal_secret,
+        limits: PAGE_LIMITS,
+    };
+    to_js(&crate::debug::analyse::analyse(&job))
 }
 
 /// Bytes of WebAssembly linear memory in use by this module: a diagnostic for leak checks.

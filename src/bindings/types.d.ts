@@ -37,8 +37,22 @@ export type ProblemCode =
   | "WHITESPACE" | "CONTROL_CHARACTER" | "INVISIBLE_CHARACTER" | "NOT_NFC" | "SMART_QUOTES" | "UNKNOWN_KEY" | "ALIAS"
   | "ALIAS_CONFLICT" | "NOT_ALLOWED" | "UNKNOWN_CODE" | "MISMATCH" | "NOT_PAID" | "REFUNDED" | "NOT_A_PAYMENT";
 
-/** One problem: where (the field or key), what (a stable code), and in words. */
-export interface Problem { path: string; code: ProblemCode; message: string }
+/**
+ * What a problem, a repair or an error says, as data. `message` is the sentence in English (as it
+ * always was); `params` holds the values it quotes, by name: field and key names, values from the
+ * input (quoted ones cut to 40 characters, then "…"), numbers, and the ids of words each language
+ * says its own way ("string", "nonInteger", "paymentResult"…, never the English); `text` is the
+ * sentence in English and Vietnamese, both rendered from them by the core. Match on `code` and
+ * `params`, show `text`. (Findings say theirs in `description`, their values being `changes`.)
+ */
+export interface Said {
+  message: string;
+  params: Record<string, string | number>;
+  text: Description;
+}
+
+/** One problem: where (the field or key), what (a stable code), and what it says. */
+export interface Problem extends Said { path: string; code: ProblemCode }
 
 /** Every problem of a message at once: errors make it invalid, warnings do not. */
 export interface ValidationReport { valid: boolean; errors: Problem[]; warnings: Problem[] }
@@ -49,9 +63,14 @@ export type ErrorCode =
   | "INVALID_JSON" | "INVALID_TOKEN" | "INVALID_MESSAGE"
   | "INPUT_TOO_LARGE" | "CORE_FAILED" | "NOT_INITIALIZED" | "UNSUPPORTED_RUNTIME";
 
-/** The `Error` this package throws. */
+/**
+ * The `Error` this package throws. Those the core makes (and INPUT_TOO_LARGE) also say it as
+ * data, as problems do: `params`, and `text` (`text.en` is the `message`).
+ */
 export interface LgspPaygateError extends Error {
   code: ErrorCode;
+  params?: Record<string, string | number>;
+  text?: Description;
   /** The argument or field at fault, when there is one. */
   path?: string;
   /** The validation problems behind an `INVALID_MESSAGE`. */
@@ -249,17 +268,33 @@ export function encodeAuthorization(credentials: AuthorizationCredentials): stri
 /** The credentials an `Authorization` token carries; throws INVALID_TOKEN. */
 export function decodeAuthorization(token: string): AuthorizationCredentials;
 
-/** Kinds of defect `parseLoose` repairs (or, for UNREADABLE, reports). */
+/**
+ * Kinds of defect `parseLoose` repairs (or, for UNREADABLE, reports). The last ones name how a
+ * paste was read: a raw HTTP request, header lines, a curl command (its ignored options), an
+ * Authorization header kept apart, a Content-Type the body disagrees with, form fields, a Java
+ * toString() dump (a number guessed), a log line's prefix, a message inside the pasted object or
+ * inside a string, URL-encoded JSON.
+ */
 export type DefectCode =
   | "BOM" | "SMART_QUOTES" | "SINGLE_QUOTES" | "UNQUOTED_KEY" | "TRAILING_COMMA" | "MISSING_COMMA" | "COMMENT"
   | "NONSTANDARD_WHITESPACE" | "CONTROL_IN_STRING" | "KEY_WHITESPACE" | "KEY_ALIAS" | "DUPLICATE_KEY"
-  | "TRAILING_TEXT" | "UNREADABLE";
+  | "TRAILING_TEXT" | "UNREADABLE"
+  | "HTTP_REQUEST" | "HEADER_LINES" | "CURL_COMMAND" | "AUTHORIZATION" | "IGNORED_OPTIONS" | "CONTENT_TYPE"
+  | "FORM_FIELDS" | "JAVA_TO_STRING" | "NUMBER_GUESSED" | "LOG_PREFIX" | "BODY_IN_MEMBER" | "BODY_IN_STRING"
+  | "URL_ENCODED_BODY";
 
-/** One repair made while reading a body, with its place (1-based line and column). */
-export interface Defect { code: DefectCode; message: string; path: string | null; line: number | null; column: number | null }
+/** One repair made while reading a body, with its place (1-based line and column), and what it says. */
+export interface Defect extends Said { code: DefectCode; path: string | null; line: number | null; column: number | null }
 
-/** A body read tolerantly: the object (or null) and every repair it took. */
-export interface LooseParse { message: Record<string, unknown> | null; defects: Defect[] }
+/**
+ * The Authorization header pasted with a body: its token (a secret: put it where credentials go,
+ * never in a URL or a log) and the text that carried it, from `line`:`column` to
+ * `endLine`:`endColumn` (1-based, in characters, the end excluded), to take out of the paste.
+ */
+export interface PastedAuthorization { token: string; line: number; column: number; endLine: number; endColumn: number }
+
+/** A paste read tolerantly: the object (or null), every repair it took, and its Authorization header apart. */
+export interface LooseParse { message: Record<string, unknown> | null; defects: Defect[]; authorization: PastedAuthorization | null }
 
 /** One segment of a pre-image, byte by byte. */
 export interface ExplainStep {
@@ -279,6 +314,8 @@ export interface ExplainStep {
   length: number;
   chars: number;
   warnings: Problem[];
+  /** `value`, `visible` and `hex` were cut to the debugger page's limits (analyse() only). */
+  cut?: true;
 }
 
 interface ExplanationBase {
@@ -351,6 +388,9 @@ export interface FindingChange {
   note: Description;
   /** Where `from` and `to` part, as code points (null when one of them is null). */
   difference: CharDifference | null;
+  /** The full size of `from` / `to` when analyse() cut it to the debugger page's limit. */
+  fromSize?: { chars: number; bytes: number };
+  toSize?: { chars: number; bytes: number };
 }
 
 /** How to fix one mistake: advice, and the line to write per language. */
@@ -395,7 +435,12 @@ export interface Diagnosis {
 
 /** Which scheme a message (object or JSON text) most likely belongs to, by its keys, or null. */
 export function detectScheme(message: object | string): Scheme | null;
-/** Read a body as it arrives in the wild (typographic quotes, `check-sum`, trailing commas…), naming every repair. */
+/**
+ * Read what an integrator pastes as the message it carries, naming every repair: JSON as it
+ * arrives in the wild (typographic quotes, `check-sum`, trailing commas…), form fields, a raw
+ * HTTP request, a curl command (bash or Windows cmd quoting), a log line, a Java toString() dump.
+ * An Authorization header pasted with it is returned apart, in `authorization`.
+ */
 export function parseLoose(text: string): LooseParse;
 /** Every step of the checksum of `message` (object or JSON text); the secret is masked unless `revealSecret`. */
 export function explain(scheme: Scheme, message: object | string, secretKey?: string | null, options?: { revealSecret?: boolean }): Explanation;
@@ -423,10 +468,12 @@ export interface PreimageSide {
 export interface PreimageDifference {
   /** Byte offset (from 0) of the first differing byte. */
   offset: number;
-  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; null past the expected end. */
+  /** The part of the expected pre-image it falls in: "secretKey", "prefix" or a field name; past the expected end, the last part (the one the extra bytes follow). */
   field: string | null;
-  /** The offset inside that part. */
+  /** The offset inside that part (its length when past the end). */
   fieldOffset: number | null;
+  /** Their pre-image goes on past the expected end: the extra bytes follow `field` (a trailing space after the last value, say). */
+  pastEnd: boolean;
   expected: PreimageSide;
   actual: PreimageSide;
 }
@@ -467,3 +514,44 @@ export interface ConfirmationCheck { confirmed: boolean; problems: Problem[]; tr
  * The result checksum has no secret, so deliver nothing before this.
  */
 export function confirmPaymentResult(result: PaymentResult, order: OrderInfo): ConfirmationCheck;
+
+/** What one lane of the debugger page draws. */
+export interface Analysis {
+  part: "verdict" | "diagnosis";
+  /**
+   * The repairs made to read the body (verdict, pasted body only), the first `limits.defects` of
+   * `defectCount`, and the Authorization header pasted with it (its token handed back to the caller).
+   */
+  parsed: { readable: boolean; defects: Defect[]; defectCount: number; authorization: PastedAuthorization | null } | null;
+  scheme: Scheme | null;
+  /** How the scheme was picked: named, detected from the keys, not detected (the fallback), or nothing read. */
+  how: "chosen" | "detected" | "undetected" | "none";
+  readable: boolean;
+  /** The message's partnerCode and accessKey, when strings (never the secret key). */
+  credentials: { partnerCode?: string; accessKey?: string } | null;
+  /** Verdict: the explanation, long values cut (`preimageCut`, steps' `cut`). */
+  explanation?: Explanation & { preimageCut?: true };
+  compare?: PreimageComparison;
+  compareError?: Said & { code: ErrorCode; path: string | null };
+  /** Diagnosis, when the checksum does not match: long quoted values cut (`fromSize`, `toSize`). */
+  diagnosis?: Diagnosis;
+  /** Why nothing could be explained or diagnosed (an unknown scheme, say). */
+  error?: Said & { code: ErrorCode; path: string | null };
+}
+
+/**
+ * What the debugger page shows for one body, in one call per lane: `input` (text, read as
+ * parseLoose reads it, or the message a form made) read, the scheme picked (`scheme`, or "auto"
+ * or null to detect it from the keys, else `fallbackScheme`, "paygate" by default), then the
+ * explanation and the comparison with `theirs` (`part` "verdict") or the diagnosis ("diagnosis"),
+ * each long value cut to what the page shows.
+ */
+export function analyse(
+  part: "verdict" | "diagnosis",
+  input: string | object,
+  scheme?: Scheme | "auto" | null,
+  fallbackScheme?: Scheme | null,
+  secretKey?: string | null,
+  theirs?: string | { hex: string } | null,
+  options?: { revealSecret?: boolean },
+): Analysis;

@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::diagnose::Sentence;
 use crate::error::{Error, ErrorCode};
-use crate::scheme::{as_object, json_type_name, scheme, Preimage, SegmentSource};
+use crate::said::{kind_of, Phrase, Said};
+use crate::scheme::{as_object, scheme, Preimage, SegmentSource};
 use crate::validate::{check_message, quoted};
 use crate::visible::{code_points, visible};
 
@@ -36,8 +37,8 @@ impl fmt::Debug for Theirs {
     }
 }
 
-fn bad(path: &str, message: String) -> Error {
-    Error::at(ErrorCode::InvalidArgument, path, message)
+fn bad(path: &str, said: Said) -> Error {
+    Error::at(ErrorCode::InvalidArgument, path, said)
 }
 
 impl Theirs {
@@ -46,23 +47,15 @@ impl Theirs {
         let map = match value {
             Value::String(s) => return Ok(Theirs::Text(s.clone())),
             Value::Object(m) => m,
-            other => {
-                return Err(bad(
-                    "theirs",
-                    format!("theirs must be the text your code hashed or {{ hex }}, got {}", json_type_name(other)),
-                ))
-            }
+            other => return Err(bad("theirs", Said::new(Phrase::TheirsWrongType).word("got", kind_of(other)))),
         };
         if let Some(k) = map.keys().find(|k| *k != "hex") {
-            return Err(bad(&format!("theirs.{k}"), format!("unknown member {} of theirs: expected hex", quoted(k))));
+            return Err(bad(&format!("theirs.{k}"), Said::new(Phrase::TheirsUnknownMember).quoted("key", k)));
         }
         match map.get("hex") {
             Some(Value::String(h)) => decode_hex(h).map(Theirs::Bytes),
-            Some(other) => Err(bad(
-                "theirs.hex",
-                format!("theirs.hex must be a string of hex digits, got {}", json_type_name(other)),
-            )),
-            None => Err(bad("theirs.hex", "theirs: pass the text your code hashed, or { hex }".into())),
+            Some(other) => Err(bad("theirs.hex", Said::new(Phrase::TheirsHexNotString).word("got", kind_of(other)))),
+            None => Err(bad("theirs.hex", Said::new(Phrase::TheirsEmpty))),
         }
     }
 
@@ -79,15 +72,14 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
     if let Some(i) = digits.iter().position(|b| !b.is_ascii_hexdigit()) {
         let c = text.chars().filter(|c| !c.is_ascii_whitespace()).nth(i).unwrap_or('?');
-        return Err(bad(
-            "theirs.hex",
-            format!("theirs.hex: {} at digit {i} is not a hex digit", quoted(&c.to_string())),
-        ));
+        let said = Said::new(Phrase::TheirsNotHexDigit).quoted("character", &c.to_string()).number("index", i);
+        return Err(bad("theirs.hex", said));
     }
+    let odd = || bad("theirs.hex", Said::new(Phrase::TheirsOddDigits).number("count", digits.len()));
     if digits.len() % 2 != 0 {
-        return Err(bad("theirs.hex", format!("theirs.hex: an odd number of hex digits ({})", digits.len())));
+        return Err(odd());
     }
-    hex::decode(&digits).map_err(|e| bad("theirs.hex", format!("theirs.hex: {e}")))
+    hex::decode(&digits).map_err(|_| odd())
 }
 
 /// One side of the first difference: the byte, its character, and a short window around it.
@@ -121,10 +113,13 @@ pub struct Difference {
     /// Byte offset (from 0) of the first differing byte.
     pub offset: usize,
     /// The part of the expected pre-image the offset falls in: `secretKey`, `prefix` or a field
-    /// name; `null` when their pre-image goes on past the expected end.
+    /// name. When their pre-image goes on past the expected end, the last part: the one the extra
+    /// bytes follow (`past_end` says so).
     pub field: Option<&'static str>,
-    /// The offset inside that part.
+    /// The offset inside that part (its length when past the end).
     pub field_offset: Option<usize>,
+    /// Their pre-image goes on past the expected end: the extra bytes follow `field`.
+    pub past_end: bool,
     /// The expected pre-image there.
     pub expected: Side,
     /// Theirs there.
@@ -254,6 +249,18 @@ fn describe(s: &Side) -> (String, String) {
     }
 }
 
+/// A part of the pre-image in words: `the PAYHCM1.0 prefix`, `the secret key`, or the field's name.
+fn part_name(pre: &Preimage, part: &str) -> (String, String) {
+    match part {
+        "prefix" => {
+            let lit = pre.segments.first().map(|s| s.text.as_str()).unwrap_or_default();
+            (format!("the {lit} prefix"), format!("tiền tố {lit}"))
+        }
+        "secretKey" => ("the secret key".into(), "khóa bí mật (secretKey)".into()),
+        field => (field.to_owned(), format!("trường {field}")),
+    }
+}
+
 fn summary(pre: &Preimage, actual_len: usize, d: Option<&Difference>) -> Sentence {
     let Some(d) = d else {
         return Sentence {
@@ -265,6 +272,19 @@ fn summary(pre: &Preimage, actual_len: usize, d: Option<&Difference>) -> Sentenc
     let (exp_en, exp_vi) = describe(&d.expected);
     let (act_en, act_vi) = describe(&d.actual);
     let (en, vi) = match d.field {
+        Some(last) if d.past_end => {
+            let (after_en, after_vi) = part_name(pre, last);
+            (
+                format!(
+                    "Your pre-image goes on past the expected end (byte {off}), after {after_en}: {} bytes too many, starting with {act_en}. A trailing space or line break after the last value is the usual cause.",
+                    actual_len - off
+                ),
+                format!(
+                    "Chuỗi trước khi băm của bạn dài quá điểm kết thúc mong đợi (byte {off}), sau {after_vi}: thừa {} byte, bắt đầu bằng {act_vi}. Nguyên nhân thường gặp là một dấu cách hoặc ký tự xuống dòng thừa sau giá trị cuối cùng.",
+                    actual_len - off
+                ),
+            )
+        }
         None => (
             format!(
                 "Your pre-image goes on past the expected end (byte {off}): {} bytes too many, starting with {act_en}.",
@@ -284,12 +304,7 @@ fn summary(pre: &Preimage, actual_len: usize, d: Option<&Difference>) -> Sentenc
             ),
         ),
         Some(field) => {
-            let (what_en, what_vi) = if field == "prefix" {
-                let lit = pre.segments.first().map(|s| s.text.as_str()).unwrap_or_default();
-                (format!("the {lit} prefix"), format!("tiền tố {lit}"))
-            } else {
-                (field.to_owned(), format!("trường {field}"))
-            };
+            let (what_en, what_vi) = part_name(pre, field);
             if d.actual.byte.is_none() {
                 (
                     format!("Your pre-image stops at byte {off}, inside {what_en} (its byte {fo}), where {exp_en} should come."),
@@ -343,11 +358,18 @@ pub fn compare_preimage(
     let hide = !reveal_secret && s.needs_secret();
     let spans = if hide { secret_spans(actual, secret.unwrap_or_default().as_bytes(), secret_len) } else { Vec::new() };
     let first_difference = (!equal).then(|| {
-        let segment = pre.segments.iter().find(|seg| (seg.offset..seg.offset + seg.length).contains(&offset));
+        let past_end = offset == expected.len();
+        // Past the end, the extra bytes follow the last part (an empty last field included).
+        let segment = if past_end {
+            pre.segments.last()
+        } else {
+            pre.segments.iter().find(|seg| (seg.offset..seg.offset + seg.length).contains(&offset))
+        };
         Difference {
             offset,
             field: segment.map(|seg| seg.name),
             field_offset: segment.map(|seg| offset - seg.offset),
+            past_end,
             expected: side(expected, offset, &|i| hide && i < secret_len),
             actual: side(actual, offset, &|i| spans.iter().any(|r| r.contains(&i))),
         }
@@ -424,13 +446,31 @@ mod tests {
     fn short_and_long_pre_images() {
         let short = compare_preimage("lookup", &lookup(), Some("sk"), &text("skPAK12Đi"), false).unwrap();
         let d = short.first_difference.unwrap();
-        assert_eq!((d.offset, d.field, d.actual.byte.clone()), (10, Some("orderId"), None));
+        assert_eq!((d.offset, d.field, d.actual.byte.clone(), d.past_end), (10, Some("orderId"), None, false));
         assert!(short.summary.en.contains("stops at byte 10"), "{}", short.summary.en);
         let long = compare_preimage("lookup", &lookup(), Some("sk"), &text("skPAK12Điện\n"), false).unwrap();
         let d = long.first_difference.unwrap();
-        assert_eq!((d.offset, d.field, d.actual.code_points.as_deref()), (14, None, Some("U+000A")));
+        assert_eq!((d.offset, d.field, d.actual.code_points.as_deref()), (14, Some("orderId"), Some("U+000A")));
         assert_eq!(d.actual.at, "⏎");
         assert!(long.summary.en.contains("1 bytes too many"), "{}", long.summary.en);
+    }
+
+    #[test]
+    fn a_trailing_space_after_the_last_field_is_placed_after_it() {
+        // The refund scheme ends with orderInfo: a space the sender's code added after it.
+        let m = json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "T", "orderId": "O",
+            "requestCode": "R", "amount": 1, "transactionType": "02", "orderInfo": "hoàn tiền"});
+        let c = compare_preimage("refund", &m, Some("k"), &text("kPATOR102hoàn tiền "), false).unwrap();
+        let d = c.first_difference.unwrap();
+        let info = "hoàn tiền".len();
+        assert_eq!((d.field, d.field_offset, d.past_end), (Some("orderInfo"), Some(info), true));
+        assert_eq!((d.offset, d.actual.code_points.as_deref()), (c.expected_length, Some("U+0020")));
+        assert!(
+            c.summary.en.contains("after orderInfo") && c.summary.en.contains("trailing space"),
+            "{}",
+            c.summary.en
+        );
+        assert!(c.summary.vi.contains("sau trường orderInfo"), "{}", c.summary.vi);
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub enum FindingCode {
     KeyValueJoined,
     /// The values in key-name order.
     FieldsSorted,
-    /// Values URL-encoded (`+` or `%20` for a space).
+    /// One value or all of them URL-encoded, as a language's usual call does it.
     UrlEncoded,
     /// Accents stripped (Đ as D).
     AccentsStripped,
@@ -96,21 +96,7 @@ pub enum FindingCode {
     ResultWithoutType,
 }
 
-/// A sentence in English and Vietnamese.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Sentence {
-    /// English.
-    pub en: String,
-    /// Vietnamese.
-    pub vi: String,
-}
-
-impl Sentence {
-    /// A sentence from its English and Vietnamese text.
-    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Self {
-        Sentence { en: en.into(), vi: vi.into() }
-    }
-}
+pub use crate::said::Sentence;
 
 /// What the sender must have hashed instead, for one field. Secrets are never shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,6 +111,21 @@ pub struct Change {
     pub note: Sentence,
     /// The first characters where `from` and `to` part, as code points.
     pub difference: Option<CharDifference>,
+    /// The size of `from` before it was cut for display (by the debugger page's analysis).
+    #[serde(rename = "fromSize", skip_serializing_if = "Option::is_none")]
+    pub from_size: Option<Size>,
+    /// The size of `to` before it was cut for display.
+    #[serde(rename = "toSize", skip_serializing_if = "Option::is_none")]
+    pub to_size: Option<Size>,
+}
+
+/// A text's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Size {
+    /// Unicode scalar values.
+    pub chars: usize,
+    /// UTF-8 bytes.
+    pub bytes: usize,
 }
 
 impl Change {
@@ -134,7 +135,18 @@ impl Change {
             (Some(f), Some(t)) => char_difference(f, t),
             _ => None,
         };
-        Change { field: field.to_owned(), from, to, note, difference }
+        Change { field: field.to_owned(), from, to, note, difference, from_size: None, to_size: None }
+    }
+
+    /// Cut `from` and `to` to their first `n` characters, keeping their full sizes.
+    pub fn cut_values(&mut self, n: usize) {
+        for (value, size) in [(&mut self.from, &mut self.from_size), (&mut self.to, &mut self.to_size)] {
+            let Some(v) = value else { continue };
+            if crate::text::first_chars(v, n).is_some() {
+                *size = Some(Size { chars: v.chars().count(), bytes: v.len() });
+                crate::text::cut_chars(v, n);
+            }
+        }
     }
 }
 
@@ -258,9 +270,15 @@ fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) 
         }
     }
     let _ = base;
+    // A mistake's own fix (naming its field and call) first, then the format's.
+    let fixes = mistakes
+        .iter()
+        .map(|m| m.fix.clone().unwrap_or_else(|| fix(m.code, draft.scheme)))
+        .chain(target.codes.iter().map(|c| fix(*c, draft.scheme)))
+        .collect();
     Finding {
         code: codes.first().copied().unwrap_or(FindingCode::OtherScheme),
-        fixes: codes.iter().map(|c| fix(*c, draft.scheme)).collect(),
+        fixes,
         codes,
         description,
         scheme: draft.scheme.id,
@@ -317,12 +335,11 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
     let pre = match s.preimage(&fields, secret) {
         Ok(p) => p,
         Err(e) => {
-            let vi = if e.code == crate::ErrorCode::MissingSecret {
-                "Không tính được checksum: cần khóa bí mật (secretKey).".to_owned()
-            } else {
-                format!("Không tính được checksum: {}.", e.message)
-            };
-            d.summary = Sentence::new(format!("The checksum cannot be computed: {}.", e.message), vi);
+            let why = e.said.sentence();
+            d.summary = Sentence::new(
+                format!("The checksum cannot be computed: {}.", why.en),
+                format!("Không tính được checksum: {}.", why.vi),
+            );
             return Ok(d);
         }
     };

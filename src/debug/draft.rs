@@ -2,8 +2,8 @@
 //! reordered or joined otherwise, the prefix moved or altered, JSON or HMAC instead of the plain
 //! concatenation. [`Draft::bytes`] writes out what the sender would have hashed.
 
-use std::fmt::Write;
-
+use crate::debug::fixes::Fix;
+use crate::debug::url_encoding::UrlEncoder;
 use crate::diagnose::{Change, FindingCode, Sentence};
 use crate::scheme::Scheme;
 use crate::text::{to_nfc, to_nfd};
@@ -24,35 +24,10 @@ pub enum Transform {
     StripAccents,
     /// Every non-ASCII character replaced by `?`.
     Question,
-    /// URL-encoded, a space as `+` (Java's `URLEncoder`).
-    UrlPlus,
-    /// URL-encoded, a space as `%20` (`encodeURIComponent`).
-    Url20,
+    /// URL-encoded as this call does it.
+    Url(&'static UrlEncoder),
     /// A given text.
     Set(String),
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
-fn url_encode(s: &str, plus: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        let kept = match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => true,
-            b'!' | b'~' | b'\'' | b'(' | b')' => !plus,
-            _ => false,
-        };
-        if kept {
-            out.push(b as char);
-        } else if b == b' ' && plus {
-            out.push('+');
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 impl Transform {
@@ -70,7 +45,7 @@ impl Transform {
                 }
                 to_nfd(s)
                     .chars()
-                    .filter(|c| !is_mark(*c))
+                    .filter(|c| !crate::text::is_mark(*c))
                     .map(|c| match c {
                         'Đ' | 'Ð' => 'D',
                         'đ' => 'd',
@@ -79,8 +54,7 @@ impl Transform {
                     .collect()
             }
             Transform::Question => s.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect(),
-            Transform::UrlPlus => url_encode(s, true),
-            Transform::Url20 => url_encode(s, false),
+            Transform::Url(encoder) => encoder.encode(s),
             Transform::Set(t) => t.clone(),
         }
     }
@@ -163,6 +137,8 @@ pub struct Mistake {
     pub description: Sentence,
     /// The values that differ.
     pub changes: Vec<Change>,
+    /// What to change, when the mistake says more than its code (else the code's fix).
+    pub fix: Option<Fix>,
 }
 
 /// A pre-image under construction.
@@ -312,7 +288,7 @@ mod tests {
     fn transforms() {
         assert_eq!(Transform::StripAccents.apply("Đơn hàng điện"), "Don hang dien");
         assert_eq!(Transform::Question.apply("Điện 1"), "?i?n 1");
-        assert_eq!(Transform::UrlPlus.apply("a b&c=đ*~"), "a+b%26c%3D%C4%91*%7E");
-        assert_eq!(Transform::Url20.apply("a b&c=đ*~"), "a%20b%26c%3D%C4%91*~");
+        let java = crate::debug::url_encoding::URL_ENCODERS.iter().find(|e| e.call.starts_with("URLEncoder")).unwrap();
+        assert_eq!(Transform::Url(java).apply("a b&c=đ*~"), "a+b%26c%3D%C4%91*%7E");
     }
 }

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::checksum::{matches, to_hex};
 use crate::error::Error;
+use crate::said::{Phrase, Said};
 use crate::scheme::{as_object, field_text, scheme, Scheme, SegmentSource};
 use crate::validate::{check_message, check_text, Problem, ProblemCode, ValidationReport};
 use crate::visible::{hex_pairs, visible};
@@ -52,6 +53,9 @@ pub struct ExplainStep {
     pub chars: usize,
     /// What is odd about this segment.
     pub warnings: Vec<Problem>,
+    /// `value`, `visible` and `hex` were cut for display (by the debugger page's analysis).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
 }
 
 /// A checksum explained.
@@ -82,6 +86,9 @@ pub struct Explanation {
     pub errors: Vec<Problem>,
     /// Every other problem validation found.
     pub warnings: Vec<Problem>,
+    /// `preimage` and `preimageHex` were cut for display (by the debugger page's analysis).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub preimage_cut: bool,
 }
 
 /// `unit` repeated `len` times, joined by `sep`.
@@ -133,6 +140,7 @@ pub fn explain(
                 length,
                 chars,
                 warnings,
+                cut: false,
             });
             offset += length;
         };
@@ -146,11 +154,7 @@ pub fn explain(
         }
         Ok(p) => step(p.name, p.source, Some(p.text), Given::String, Vec::new()),
         Err(e) => {
-            errors.push(Problem {
-                path: "secretKey".into(),
-                code: ProblemCode::MissingSecret,
-                message: e.message.clone(),
-            });
+            errors.push(Problem::new("secretKey", ProblemCode::MissingSecret, e.said.clone()));
             step("secretKey", SegmentSource::Secret, None, Given::Missing, Vec::new());
         }
     }
@@ -158,11 +162,11 @@ pub fn explain(
         let own = problems_for(s, name, &report);
         match fields.get(*name) {
             None => {
-                errors.push(Problem {
-                    path: (*name).into(),
-                    code: ProblemCode::MissingField,
-                    message: format!("{name} is required"),
-                });
+                errors.push(Problem::new(
+                    name,
+                    ProblemCode::MissingField,
+                    Said::new(Phrase::Required).name("field", name),
+                ));
                 step(name, SegmentSource::Field, None, Given::Missing, own);
             }
             Some(v) => match field_text(name, v) {
@@ -171,7 +175,7 @@ pub fn explain(
                     step(name, SegmentSource::Field, Some(&t), given, own);
                 }
                 Err(e) => {
-                    errors.push(Problem { path: (*name).into(), code: ProblemCode::WrongType, message: e.message });
+                    errors.push(Problem::new(name, ProblemCode::WrongType, e.said));
                     step(name, SegmentSource::Field, None, Given::Invalid, own);
                 }
             },
@@ -214,6 +218,7 @@ pub fn explain(
         valid: report.valid,
         errors,
         warnings,
+        preimage_cut: false,
     })
 }
 

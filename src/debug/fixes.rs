@@ -45,39 +45,36 @@ pub struct CharDifference {
     pub to_code_points: String,
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// The first characters where `from` and `to` differ, whole clusters (a base and its marks).
+/// Reads the texts up to there and a cluster further, however long they are.
 pub fn char_difference(from: &str, to: &str) -> Option<CharDifference> {
-    let a: Vec<char> = from.chars().collect();
-    let b: Vec<char> = to.chars().collect();
-    let mut start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if start == a.len() && start == b.len() {
+    // The common prefix: its length in characters and in bytes (the same bytes on both sides).
+    let (mut index, mut at) = (0, 0);
+    for (x, y) in from.chars().zip(to.chars()) {
+        if x != y {
+            break;
+        }
+        index += 1;
+        at += x.len_utf8();
+    }
+    if at == from.len() && at == to.len() {
         return None;
     }
-    while start > 0 && (a.get(start).is_some_and(|c| is_mark(*c)) || b.get(start).is_some_and(|c| is_mark(*c))) {
-        start -= 1;
+    // Back to the start of a cluster on both sides: never on a combining mark.
+    let starts_mark = |s: &str, i: usize| s.get(i..).and_then(|r| r.chars().next()).is_some_and(crate::text::is_mark);
+    while index > 0 && (starts_mark(from, at) || starts_mark(to, at)) {
+        let Some(c) = from.get(..at).and_then(|p| p.chars().next_back()) else { break };
+        at -= c.len_utf8();
+        index -= 1;
     }
-    let cluster = |s: &[char]| -> String {
-        let mut out = String::new();
-        for (i, c) in s.iter().enumerate().skip(start) {
-            if i > start && !is_mark(*c) {
-                break;
-            }
-            out.push(*c);
-        }
+    let cluster = |s: &str| -> String {
+        let mut chars = s.get(at..).unwrap_or_default().chars();
+        let mut out: String = chars.next().into_iter().collect();
+        out.extend(chars.take_while(|c| crate::text::is_mark(*c)));
         out
     };
-    let (f, t) = (cluster(&a), cluster(&b));
-    Some(CharDifference {
-        index: start,
-        from_code_points: code_points(&f),
-        to_code_points: code_points(&t),
-        from: f,
-        to: t,
-    })
+    let (f, t) = (cluster(from), cluster(to));
+    Some(CharDifference { index, from_code_points: code_points(&f), to_code_points: code_points(&t), from: f, to: t })
 }
 
 fn snippets(pairs: [(&'static str, String); 4]) -> Vec<Snippet> {
@@ -89,7 +86,7 @@ fn same_in_all(js: &str, java: &str, cs: &str, php: &str) -> Vec<Snippet> {
 }
 
 /// The scheme's pre-image as an expression in each language.
-fn concatenation(s: &Scheme) -> Vec<Snippet> {
+pub(crate) fn concatenation(s: &Scheme) -> Vec<Snippet> {
     let first = match s.prefix {
         Prefix::SecretKey => "secretKey".to_owned(),
         Prefix::Literal(l) => format!("\"{l}\""),

@@ -1,13 +1,19 @@
-//! Tolerant intake: read bodies as they arrive in the wild and as the guide's own examples are
-//! written (typographic quotes, keys with spaces, `check-sum`, trailing commas…). Every repair is
-//! named as a defect with its position; nothing is repaired silently, and what cannot be read is
-//! said, not guessed.
+//! The tolerant JSON reader: bodies as they arrive in the wild and as the guide's own examples
+//! are written (typographic quotes, keys with spaces, `check-sum`, trailing commas…). Every
+//! repair is named as a defect with its position; nothing is repaired silently, and what cannot
+//! be read is said, not guessed. What surrounds a body (a request, a curl command, a log line)
+//! is the intake's ([`crate::debug::intake`]).
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 
+use crate::debug::intake::source::Source;
+pub use crate::debug::intake::{parse_loose, PastedAuthorization, PastedToken};
+use crate::said::{kind_of, Phrase, Said, Word};
 use crate::text::is_smart_quote;
-use crate::validate::{join_path, quoted};
+use crate::validate::join_path;
+use crate::visible::code_points;
 
 /// Kinds of defect the tolerant reader repairs or reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,21 +47,67 @@ pub enum DefectCode {
     TrailingText,
     /// What could not be read at all.
     Unreadable,
+    /// Read as a raw HTTP request: request line, headers, then the body.
+    HttpRequest,
+    /// Header lines (an `Authorization:` line, say) before the body, read apart from it.
+    HeaderLines,
+    /// Read as a curl command: the body from its data options.
+    CurlCommand,
+    /// The token of an `Authorization` header, returned apart from the message.
+    Authorization,
+    /// curl options that play no part in the body, skipped.
+    IgnoredOptions,
+    /// The body's `Content-Type` says one thing, its text another.
+    ContentType,
+    /// Read as form fields (`name=value&…`), percent-decoded.
+    FormFields,
+    /// Read as a Java `toString()` dump (`{key=value, …}`).
+    JavaToString,
+    /// A value without quotes read as a number (an integer field written in digits).
+    NumberGuessed,
+    /// Text before the body (a log line's time, level, logger…) skipped.
+    LogPrefix,
+    /// The message is a member of the pasted object (a log's `body`, a response's `data`).
+    BodyInMember,
+    /// The message is JSON written inside a JSON string, read once unescaped.
+    BodyInString,
+    /// The body is URL-encoded JSON, read once decoded.
+    UrlEncodedBody,
 }
 
-/// One defect: what, where, and in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One defect: what, where, and what was said about it. JavaScript sees
+/// `{code, message, path, line, column, params, text}`, as a validation problem's.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Defect {
     /// The kind of defect.
     pub code: DefectCode,
-    /// What was repaired (or why reading stopped).
-    pub message: String,
+    /// What was repaired (or why reading stopped), with its values.
+    pub said: Said,
     /// The key concerned, when there is one.
     pub path: Option<String>,
     /// 1-based line in the text, when known.
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
+}
+
+impl Defect {
+    /// What was repaired, in a short English sentence.
+    pub fn message(&self) -> String {
+        self.said.en()
+    }
+}
+
+impl Serialize for Defect {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Defect", 7)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        self.said.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 /// The outcome of a tolerant read.
@@ -65,6 +117,9 @@ pub struct LooseParse {
     pub message: Option<Map<String, Value>>,
     /// Every repair, in the order met.
     pub defects: Vec<Defect>,
+    /// The `Authorization` header pasted with the body (a raw request, a curl command, a lone
+    /// header line), returned to the caller apart from the message; `null` when there is none.
+    pub authorization: Option<PastedAuthorization>,
 }
 
 /// Misspellings of keys seen in the wild: `(as written, as meant)`.
@@ -79,10 +134,9 @@ const KEY_ALIASES: &[(&str, &str)] = &[
 
 const MAX_DEPTH: usize = 64;
 
-struct Reader {
-    chars: Vec<char>,
-    /// Where each line starts (0, then after every `\n`).
-    line_starts: Vec<usize>,
+struct Reader<'s> {
+    src: &'s Source,
+    chars: &'s [char],
     i: usize,
     defects: Vec<Defect>,
     whitespace_reported: bool,
@@ -90,27 +144,28 @@ struct Reader {
 
 type Read<T> = Result<T, Defect>;
 
-impl Reader {
-    /// The 1-based line and column (in characters) of position `at`: a binary search over the
-    /// line starts, so a text full of defects is placed in linear time overall.
-    fn position(&self, at: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= at);
-        let start = line.checked_sub(1).and_then(|l| self.line_starts.get(l)).copied().unwrap_or(0);
-        (line.max(1), at.saturating_sub(start) + 1)
+impl Reader<'_> {
+    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, said: Said) -> Defect {
+        self.src.defect(code, at, path, said)
     }
 
-    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, message: String) -> Defect {
-        let (line, column) = self.position(at);
-        Defect { code, message, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
-    }
-
-    fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, message: String) {
-        let d = self.defect(code, at, path, message);
+    fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, said: Said) {
+        let d = self.defect(code, at, path, said);
         self.defects.push(d);
     }
 
-    fn unreadable(&self, at: usize, message: impl Into<String>) -> Defect {
-        self.defect(DefectCode::Unreadable, at, None, message.into())
+    fn unreadable(&self, at: usize, said: Said) -> Defect {
+        self.defect(DefectCode::Unreadable, at, None, said)
+    }
+
+    /// A stop at `at` that says only its phrase.
+    fn stop(&self, at: usize, phrase: Phrase) -> Defect {
+        self.unreadable(at, Said::new(phrase))
+    }
+
+    /// A stop at `at` over the character found there.
+    fn unexpected(&self, at: usize, phrase: Phrase, c: char) -> Defect {
+        self.unreadable(at, Said::new(phrase).quoted("value", c.encode_utf8(&mut [0; 4])))
     }
 
     fn peek(&self) -> Option<char> {
@@ -128,28 +183,24 @@ impl Reader {
                 Some(c) if c.is_whitespace() || c == '\u{FEFF}' => {
                     if !self.whitespace_reported {
                         self.whitespace_reported = true;
-                        self.note(
-                            DefectCode::NonstandardWhitespace,
-                            self.i,
-                            None,
-                            format!("white space U+{:04X} between tokens read as a space", u32::from(c)),
-                        );
+                        let said = Said::new(Phrase::NonstandardWhitespace).name("codePoint", &code_point(c));
+                        self.note(DefectCode::NonstandardWhitespace, self.i, None, said);
                     }
                     self.i += 1;
                 }
                 Some('/') if self.peek_at(1) == Some('/') => {
-                    self.note(DefectCode::Comment, self.i, None, "a // comment was skipped".into());
+                    self.note(DefectCode::Comment, self.i, None, Said::new(Phrase::LineComment));
                     while self.peek().is_some_and(|c| c != '\n') {
                         self.i += 1;
                     }
                 }
                 Some('/') if self.peek_at(1) == Some('*') => {
                     let start = self.i;
-                    self.note(DefectCode::Comment, start, None, "a /* */ comment was skipped".into());
+                    self.note(DefectCode::Comment, start, None, Said::new(Phrase::BlockComment));
                     self.i += 2;
                     loop {
                         match self.peek() {
-                            None => return Err(self.unreadable(start, "a /* comment is never closed")),
+                            None => return Err(self.stop(start, Phrase::CommentNotClosed)),
                             Some('*') if self.peek_at(1) == Some('/') => {
                                 self.i += 2;
                                 break;
@@ -183,7 +234,7 @@ impl Reader {
         loop {
             let at = self.i;
             let Some(c) = self.peek() else {
-                return Err(self.unreadable(start, "a string is never closed"));
+                return Err(self.stop(start, Phrase::StringNotClosed));
             };
             self.i += 1;
             let closes = if single {
@@ -197,14 +248,17 @@ impl Reader {
                         DefectCode::SingleQuotes,
                         start,
                         path,
-                        format!("the string {} is in single quotes", quoted(&out)),
+                        Said::new(Phrase::SingleQuoted).quoted("value", &out),
                     );
                 } else if open != '"' || c != '"' {
+                    let said = Said::new(Phrase::OtherQuotes).quoted("value", &out);
+                    let said =
+                        said.name("open", open.encode_utf8(&mut [0; 4])).name("close", c.encode_utf8(&mut [0; 4]));
                     self.note(
                         if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes },
                         start,
                         path,
-                        format!("the string {} is delimited by {open}…{c} instead of \"…\"", quoted(&out)),
+                        said,
                     );
                 }
                 return Ok(out);
@@ -214,15 +268,8 @@ impl Reader {
                 c if u32::from(c) < 0x20 => {
                     if !control_reported {
                         control_reported = true;
-                        self.note(
-                            DefectCode::ControlInString,
-                            at,
-                            path,
-                            format!(
-                                "a raw U+{:04X} inside a string is kept as it is (JSON wants it escaped)",
-                                u32::from(c)
-                            ),
-                        );
+                        let said = Said::new(Phrase::ControlInString).name("codePoint", &code_point(c));
+                        self.note(DefectCode::ControlInString, at, path, said);
                     }
                     out.push(c);
                 }
@@ -234,14 +281,14 @@ impl Reader {
     fn hex4(&mut self, at: usize) -> Read<u32> {
         let digits: String = self.chars.iter().skip(self.i).take(4).collect();
         if digits.len() != 4 {
-            return Err(self.unreadable(at, "a \\u escape needs four hex digits"));
+            return Err(self.stop(at, Phrase::EscapeNeedsFourDigits));
         }
         self.i += 4;
-        u32::from_str_radix(&digits, 16).map_err(|_| self.unreadable(at, "a \\u escape needs four hex digits"))
+        u32::from_str_radix(&digits, 16).map_err(|_| self.stop(at, Phrase::EscapeNeedsFourDigits))
     }
 
     fn escape(&mut self, at: usize) -> Read<char> {
-        let Some(e) = self.peek() else { return Err(self.unreadable(at, "a string ends in a backslash")) };
+        let Some(e) = self.peek() else { return Err(self.stop(at, Phrase::EndsInBackslash)) };
         self.i += 1;
         Ok(match e {
             '"' => '"',
@@ -260,15 +307,18 @@ impl Reader {
                         self.i += 2;
                         let lo = self.hex4(at)?;
                         if !(0xDC00..0xE000).contains(&lo) {
-                            return Err(self.unreadable(at, "a \\u escape holds a lone surrogate"));
+                            return Err(self.stop(at, Phrase::EscapeLoneSurrogate));
                         }
                         0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                     } else {
                         hi
                     };
-                char::from_u32(code).ok_or_else(|| self.unreadable(at, "a \\u escape holds a lone surrogate"))?
+                char::from_u32(code).ok_or_else(|| self.stop(at, Phrase::EscapeLoneSurrogate))?
             }
-            other => return Err(self.unreadable(at, format!("\\{other} is not a JSON escape"))),
+            other => {
+                let said = Said::new(Phrase::NotAnEscape).name("escape", &format!("\\{other}"));
+                return Err(self.unreadable(at, said));
+            }
         })
     }
 
@@ -278,9 +328,9 @@ impl Reader {
             self.i += 1;
         }
         let text: String = self.chars[start..self.i].iter().collect();
-        serde_json::from_str::<Number>(&text)
+        text.parse::<Number>()
             .map(Value::Number)
-            .map_err(|_| self.unreadable(start, format!("{} is not a number", quoted(&text))))
+            .map_err(|_| self.unreadable(start, Said::new(Phrase::NotANumber).quoted("value", &text)))
     }
 
     fn word(&mut self) -> String {
@@ -297,12 +347,12 @@ impl Reader {
 
     fn value(&mut self, path: &str, depth: usize) -> Read<Value> {
         if depth > MAX_DEPTH {
-            return Err(self.unreadable(self.i, format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.unreadable(self.i, Said::new(Phrase::TooDeep).number("max", MAX_DEPTH)));
         }
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
-            None => Err(self.unreadable(at, "the text ends where a value should be")),
+            None => Err(self.stop(at, Phrase::EndsBeforeValue)),
             Some('{') => self.object(path, depth),
             Some('[') => self.array(path, depth),
             Some(c) if Self::is_quote(c) => self.string(Some(path)).map(Value::String),
@@ -311,14 +361,15 @@ impl Reader {
                 "true" => Ok(Value::Bool(true)),
                 "false" => Ok(Value::Bool(false)),
                 "null" => Ok(Value::Null),
-                w => Err(self.unreadable(at, format!("{} is not a JSON value", quoted(w)))),
+                w => Err(self.unreadable(at, Said::new(Phrase::NotAJsonValue).quoted("value", w))),
             },
-            Some(c) => Err(self.unreadable(at, format!("{c:?} cannot start a value"))),
+            Some(c) => Err(self.unexpected(at, Phrase::CannotStartValue, c)),
         }
     }
 
     /// After a member: `,` then more, the closing bracket, or a missing comma.
-    fn separator(&mut self, close: char, what: &str) -> Read<bool> {
+    fn separator(&mut self, close: char, what: Word) -> Read<bool> {
+        let closing = |phrase| Said::new(phrase).name("close", close.encode_utf8(&mut [0; 4]));
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
@@ -326,7 +377,7 @@ impl Reader {
                 self.i += 1;
                 self.skip_blank()?;
                 if self.peek() == Some(close) {
-                    self.note(DefectCode::TrailingComma, at, None, format!("a comma before {close} was skipped"));
+                    self.note(DefectCode::TrailingComma, at, None, closing(Phrase::TrailingComma));
                     self.i += 1;
                     return Ok(false);
                 }
@@ -337,11 +388,13 @@ impl Reader {
                 Ok(false)
             }
             Some(c) if Self::is_quote(c) || c.is_alphanumeric() || c == '{' || c == '[' => {
-                self.note(DefectCode::MissingComma, at, None, format!("a comma is missing between two {what}"));
+                self.note(DefectCode::MissingComma, at, None, Said::new(Phrase::MissingComma).word("what", what));
                 Ok(true)
             }
-            Some(c) => Err(self.unreadable(at, format!("{c:?} where , or {close} should be"))),
-            None => Err(self.unreadable(at, format!("the text ends before {close}"))),
+            Some(c) => {
+                Err(self.unreadable(at, closing(Phrase::UnexpectedInList).quoted("value", c.encode_utf8(&mut [0; 4]))))
+            }
+            None => Err(self.unreadable(at, closing(Phrase::EndsBefore))),
         }
     }
 
@@ -355,7 +408,7 @@ impl Reader {
         }
         loop {
             out.push(self.value(&format!("{path}[{}]", out.len()), depth + 1)?);
-            if !self.separator(']', "items")? {
+            if !self.separator(']', Word::Items)? {
                 return Ok(Value::Array(out));
             }
         }
@@ -372,12 +425,12 @@ impl Reader {
                     DefectCode::UnquotedKey,
                     at,
                     Some(&join_path(path, &w)),
-                    format!("the key {w} has no quotes"),
+                    Said::new(Phrase::UnquotedKey).name("key", &w),
                 );
                 Ok((w, at))
             }
-            Some(c) => Err(self.unreadable(at, format!("{c:?} where a key should be"))),
-            None => Err(self.unreadable(at, "the text ends where a key should be")),
+            Some(c) => Err(self.unexpected(at, Phrase::UnexpectedKey, c)),
+            None => Err(self.stop(at, Phrase::EndsBeforeKey)),
         }
     }
 
@@ -393,80 +446,115 @@ impl Reader {
             let (raw, at) = self.key(path)?;
             self.skip_blank()?;
             if self.peek() != Some(':') {
-                return Err(self.unreadable(self.i, format!("a colon should follow the key {}", quoted(&raw))));
+                return Err(self.unreadable(self.i, Said::new(Phrase::ColonMissing).quoted("key", &raw)));
             }
             self.i += 1;
             let mut key = raw.trim().to_owned();
             if key != raw {
-                self.note(
-                    DefectCode::KeyWhitespace,
-                    at,
-                    Some(&join_path(path, &key)),
-                    format!("the key {} is read as {}", quoted(&raw), quoted(&key)),
-                );
+                let said = Said::new(Phrase::KeyReadAs).quoted("key", &raw).quoted("meant", &key);
+                self.note(DefectCode::KeyWhitespace, at, Some(&join_path(path, &key)), said);
             }
-            if let Some((_, meant)) = KEY_ALIASES.iter().find(|(written, _)| *written == key) {
-                self.note(
-                    DefectCode::KeyAlias,
-                    at,
-                    Some(&join_path(path, meant)),
-                    format!("the key {} is read as {}", quoted(&key), quoted(meant)),
-                );
-                key = (*meant).to_owned();
+            if let Some(meant) = key_alias(&key) {
+                self.defects.push(alias_defect(self.src, at, &join_path(path, meant), &key, meant));
+                key = meant.to_owned();
             }
             let full = join_path(path, &key);
             let value = self.value(&full, depth + 1)?;
             if map.insert(key.clone(), value).is_some() {
-                self.note(
-                    DefectCode::DuplicateKey,
-                    at,
-                    Some(&full),
-                    format!("the key {} appears again; the last value is used", quoted(&key)),
-                );
+                self.defects.push(duplicate_defect(self.src, at, &full, &key));
             }
-            if !self.separator('}', "members")? {
+            if !self.separator('}', Word::Members)? {
                 return Ok(Value::Object(map));
             }
         }
     }
 }
 
-/// Read `text` tolerantly as a JSON object, naming every repair.
-pub fn parse_loose(text: &str) -> LooseParse {
-    let chars: Vec<char> = text.chars().collect();
-    let line_starts =
-        std::iter::once(0).chain(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1)).collect();
-    let mut r = Reader { chars, line_starts, i: 0, defects: Vec::new(), whitespace_reported: false };
+/// A character as `U+00A0`.
+fn code_point(c: char) -> String {
+    code_points(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The key a known misspelling means (`check-sum` is `checksum`), if `key` is one.
+pub(crate) fn key_alias(key: &str) -> Option<&'static str> {
+    KEY_ALIASES.iter().find(|(written, _)| *written == key).map(|(_, meant)| *meant)
+}
+
+/// The defect of a key `written` as a known misspelling, read as `meant` (at `path`).
+pub(crate) fn alias_defect(src: &Source, at: usize, path: &str, written: &str, meant: &str) -> Defect {
+    let said = Said::new(Phrase::KeyReadAs).quoted("key", written).quoted("meant", meant);
+    src.defect(DefectCode::KeyAlias, at, Some(path), said)
+}
+
+/// The defect of a key met again (at `path`): the last value is kept.
+pub(crate) fn duplicate_defect(src: &Source, at: usize, path: &str, key: &str) -> Defect {
+    src.defect(DefectCode::DuplicateKey, at, Some(path), Said::new(Phrase::DuplicateKey).quoted("key", key))
+}
+
+/// What the JSON reader made of a text from a position on.
+pub(crate) struct Document {
+    /// The value read, or `None` when it could not be read (an `UNREADABLE` defect says why).
+    pub value: Option<Value>,
+    /// Every repair, in the order met.
+    pub defects: Vec<Defect>,
+    /// Where text after the value starts, when there is some (a `TRAILING_TEXT` defect says so).
+    pub trailing: Option<usize>,
+}
+
+/// Read one value of `src` from `at` (a byte-order mark there skipped): the value or the defect
+/// that stopped the reading, the position after it, and the repairs met.
+pub(crate) fn read_value(src: &Source, at: usize) -> (Result<Value, Defect>, usize, Vec<Defect>) {
+    let mut r = Reader { src, chars: &src.chars, i: at, defects: Vec::new(), whitespace_reported: false };
     if r.peek() == Some('\u{FEFF}') {
-        r.note(DefectCode::Bom, 0, None, "a byte-order mark before the body was skipped".into());
-        r.i = 1;
+        r.defects.push(bom(src, at));
+        r.i += 1;
     }
-    let read = r.value("", 0).and_then(|v| {
+    let read = r.value("", 0);
+    (read, r.i, r.defects)
+}
+
+/// Read `src` from `at` to its end as one JSON value, naming every repair and any text after it.
+pub(crate) fn read_document(src: &Source, at: usize) -> Document {
+    let (read, end, defects) = read_value(src, at);
+    let mut r = Reader { src, chars: &src.chars, i: end, defects, whitespace_reported: false };
+    let mut trailing = None;
+    let read = read.and_then(|v| {
         r.skip_blank()?;
         if r.i < r.chars.len() {
-            r.note(DefectCode::TrailingText, r.i, None, "text after the body was ignored".into());
+            trailing = Some(r.i);
+            r.defects.push(trailing_text(src, r.i));
         }
         Ok(v)
     });
-    let message = match read {
-        Ok(Value::Object(m)) => Some(m),
-        Ok(other) => {
-            let kind = crate::scheme::json_type_name(&other);
-            r.defects.push(Defect {
-                code: DefectCode::Unreadable,
-                message: format!("the body is {kind}, not an object"),
-                path: None,
-                line: None,
-                column: None,
-            });
-            None
-        }
+    let value = match read {
+        Ok(v) => Some(v),
         Err(d) => {
             r.defects.push(d);
             None
         }
     };
-    LooseParse { message, defects: r.defects }
+    Document { value, defects: r.defects, trailing }
+}
+
+/// The defect of a byte-order mark at `at`, skipped.
+pub(crate) fn bom(src: &Source, at: usize) -> Defect {
+    src.defect(DefectCode::Bom, at, None, Said::new(Phrase::Bom))
+}
+
+/// The defect of text after the body, from `at`, ignored.
+pub(crate) fn trailing_text(src: &Source, at: usize) -> Defect {
+    src.defect(DefectCode::TrailingText, at, None, Said::new(Phrase::TrailingText))
+}
+
+/// The defect of a body that is read but is no object.
+pub(crate) fn not_an_object(value: &Value) -> Defect {
+    Defect {
+        code: DefectCode::Unreadable,
+        said: Said::new(Phrase::BodyNotObject).word("got", kind_of(value)),
+        path: None,
+        line: None,
+        column: None,
+    }
 }
 
 #[cfg(test)]
@@ -533,7 +621,7 @@ mod tests {
         assert!(parse_loose("").message.is_none());
         assert!(parse_loose(&"[".repeat(100_000)).message.is_none());
         let long = parse_loose(&format!("{{\"a\": {}}}", "x".repeat(100_000)));
-        assert!(long.defects[0].message.len() < 200, "{}", long.defects[0].message.len());
+        assert!(long.defects[0].message().len() < 200, "{}", long.defects[0].message().len());
     }
 
     #[test]

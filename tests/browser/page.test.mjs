@@ -3,16 +3,18 @@
 // and compare them with the vector. Then: a planted mistake is named by the diagnosis, the
 // guide's examples load with their defects, a token fills the credentials, build mode gives the
 // vector's body, the language switches, the secret key stays out of the DOM (unless revealed),
-// the URL, the share link and storage, and every request goes to the page's own origin.
+// the URL, the share link and storage, and every request goes to the page's own origin: the
+// built page loads in as many requests as scripts/page-size.mjs counts (one script for the page,
+// one per Worker).
 // Started by tests/browser/run.mjs, which serves the page and passes its URL in LGSP_PAGE_URL.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './support/chromium.mjs';
-import { pageFiles } from '../../scripts/page-size.mjs';
+import { WORKERS, pageFiles } from '../../scripts/page-size.mjs';
 
 const require = createRequire(import.meta.url);
 const { simpleValidCase, authorizationCases } = require('../node/support/vectors.cjs');
@@ -35,6 +37,8 @@ let context;
 let schemeTable;
 let page;
 const requests = [];
+/** What the page requested to load, up to its Workers' scripts. */
+let firstLoad;
 const problems = [];
 
 before(async () => {
@@ -49,8 +53,12 @@ before(async () => {
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 15_000 });
-  // The scheme table as the page's own copy of the web build gives it (already initialised).
-  schemeTable = await page.evaluate(async () => (await import('/pkg/esm/core/functions.js')).schemes());
+  for (let waited = 0; requests.filter((u) => u.endsWith('/worker.js')).length < WORKERS && waited < 15_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  firstLoad = [...requests];
+  // The scheme table as the package gives it (the page's own copy of the core is inside its bundle).
+  schemeTable = (await import(pathToFileURL(path.join(repo, 'pkg', 'esm', 'index.js')).href)).schemes();
 });
 
 after(async () => {
@@ -242,12 +250,17 @@ test('the secret key is not in the DOM unrevealed, the URL, the share link, stor
   await shared.close();
 });
 
-test('the page loads only its own files, and works offline once loaded', async () => {
+test('the page loads only its own files, one script for the page and one per Worker, and works offline once loaded', async () => {
   const origin = new URL(pageUrl).origin;
   const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
   assert.deepEqual(foreign, [], `requests outside ${origin}`);
-  const loaded = new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname.replace(/\/$/, '/index.html')));
-  assert.deepEqual([...loaded].sort(), pageFiles().map((f) => f.urlPath).sort(), 'what scripts/page-size.mjs counts is what the page loads');
+  // Every request of the first load, as many times as it was made: what scripts/page-size.mjs counts.
+  const count = (paths) => Object.fromEntries([...new Set(paths)].sort().map((p) => [p, paths.filter((q) => q === p).length]));
+  const loaded = firstLoad.map((u) => new URL(u).pathname.replace(/\/$/, '/index.html'));
+  const expected = (await pageFiles()).flatMap((f) => Array(f.requests).fill(f.urlPath));
+  assert.deepEqual(count(loaded), count(expected), 'what scripts/page-size.mjs counts is what the page loads');
+  assert.deepEqual(loaded.filter((p) => p.endsWith('.js')).sort(), ['/app.js', ...Array(WORKERS).fill('/worker.js')]);
+  assert.equal(loaded.length, 5 + WORKERS, 'the page, its stylesheet, its script, two .wasm files and a script per Worker');
   // The meta element holds the server's policy wherever the files are served (frame-ancestors
   // aside: a meta element cannot set it).
   const directives = (policy) => policy.split(';').map((d) => d.trim()).filter(Boolean).sort();

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Browser layer: serves www/ and pkg/ with scripts/serve.mjs on a free port, then runs the
-// page tests (node --test) in real Chromium against it, and prints the page's transfer size.
-// The server is always stopped.
+// Browser layer: serves the page (built from www/ and pkg/) with scripts/serve.mjs on a free
+// port, then runs the page tests (node --test) in real Chromium against it (the one-file page's
+// test builds and opens its own file), and checks the page's transfer size against its budgets
+// (scripts/page-size.mjs): over budget fails the layer. The server is always stopped.
 //
 // Usage: node tests/browser/run.mjs      (needs `make pkg` first)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageSize } from '../../scripts/page-size.mjs';
+import { describe, pageSize } from '../../scripts/page-size.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -80,10 +81,12 @@ async function main() {
     console.log(`serving at ${pageUrl}`);
     const code = await runTests(pageUrl);
     try {
-      const { files, gzip } = pageSize();
-      console.log(`page transfer: ${(gzip / 1024).toFixed(1)} KiB gzipped in ${files.length} files (node scripts/page-size.mjs lists them)`);
+      const report = await pageSize();
+      console.log(describe(report).join('\n'));
+      if (report.over.length > 0) return 1;
     } catch (e) {
       console.error(`page size: ${e.message}`);
+      return 1;
     }
     return code;
   } catch (e) {

@@ -10,6 +10,7 @@ import * as lib from 'lgsp-paygate';
 import vectors from './support/vectors.cjs';
 import samples from './support/samples.cjs';
 import reference from './support/reference.cjs';
+import contract from './support/contract.cjs';
 
 const CODES = new Set([
   'UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT',
@@ -31,6 +32,7 @@ function outcome(fn, label) {
     assert.equal(typeof e.code, 'string', `${label}: Error without a code: ${e.name}: ${e.message}`);
     assert.ok(CODES.has(e.code), `${label}: undocumented code ${e.code}: ${e.message}`);
     assert.ok(e.message.length > 0, `${label}: empty message`);
+    if (contract.CORE_SAYS.has(e.code)) contract.assertSaid(e, label);
     return { error: e };
   }
 }
@@ -215,6 +217,7 @@ const calls = [
   ['diagnose', ['paygate', { ...paygate.fields, checksum: paygate.checksum.replace(/^./, '0') }, paygate.secretKey]],
   ['comparePreimage', ['lookup', fields, lookupCase.secretKey, lookupCase.preimage, { revealSecret: false }]],
   ['schemes', []],
+  ['analyse', ['verdict', JSON.stringify({ ...paygate.fields, checksum: paygate.checksum }), 'auto', 'refund', paygate.secretKey, paygate.preimage, { revealSecret: false }]],
 ];
 
 for (const [name] of calls) {

@@ -2,7 +2,7 @@
 // found from the sources rather than from a list kept by hand: every export of the installed
 // type declarations (read by the TypeScript compiler), every code of an exported `...Code` type,
 // every error code the package throws (the Rust ErrorCode and ProblemCode enums, and the
-// `lgspError('CODE'`, `failure('CODE'`, `rejected('CODE'` and `code: 'CODE'` sites of its
+// `lgspError('CODE'`, `failure('CODE'`, `rejected('CODE'`, `problem('CODE'` and `code: 'CODE'` sites of its
 // JavaScript), every code of LGSP_ERROR_CODES, and every flag of the command line's option tables.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,7 +82,7 @@ function javascriptCodes() {
   const found = [];
   for (const file of files('pkg-template', /\.js$/)) {
     const text = read(file);
-    for (const m of text.matchAll(/\b(?:lgspError|failure|rejected)\(\s*'([A-Z][A-Z0-9_]+)'/g)) found.push([m[1], file]);
+    for (const m of text.matchAll(/\b(?:lgspError|failure|rejected|problem)\(\s*'([A-Z][A-Z0-9_]+)'/g)) found.push([m[1], file]);
     for (const m of text.matchAll(/\bcode:\s*'([A-Z][A-Z0-9_]+)'/g)) found.push([m[1], file]);
   }
   assert.ok(found.some(([code]) => code === 'INPUT_TOO_LARGE'), 'the scan finds the JavaScript\'s codes');

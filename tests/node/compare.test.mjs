@@ -106,3 +106,18 @@ test('bad arguments throw coded errors naming them', () => {
   assert.throws(() => lib.comparePreimage(c.scheme, c.fields, c.secretKey, 'x', { reveal: true }), (e) => e.code === 'INVALID_ARGUMENT');
   assert.throws(() => lib.comparePreimage('paygate', c.fields, null, 'x'), (e) => e.code === 'MISSING_SECRET');
 });
+
+test('bytes past the expected end are placed after the last field, in English and Vietnamese', () => {
+  for (const c of valid) {
+    const last = parts(c).at(-1);
+    for (const extra of [' ', '\n']) {
+      const r = lib.comparePreimage(c.scheme, c.fields, secretOf(c), c.preimage + extra);
+      const d = r.firstDifference;
+      assert.equal(d.offset, Buffer.byteLength(c.preimage, 'utf8'), c.id);
+      assert.deepEqual([d.field, d.fieldOffset, d.pastEnd], [last.name, last.end - last.start, true], c.id);
+      assert.ok(r.summary.en.includes(`after ${last.name}`), r.summary.en);
+      assert.ok(r.summary.vi.includes(`sau trường ${last.name}`), r.summary.vi);
+    }
+    assert.equal(lib.comparePreimage(c.scheme, c.fields, secretOf(c), c.preimage.slice(0, -1)).firstDifference.pastEnd, false, c.id);
+  }
+});

@@ -2,9 +2,11 @@
 // backend (examples/unit-backend, with the packed package), against copies of it broken one way
 // each (the kit must fail exactly the checks that catch that way), against a unit in Python's
 // standard library, against a unit that does only what the first eight checks ask (it must fail
-// the later checks and nothing else), and runConformance() in-process. Then the reference backend
-// on its own: 20 concurrent copies of one result fulfil the order once, as its database file
-// shows. The kit runs that do not depend on each other run side by side, to keep the time down.
+// the checks for going live and nothing else), and runConformance() in-process, also against
+// units that can be robbed (conformance-units/unit.mjs, one flaw each: the kit must fail exactly
+// the checks that catch it) and units whose replies are incomplete. Then the reference backend on
+// its own: 20 concurrent copies of one result fulfil the order once, as its database file shows.
+// The kit runs that do not depend on each other run side by side, to keep the time down.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
@@ -22,12 +24,16 @@ const bin = path.resolve(here, '..', '..', 'node_modules', '.bin', 'lgsp-paygate
 const example = path.resolve(here, '..', '..', 'examples', 'unit-backend');
 const pythonUnit = path.join(here, 'support', 'python_unit.py');
 const eightChecksUnit = path.join(here, 'support', 'eight_checks_unit.py');
+const fixtureUnit = path.join(here, 'conformance-units', 'unit.mjs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-conformance-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const FIRST_EIGHT = ['genuine-paid', 'forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'duplicate', 'failed-payment', 'malformed'];
-const LATER = ['lookup-reading-table', 'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup', 'refund-result'];
-const CHECK_IDS = [...FIRST_EIGHT, ...LATER];
+/** The checks whose result names a transaction the gateway holds, but not as a payment. */
+const NOT_PAYMENTS = ['record-failed', 'record-refunded', 'record-pending'];
+/** The checks for going live: either reading of the lookup, the citizen's return, the second look, a refund's result. */
+const GOING_LIVE = ['lookup-reading-table', 'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup', 'refund-result'];
+const CHECK_IDS = [...FIRST_EIGHT, ...NOT_PAYMENTS, ...GOING_LIVE];
 /**
  * A whole kit run, unit start included, ends well within this: each request is bounded by 5 s,
  * recheck-after-failed-lookup by 20 s, refund-result by 8 s.
@@ -145,7 +151,7 @@ const BREAKAGES = [
     file: 'payments.js',
     from: 'const check = await confirmPayment(result, answering);',
     to: 'const check = { confirmed: true, retryable: false, problems: [] };',
-    fails: ['genuine-paid', 'forged-transaction', 'lookup-reading-table', 'lookup-reading-example', 'recheck-after-failed-lookup'],
+    fails: ['genuine-paid', 'forged-transaction', ...NOT_PAYMENTS, 'lookup-reading-table', 'lookup-reading-example', 'recheck-after-failed-lookup'],
   },
   {
     name: 'no amount check',
@@ -235,7 +241,7 @@ test('units in Python\'s standard library are graded the same way', { skip: noPy
   const eight = t.test('one that does only what the first eight checks ask fails the later ones, and nothing else', async () => {
     const run = await kit(`python3 ${JSON.stringify(eightChecksUnit)}`, ['--json']);
     const report = reportOf(run);
-    assert.deepEqual(failing(report), LATER, run.stdout);
+    assert.deepEqual(failing(report), GOING_LIVE, run.stdout);
     assert.equal(run.status, 1);
     const saw = Object.fromEntries(report.checks.map((c) => [c.id, c.saw]));
     assert.match(saw['lookup-reading-example'], /PARAM_ERROR/, 'its lookup lacks payTransId');
@@ -268,8 +274,8 @@ test('runConformance() in a test suite: a unit that trusts the checksum fails th
         });
       },
     });
-    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order', 'lookup-reading-table',
-      'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup']);
+    assert.deepEqual(failing(report), ['genuine-paid', 'forged-amount', 'forged-transaction', 'unknown-order', ...NOT_PAYMENTS,
+      'lookup-reading-table', 'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup']);
     assert.equal(report.passed, false);
     assert.ok(created >= 6, 'a fresh order for each check that needs one');
     assert.match(report.checks.find((c) => c.id === 'genuine-paid').saw, /never looked the transaction up/);
@@ -279,6 +285,83 @@ test('runConformance() in a test suite: a unit that trusts the checksum fails th
       unit.closeAllConnections();
     });
   }
+});
+
+/**
+ * runConformance() against the fixture unit started with `unitEnv` (UNIT_FLAW or UNIT_REPLY);
+ * resolves with the report. The unit is stopped at the end.
+ */
+async function gradeFixture(unitEnv) {
+  const port = await deadPort();
+  let child = null;
+  let output = '';
+  try {
+    return await runConformance({
+      returnUrl: `http://127.0.0.1:${port}/lgsp/return`,
+      waitMs: 20_000,
+      startUnit(gateway) {
+        child = spawn(process.execPath, [fixtureUnit], { env: { ...process.env, ...gateway.env, ...unitEnv, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (c) => { output += c; });
+        child.stderr.on('data', (c) => { output += c; });
+      },
+      async createOrder() {
+        const created = await boundedFetch(`http://127.0.0.1:${port}/orders`, { method: 'POST' });
+        assert.equal(created.status, 201, `the fixture unit created no order:\n${output}`);
+      },
+    });
+  } finally {
+    child?.kill('SIGKILL');
+  }
+}
+
+/**
+ * Units that can be robbed, each passing the checks a careless kit runs, and the checks that
+ * catch it. The amount-only one checks its own records and looks the transaction up, but
+ * compares only the amount; the blind ones fire the lookup without reading its answer and refuse
+ * what a forgery used to look like.
+ */
+const FOOLED = [
+  { flaw: 'amount-only', fails: NOT_PAYMENTS },
+  { flaw: 'amount-and-type', fails: ['record-failed', 'record-pending'] },
+  { flaw: 'amount-and-code', fails: ['record-refunded'] },
+  { flaw: 'lookup-answered', fails: NOT_PAYMENTS },
+  { flaw: 'blind-digits', fails: ['forged-transaction', ...NOT_PAYMENTS] },
+  { flaw: 'blind-old-shape', fails: ['forged-transaction', ...NOT_PAYMENTS] },
+  // Genuine results name real paygates, so refusing every other one refuses genuine results.
+  { flaw: 'blind-mock-paygate', fails: ['genuine-paid', 'duplicate'] },
+];
+
+test('units that can be robbed fail the kit, on the checks that catch them; the same unit without a flaw passes', { concurrency: 4, timeout: 240_000 }, async (t) => {
+  await Promise.all([{ flaw: 'none', fails: [] }, ...FOOLED].map(({ flaw, fails }) => t.test(`${flaw}: ${fails.join(', ') || 'passes'}`, async () => {
+      const report = await gradeFixture({ UNIT_FLAW: flaw });
+      assert.deepEqual(report.checks.map((c) => c.id), CHECK_IDS);
+      assert.deepEqual(failing(report), fails, JSON.stringify(report.checks.filter((c) => !c.passed), null, 2));
+      assert.equal(report.passed, fails.length === 0);
+    })));
+});
+
+/** Replies that are not answers: each check that gets one fails, saying what it saw. */
+const SPOILED = [
+  { reply: 'never-ends', fails: ['genuine-paid'], saw: /^order \S+ paid 40000: HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply did not end within 5000 ms$/ },
+  { reply: 'short-length', fails: ['genuine-paid'], saw: /HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply ended short of its length$/ },
+  { reply: 'chunked-cut', fails: ['genuine-paid'], saw: /HTTP 200 \{"error_code":"SUCCESSFUL".*, but the reply ended short of its length$/ },
+  { reply: 'hang-400', fails: ['malformed'], saw: /^invalid JSON: HTTP 400 \(empty body\), but the reply did not end within 5000 ms; typographic quotes: HTTP 200/ },
+  {
+    reply: 'redirect-failed',
+    fails: ['forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'malformed', ...NOT_PAYMENTS],
+    saw: /HTTP 307 \{"error_code":"FAILED"/,
+  },
+];
+
+test('a reply counts only when it is complete, and FAILED only on a 2xx or a 4xx', { concurrency: 5, timeout: 240_000 }, async (t) => {
+  await Promise.all(SPOILED.map(({ reply, fails, saw }) => t.test(`${reply}: ${fails.join(', ')}`, async () => {
+      const started = Date.now();
+      const report = await gradeFixture({ UNIT_REPLY: reply });
+      assert.deepEqual(failing(report), fails, JSON.stringify(report.checks.filter((c) => !c.passed), null, 2));
+      assert.match(report.checks.find((c) => c.id === fails[0]).saw, saw);
+      // Each spoiled reply costs at most its 5 s; the rest of the run is quick.
+      assert.ok(Date.now() - started < 60_000, `the run took ${Date.now() - started} ms`);
+    })));
 });
 
 test('runConformance() says which option is wrong', async () => {

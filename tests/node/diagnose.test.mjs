@@ -37,6 +37,11 @@ test('every diagnosis vector', () => {
       if (x.field === 'secretKey' || x.field === 'prefix') assert.ok(x.from === null && x.to === null, c.id);
     }
     if (want.length > 1) assert.match(hit.description.en, /^Two mistakes at once/, c.id);
+    // A URL-encoding finding names the call(s) to drop, in both languages, in what it says and its fix.
+    for (const call of c.expect.mentions ?? []) {
+      const fix = hit.fixes.find((f) => f.code === 'URL_ENCODED');
+      for (const said of [hit.description.en, hit.description.vi, fix.advice.en, fix.advice.vi]) assert.ok(said.includes(call), `${c.id}: ${call} in ${said}`);
+    }
     assert.ok(d.tried <= d.budget.variants && d.hashedBytes <= d.budget.bytes + 1024, c.id);
   }
 });

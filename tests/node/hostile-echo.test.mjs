@@ -1,12 +1,63 @@
 // No secret in any error or log line, whatever a peer echoes: the token and the secret key in
 // every form, at every offset around the cuts, searched for in message, own properties,
-// JSON.stringify and util.inspect.
+// JSON.stringify and util.inspect. First the redaction rule itself, over every encoding of
+// support/hostile.mjs at every offset around a cut; then the client's errors and the mock's log.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, startMockGateway } from 'lgsp-paygate';
 import samples from './support/samples.cjs';
 import { boundedFetch } from './support/loopback.mjs';
-import { SECRET, TOKEN, answering, assertNoRun, credentials, echoForms, RUN } from './support/hostile.mjs';
+import {
+  ENCODINGS, SECRET, TOKEN, answering, assertNoRun, assertShowsNothingOf, credentials, echoForms, everythingShown, nothingOf, packageRedactor, RUN,
+} from './support/hostile.mjs';
+
+/** A Vietnamese secret: its UTF-8, UTF-16 and escaped forms differ from its characters. */
+const VIETNAMESE = 'Khóa-bí-mật-Đặc-Biệt-2024-xyz';
+const SECRETS = { 'secret key': SECRET, 'Vietnamese secret key': VIETNAMESE, token: TOKEN };
+
+test('the redaction rule: no window of a secret, in any encoding, at any offset around the cut, survives an excerpt or a tail', async () => {
+  const { createRedactor } = await packageRedactor();
+  const redactor = createRedactor([SECRET, VIETNAMESE, TOKEN]);
+  const cut = 160;
+  let checked = 0;
+  for (const [secretName, secret] of Object.entries(SECRETS)) {
+    for (const [encodingName, encode] of Object.entries(ENCODINGS)) {
+      const echo = encode(secret);
+      const expect = nothingOf(encode, secret, Object.values(SECRETS));
+      // Every offset that puts the echo across the cut, and the first few.
+      const offsets = new Set([0, 1, 2, 3, 5, 8, 13]);
+      for (let k = Math.max(0, cut - echo.length - 2); k <= cut + 2; k += 1) offsets.add(k);
+      for (const k of offsets) {
+        const label = `${secretName}, ${encodingName}, at offset ${k}`;
+        assertShowsNothingOf(redactor.excerpt(`${'.'.repeat(k)}${echo} and what follows`, cut), expect, `excerpt: ${label}`);
+        assertShowsNothingOf(redactor.tail(`what came before ${echo}${'.'.repeat(k)}`, cut), expect, `tail: ${label}`);
+        checked += 1;
+      }
+      // Glued to letters and digits, and with no cut at all.
+      assertShowsNothingOf(redactor.text(`id=SBN_100012abc${echo}xyz09`), expect, `text: ${secretName}, ${encodingName}`);
+    }
+  }
+  assert.ok(checked > 10_000, `checked ${checked} echoes`);
+});
+
+test('the redaction rule leaves ordinary text readable', async () => {
+  const { createRedactor } = await packageRedactor();
+  const redactor = createRedactor([SECRET, TOKEN]);
+  const ordinary = [
+    'order SBN17304567891231234 paid 40000: HTTP 200 {"error_code":"SUCCESSFUL","error_message":"Thành công"} in 12 ms',
+    'POST https://hcmesb-test.tphcm.gov.vn/payment/GetOrderInfo: the gateway answered PARAM_ERROR (orderInfo: REQUIRED)',
+    'orderId=SBN_100012&amount=40000&serviceCode=hcm_dichvucong&paymentResultReply=ok',
+    'Đơn hàng 050720190008 đã được thanh toán lúc 20231107100110 qua cổng napas',
+  ];
+  for (const text of ordinary) assert.equal(redactor.excerpt(text, 500), text);
+  // Long runs of an encoding go whatever they hold: a key nobody gave the redactor, a hash.
+  const unknown = Buffer.from('an unknown key: 9f8e7d6c5b4a').toString('base64');
+  assert.equal(redactor.excerpt(`key ${unknown} end`), 'key [REDACTED] end');
+  assert.equal(redactor.excerpt('sum e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.'), 'sum [REDACTED].');
+  // Control and bidi characters are written out, never sent raw to a terminal.
+  assert.equal(redactor.excerpt('a\u001b[2Jb\u202ec\r\nd'), 'a\\u001b[2Jb\\u202ec\\u000d\\u000ad');
+  assert.equal(redactor.tail('one\ntwo\u0007'), 'one\ntwo\\u0007');
+});
 
 /** A client whose gateway answers whatever `state.next` holds: [status, body]. */
 function echoingClient() {
@@ -51,6 +102,34 @@ test('no 8-character run of the secret or the token in any error, whatever form 
     }
   }
   assert.ok(checked > 5000, `checked ${checked} echoes`);
+});
+
+test('every encoding of the report\'s list, echoed by the gateway, around each cut: no window in any error', async () => {
+  const { client, state } = echoingClient();
+  const shapes = {
+    'HTTP 500 body': [500, (echo) => [500, echo]],
+    error_message: [200, (echo) => [200, JSON.stringify({ error_code: 'PARAM_ERROR', error_message: echo, data: null })]],
+    'a data value': [500, (echo) => [200, JSON.stringify({ error_code: 'SIGNTURE_WRONG', error_message: '', data: { echo } })]],
+  };
+  let checked = 0;
+  for (const [secretName, secret] of [['secret', SECRET], ['token', TOKEN]]) {
+    for (const [encodingName, encode] of Object.entries(ENCODINGS)) {
+      const echo = encode(secret);
+      const expect = nothingOf(encode, secret, [SECRET, TOKEN]);
+      for (const [shapeName, [cut, shape]] of Object.entries(shapes)) {
+        for (const k of new Set([0, 37, cut - Math.floor(echo.length / 2), cut - RUN].filter((n) => n >= 0))) {
+          state.next = shape(`${'.'.repeat(k)}${echo} and more`);
+          const error = await client.getOrderInfo(samples.lookup).then(() => null, (e) => e);
+          assert.ok(error instanceof Error);
+          const label = `${secretName} ${encodingName} at offset ${k}, ${shapeName}`;
+          assertShowsNothingOf(everythingShown(error), expect, label, { lines: true });
+          for (const text of [error.message, error.body ?? '']) assertShowsNothingOf(text, expect, `${label}: message and body`);
+          checked += 1;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 800, `checked ${checked} echoes`);
 });
 
 test('the redaction leaves an error useful: code, status and the rest of the excerpt survive', async () => {

@@ -81,7 +81,7 @@ function prepare(work) {
   copy('tests/node', path.join(consumer, 'tests', 'node'));
   copy('tests/ts', path.join(consumer, 'tests', 'ts'));
   fs.mkdirSync(path.join(consumer, 'tests', 'vectors'), { recursive: true });
-  for (const name of ['checksums.json', 'authorization.json', 'diagnoses.json', 'lookups.json']) {
+  for (const name of fs.readdirSync(path.join(repo, 'tests', 'vectors')).filter((f) => f.endsWith('.json'))) {
     fs.copyFileSync(path.join(repo, 'tests', 'vectors', name), path.join(consumer, 'tests', 'vectors', name));
   }
   // The core's error codes as Rust gives them to JavaScript, for the test that every thrown code is known.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the shared test vectors: checksums.json, authorization.json, diagnoses.json,
-guide-examples.json and lookups.json.
+guide-examples.json, lookups.json and pastes.json.
 
 An implementation of the gateway's four checksum schemes and of the
 Authorization token that is independent of the crate: Python's hashlib,
@@ -14,10 +14,15 @@ import base64
 import hashlib
 import hmac
 import json
+import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 import urllib.parse
 from pathlib import Path
+
+from pastes import paste_cases
 
 HERE = Path(__file__).resolve().parent
 
@@ -431,7 +436,7 @@ def diagnosis_cases():
     for c in cases:
         if c["scheme"] == "result":
             c["secretKey"] = SECRET if c["id"] == "secret-as-prefix" else None
-    return cases + carried_over_cases()
+    return cases + carried_over_cases() + url_encoding_cases()
 
 
 # Habits carried over from other gateways' libraries, and encoding accidents. Each sender's
@@ -470,9 +475,58 @@ def strip_accents(text):
                    if unicodedata.category(c) != "Mn").replace("Đ", "D").replace("đ", "d")
 
 
-def java_url_encode(text):
-    # java.net.URLEncoder: keeps A-Z a-z 0-9 . - * _, a space becomes +, the rest %XX of UTF-8.
-    return urllib.parse.quote_plus(text, safe="*").replace("~", "%7E")
+def lower_hex(text):
+    return re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), text)
+
+
+# Each language's URL-encoding call, reproduced with urllib.parse: quote() and quote_plus() keep
+# letters, digits and "_.-~" and whatever `safe` adds; a call that encodes "~" gets it back as
+# %7E. Every other byte of the UTF-8 text is %XX (upper case hex, but for .NET's HttpUtility).
+URL_ENCODERS = {
+    # JavaScript: keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ), a space as %20.
+    "encodeURIComponent(s)": lambda t: urllib.parse.quote(t, safe="!~*'()"),
+    # java.net.URLEncoder: keeps A-Z a-z 0-9 . - * _, a space as +.
+    'URLEncoder.encode(s, "UTF-8")': lambda t: urllib.parse.quote_plus(t, safe="*").replace("~", "%7E"),
+    # PHP urlencode: keeps A-Z a-z 0-9 - _ ., a space as +.
+    "urlencode($s)": lambda t: urllib.parse.quote_plus(t, safe="").replace("~", "%7E"),
+    # PHP rawurlencode (RFC 3986): keeps A-Z a-z 0-9 - _ . ~, a space as %20.
+    "rawurlencode($s)": lambda t: urllib.parse.quote(t, safe=""),
+    # .NET Uri.EscapeDataString: the same unreserved set as rawurlencode.
+    "Uri.EscapeDataString(s)": lambda t: urllib.parse.quote(t, safe=""),
+    # .NET System.Web.HttpUtility.UrlEncode: keeps A-Z a-z 0-9 - _ . ! * ( ), a space as +,
+    # lower-case hex.
+    "HttpUtility.UrlEncode(s)": lambda t: lower_hex(urllib.parse.quote_plus(t, safe="!*()").replace("~", "%7E")),
+}
+java_url_encode = URL_ENCODERS['URLEncoder.encode(s, "UTF-8")']
+# A value each call writes differently (but rawurlencode and Uri.EscapeDataString, which agree).
+URL_TRICKY = "Thanh toán (kỳ 5/2024) ~ *hóa đơn* 'A'! 100%"
+
+
+def url_groups(texts):
+    """The calls that change `texts`, grouped by what they make of them, in table order."""
+    groups = {}
+    for call, encode in URL_ENCODERS.items():
+        made = tuple(encode(t) for t in texts)
+        if made != tuple(texts):
+            groups.setdefault(made, []).append(call)
+    return list(groups.values())
+
+
+def java_check():
+    """java.net.URLEncoder itself against its reproduction above, when a JDK is installed."""
+    java = shutil.which("java")
+    if java is None:
+        print("java not found: URLEncoder reproduction not checked against Java", file=sys.stderr)
+        return True
+    samples = [URL_TRICKY, "".join(chr(c) for c in range(0x20, 0x7F)), VI_NFC, VI_NFD, ASTRAL]
+    args = [t.encode("utf-8").hex() for t in samples]
+    out = subprocess.run([java, str(HERE / "java" / "UrlEncode.java"), *args], capture_output=True, text=True, check=True)
+    got = out.stdout.splitlines()
+    want = [java_url_encode(t) for t in samples]
+    for sample, g, w in zip(samples, got, want):
+        if g != w:
+            print(f"URLEncoder.encode({sample!r}) is {g!r}, the reproduction gives {w!r}", file=sys.stderr)
+    return got == want
 
 
 def carried_over_cases():
@@ -510,8 +564,8 @@ def carried_over_cases():
                 found("URL_ENCODED", *changed(java_url_encode))),
         carried("url-encoded-percent20", "Values URL-encoded with a space as %20 (encodeURIComponent).",
                 "paygate", paygate,
-                hashed(SECRET + "".join(urllib.parse.quote(value_text(paygate[n]), safe="-_.!~*'()") for n in order)),
-                found("URL_ENCODED", *changed(lambda t: urllib.parse.quote(t, safe="-_.!~*'()")))),
+                hashed(SECRET + "".join(URL_ENCODERS["encodeURIComponent(s)"](value_text(paygate[n])) for n in order)),
+                found("URL_ENCODED", *changed(URL_ENCODERS["encodeURIComponent(s)"]))),
         carried("accents-stripped", "Accents stripped before hashing: Thanh toan tien dien thoai, Đ as D.",
                 "paygate", vi, hashed(SECRET + "".join(strip_accents(value_text(vi[n])) for n in order)),
                 found("ACCENTS_STRIPPED", "orderInfo")),
@@ -563,6 +617,59 @@ def carried_over_cases():
         carried("pair-sorted-key-value", "name=value pairs in key-name order, after the secret key.", "refund",
                 refund, hashed(SECRET + sorted_kv), both(["KEY_VALUE_JOINED", "FIELDS_SORTED"])),
     ]
+
+
+def slug(call):
+    return re.sub(r"[^a-z]+", "-", call.split("(")[0].lower()).strip("-")
+
+
+def url_encoding_cases():
+    """One field URL-encoded by each call that writes it differently, every field at once, and
+    with another mistake. `mentions`: the calls the finding and its fix must name."""
+    tricky = fields_for("paygate", orderInfo=URL_TRICKY)
+    order = SCHEMES["paygate"]["fields"]
+    cases = []
+
+    def encoded(scheme, fields, names, encode, prefix=None):
+        values = {n: encode(value_text(v)) if n in names else v for n, v in fields.items()}
+        return hashed(joined(scheme, values, prefix=prefix))
+
+    def expect(fields, calls, codes=("URL_ENCODED",)):
+        out = {"code": codes[0]} if len(codes) == 1 else {"codes": list(codes)}
+        return {**out, "fields": list(fields), "mentions": calls}
+
+    for calls in url_groups([URL_TRICKY]):
+        encode = URL_ENCODERS[calls[0]]
+        cases.append(carried(f"url-{slug(calls[0])}-orderinfo", f"orderInfo alone URL-encoded by {' or '.join(calls)}.",
+                             "paygate", tricky, encoded("paygate", tricky, ["orderInfo"], encode),
+                             expect(["orderInfo"], calls)))
+    url = value_text(PAYGATE["returnUrl"])
+    [dotnet] = [g for g in url_groups([url]) if "HttpUtility.UrlEncode(s)" in g]
+    cases.append(carried("url-httputility-returnurl", "returnUrl alone URL-encoded by .NET's HttpUtility.UrlEncode: "
+                         "lower-case hex (%3a%2f%2f), which no other call writes.", "paygate", fields_for("paygate"),
+                         encoded("paygate", fields_for("paygate"), ["returnUrl"], URL_ENCODERS["HttpUtility.UrlEncode(s)"]),
+                         expect(["returnUrl"], dotnet)))
+    refund = fields_for("refund", orderInfo="hoàn tiền đơn hàng 050720190008")
+    [percent20] = [g for g in url_groups([refund["orderInfo"]]) if "encodeURIComponent(s)" in g]
+    cases.append(carried("url-encodeuricomponent-refund", "The refund's orderInfo (its last field) URL-encoded with a "
+                         "space as %20: encodeURIComponent, rawurlencode and Uri.EscapeDataString agree on it.", "refund",
+                         refund, encoded("refund", refund, ["orderInfo"], URL_ENCODERS["encodeURIComponent(s)"]),
+                         expect(["orderInfo"], percent20)))
+    for call in ["urlencode($s)", "HttpUtility.UrlEncode(s)"]:
+        encode = URL_ENCODERS[call]
+        texts = [value_text(tricky[n]) for n in order]
+        [group] = [g for g in url_groups(texts) if call in g]
+        changed = [n for n in order if encode(value_text(tricky[n])) != value_text(tricky[n])]
+        assert len(changed) > 1, call
+        cases.append(carried(f"url-{slug(call)}-all-fields", f"Every value URL-encoded by {call}.", "paygate", tricky,
+                             encoded("paygate", tricky, order, encode), expect(changed, group)))
+    vi = fields_for("paygate", orderInfo=VI_NFC)
+    [java] = [g for g in url_groups([VI_NFC]) if 'URLEncoder.encode(s, "UTF-8")' in g]
+    cases.append(carried("pair-url-java-secret-newline", "orderInfo URL-encoded by Java's URLEncoder, and the secret key "
+                         "read from a file with its newline.", "paygate", vi,
+                         encoded("paygate", vi, ["orderInfo"], java_url_encode, prefix=SECRET + "\n"),
+                         expect(["secretKey", "orderInfo"], java, ("SECRET_TRAILING_NEWLINE", "URL_ENCODED"))))
+    return cases
 
 
 # ---------------------------------------------------------------------------
@@ -725,6 +832,27 @@ def render(obj):
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
+# ---------------------------------------------------------------------------
+# pastes.json: one signed payment request pasted as integrators paste it (pastes.py writes each
+# tool's quoting), with and without its Authorization header; the token carries the message's
+# own credentials and the secret key the checksum was computed with.
+
+PASTE_FIELDS = fields_for("paygate", orderInfo="Thanh toán hóa đơn tháng 5/2024 – Điện lực 'Sài Gòn'!")
+PASTE_CREDENTIALS = {"accessKey": PAYGATE["accessKey"], "secretKey": SECRET, "appName": "Cổng dịch vụ công",
+                     "partnerCode": PAYGATE["partnerCode"], "partnerCodeCus": PAYGATE["partnerCode"]}
+
+
+def paste_vectors():
+    token = encode_token(PASTE_CREDENTIALS)
+    message = {**PASTE_FIELDS, "checksum": checksum("paygate", PASTE_FIELDS, SECRET)}
+    cases = paste_cases(message, token, SECRET, "paygate")
+    assert len({c["id"] for c in cases}) == len(cases), "paste ids must be unique"
+    for c in cases:
+        assert (token in c["text"]) == (c["authorization"] is not None), c["id"]
+    return {"generator": "tests/vectors/generate.py with pastes.py (each tool's quoting, independent of the crate)",
+            "checksum": message["checksum"], "cases": cases}
+
+
 def outputs():
     cases = checksum_cases()
     check_checksum_cases(cases)
@@ -735,7 +863,8 @@ def outputs():
             HERE / "diagnoses.json": render({"generator": checksums["generator"], "cases": diagnosis_cases()}),
             HERE / "guide-examples.json": render({"cases": checked_guide_cases()}),
             HERE / "lookups.json": render({"generator": checksums["generator"], "requests": lookup_requests(),
-                                           "answers": lookup_answers()})}
+                                           "answers": lookup_answers()}),
+            HERE / "pastes.json": render(paste_vectors())}
 
 
 def main(argv):
@@ -743,7 +872,7 @@ def main(argv):
     if argv[1:] and not check:
         print("usage: generate.py [--check]", file=sys.stderr)
         return 2
-    stale = []
+    stale = [] if java_check() else ["UrlEncode.java"]
     for path, text in outputs().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if check:

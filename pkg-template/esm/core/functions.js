@@ -168,6 +168,9 @@ export function diagnose(scheme, message, secretKey) {
 export function comparePreimage(scheme, message, secretKey, theirs, options) {
   return call('comparePreimage', [scheme, message, secretKey, theirs, options]);
 }
+export function analyse(part, input, scheme, fallbackScheme, secretKey, theirs, options) {
+  return call('analyse', [part, input, scheme, fallbackScheme, secretKey, theirs, options]);
+}
 export function wasmMemoryBytes() {
   return call('wasmMemoryBytes', []);
 }

@@ -1,5 +1,6 @@
 // How much one call may hand the WebAssembly core, and the error for more.
 import { lgspError } from './lgsp-error.js';
+import { say } from './said.js';
 
 /**
  * The most one call hands the core, counted over all its arguments: UTF-16 code units of every
@@ -12,9 +13,6 @@ export const MAX_NODES = 100_000;
 
 /** The error for input over MAX_INPUT_LENGTH, thrown before anything is copied into WebAssembly. */
 export function tooLarge(name, length) {
-  return lgspError(
-    'INPUT_TOO_LARGE',
-    `${name}: the input is too large for the core (at least ${length}; the limit is ${MAX_INPUT_LENGTH} UTF-16 code units of text or bytes, over all arguments)`,
-    { limit: MAX_INPUT_LENGTH },
-  );
+  const { message, params, text } = say('inputTooLarge', { name, length, limit: MAX_INPUT_LENGTH });
+  return lgspError('INPUT_TOO_LARGE', message, { limit: MAX_INPUT_LENGTH, params, text });
 }

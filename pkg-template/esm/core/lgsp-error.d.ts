@@ -1,4 +1,4 @@
-import type { ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./functions.js";
+import type { Description, ErrorCode, GatewayResponse, LgspPaygateError, Problem } from "./functions.js";
 
 /** Codes the gateway client adds to the core's: one per way a request can fail. */
 export type ClientErrorCode =
@@ -114,6 +114,10 @@ export declare class LgspError extends Error {
   path?: string;
   /** The validation problems behind an `INVALID_MESSAGE`. */
   problems?: Problem[];
+  /** What it says as data, when the core made it (and for INPUT_TOO_LARGE): the values it quotes. */
+  params?: Record<string, string | number>;
+  /** The message in English (`text.en`, the `message`) and Vietnamese. */
+  text?: Description;
 }
 
 /**

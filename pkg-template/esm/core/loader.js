@@ -16,8 +16,11 @@ let glue = null;
 let source = null;
 let ready = false;
 
-/** Decodes the base64 text of an embedded module, with the fastest decoder the runtime has. */
-function decodeBase64(text) {
+/**
+ * Decodes the base64 text of an embedded module, with the fastest decoder the runtime has (also
+ * how the one-file debugger page reads the package's embedded modules).
+ */
+export function decodeBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
   const NodeBuffer = globalThis.Buffer;
   if (NodeBuffer && typeof NodeBuffer.from === 'function') {

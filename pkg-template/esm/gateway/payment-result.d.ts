@@ -1,9 +1,12 @@
-import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode, TransactionKey } from "../core/functions.js";
+import type { GatewayResponse, OrderInfo, PaymentResult, Problem, ProblemCode, Said, TransactionKey } from "../core/functions.js";
 import type { GatewayClientError } from "../core/lgsp-error.js";
 import type { GatewayClient } from "./client.js";
 
-/** Why a payment result was not accepted. */
-export interface ResultProblem { path: string; code: ProblemCode | "INVALID_JSON" | "INVALID_ARGUMENT" | "TOO_LARGE"; message: string }
+/** Why a payment result was not accepted, said as the core's problems are (`params`, `text` in English and Vietnamese). */
+export interface ResultProblem extends Said {
+  path: string;
+  code: ProblemCode | "INVALID_JSON" | "INVALID_ARGUMENT" | "TOO_LARGE" | "INPUT_TOO_LARGE";
+}
 
 /** Options of handlePaymentResult. */
 export interface PaymentResultOptions {
@@ -64,12 +67,11 @@ export interface RejectedOutcome extends OutcomeBase {
  */
 export type PaymentResultOutcome = PaidOutcome | UnpaidOutcome | RejectedOutcome;
 
-/** Why confirmPayment() did not confirm. */
-export interface ConfirmationProblem {
+/** Why confirmPayment() did not confirm, said as the core's problems are (`params`, `text` in English and Vietnamese). */
+export interface ConfirmationProblem extends Said {
   /** The field at fault; "" for LOOKUP_FAILED. */
   path: "orderId" | "payTransId" | "amount" | "errorCode" | "type" | "";
   code: "NOT_PAID" | "UNKNOWN_TRANSACTION" | "MISMATCH" | "REFUNDED" | "NOT_A_PAYMENT" | "ALIAS_CONFLICT" | "LOOKUP_FAILED";
-  message: string;
 }
 
 /** The gateway records this very payment as paid: deliver (once per deliveryKey). */

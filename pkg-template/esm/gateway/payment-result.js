@@ -3,6 +3,7 @@
 // secret in it, so anyone can compute one).
 import * as core from '../core/functions.js';
 import { CLIENT_ERROR_CODES, isLgspError, lgspError } from '../core/lgsp-error.js';
+import { problem } from '../core/said.js';
 import { DEFAULT_MAX_BYTES, utf8Length } from './body-limits.js';
 import { TextDecoder } from '../core/text-codec.js';
 
@@ -17,13 +18,14 @@ const LOOKUP_FAILURES = new Set(CLIENT_ERROR_CODES);
 /** The most a payment result body may hold, in UTF-8 bytes (1 MiB); a real one is a few hundred. */
 const MAX_PAYMENT_RESULT_BYTES = DEFAULT_MAX_BYTES;
 
-function rejected(code, message) {
+/** The outcome for a body refused before the core read it, `reason` a problem of the core's shape. */
+function rejected(reason) {
   return {
     accepted: false,
     paid: false,
     result: null,
     reply: core.paymentResultReply(false),
-    problems: [{ path: '', code, message }],
+    problems: [reason],
     warnings: [],
     deliveryKey: null,
   };
@@ -38,13 +40,12 @@ function deliveryKeyOf(result) {
   return result ? JSON.stringify([result.orderId, result.payTransId]) : null;
 }
 
-/** What kind of value `body` is, for messages: "a Blob", "a number", "null"... */
+/** What type of value `body` is, for messages: "Blob", "number", "null"... */
 function kindOf(body) {
-  const article = (word) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
   if (body === null) return 'null';
-  if (typeof body !== 'object') return body === undefined ? 'undefined' : article(typeof body);
+  if (typeof body !== 'object') return typeof body;
   const name = Object.getPrototypeOf(body)?.constructor?.name;
-  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? article(name) : 'an object';
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? name : 'object';
 }
 
 /** Whether a parsed value holds more than `limit` bytes of text, walked without recursion and stopping early. */
@@ -93,8 +94,8 @@ function maxBytesOf(options) {
  * or the rejection when it is too large, not UTF-8 or not something a body can be.
  */
 function readable(body, maxBytes) {
-  const tooLarge = () => rejected('TOO_LARGE', `the payment result is over ${maxBytes} bytes`);
-  const notABody = () => rejected('INVALID_ARGUMENT', `the payment result must be text, bytes (Uint8Array, Buffer, ArrayBuffer, DataView) or a parsed object, not ${kindOf(body)}`);
+  const tooLarge = () => rejected(problem('TOO_LARGE', '', 'paymentResultTooLarge', { maxBytes }));
+  const notABody = () => rejected(problem('INVALID_ARGUMENT', '', 'notABody', { got: kindOf(body) }));
   if (typeof body === 'string') {
     // Each UTF-16 unit is 1 to 3 UTF-8 bytes: count only when the length alone cannot tell.
     if (body.length > maxBytes || (body.length * 3 > maxBytes && utf8Length(body) > maxBytes)) return { refused: tooLarge() };
@@ -108,7 +109,7 @@ function readable(body, maxBytes) {
     try {
       return { input: utf8.decode(bytes) };
     } catch {
-      return { refused: rejected('INVALID_JSON', 'the payment result is not UTF-8 text') };
+      return { refused: rejected(problem('INVALID_JSON', '', 'notUtf8')) };
     }
   }
   if (body !== null && typeof body === 'object') {
@@ -136,7 +137,8 @@ function handlePaymentResult(body, options) {
     report = core.parsePaymentResult(input);
   } catch (error) {
     if (error && (error.code === 'INVALID_JSON' || error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_TOO_LARGE')) {
-      return rejected(error.code, error.message);
+      // The core's error (or its guard's) says it in both languages already.
+      return rejected({ path: '', code: error.code, message: error.message, params: error.params, text: error.text });
     }
     throw error;
   }
@@ -176,12 +178,12 @@ async function confirmPayment(result, client) {
     answer = await client.getOrderInfo({ transactionNo: result.payTransId, orderId: result.orderId });
   } catch (error) {
     if (error && error.code === 'GATEWAY_ERROR' && error.gatewayCode === 'NOT_EXITS') {
-      const problem = { path: 'payTransId', code: 'UNKNOWN_TRANSACTION', message: 'the gateway knows no such transaction for this order' };
-      return { confirmed: false, retryable: false, problems: [problem], order: null, response: error.response ?? null, transactionKey: null };
+      const unknown = problem('UNKNOWN_TRANSACTION', 'payTransId', 'unknownTransaction');
+      return { confirmed: false, retryable: false, problems: [unknown], order: null, response: error.response ?? null, transactionKey: null };
     }
     if (!isLgspError(error) || !LOOKUP_FAILURES.has(error.code)) throw error;
-    const problem = { path: '', code: 'LOOKUP_FAILED', message: `no answer about the transaction yet: ${error.message}` };
-    return { confirmed: false, retryable: true, problems: [problem], order: null, response: null, transactionKey: null, error };
+    const failed = problem('LOOKUP_FAILED', '', 'lookupFailed', { code: error.code });
+    return { confirmed: false, retryable: true, problems: [failed], order: null, response: null, transactionKey: null, error };
   }
 
   const { order, response } = answer;

@@ -38,6 +38,10 @@ function checkAuthorizationCase(lib, c) {
   }
 }
 
+/** The codes of errors the core makes, which say what went wrong in English and Vietnamese. */
+const CORE_SAYS = new Set(['UNKNOWN_SCHEME', 'MISSING_FIELD', 'MISSING_SECRET', 'INVALID_FIELD', 'INVALID_ARGUMENT',
+  'INVALID_JSON', 'INVALID_TOKEN', 'INVALID_MESSAGE', 'INPUT_TOO_LARGE']);
+
 /** Runs fn, asserts it threw a real Error with the given string `code`, and returns the error. */
 function expectCode(fn, code, label) {
   let thrown = false;
@@ -53,6 +57,7 @@ function expectCode(fn, code, label) {
   assert.equal(err.code, code, `${label}: error code (message was: ${err.message})`);
   assert.equal(typeof err.message, 'string', `${label}: message is a string`);
   assert.ok(err.message.length > 0, `${label}: message is not empty`);
+  if (CORE_SAYS.has(code)) assertSaid(err, label);
   return err;
 }
 
@@ -88,7 +93,21 @@ function assertProblemShape(list, label) {
     assert.ok(p.code.length > 0, `${label}: code is not empty in ${JSON.stringify(p)}`);
     assert.equal(typeof p.message, 'string', `${label}: message is a string in ${JSON.stringify(p)}`);
     assert.ok(p.message.length > 0, `${label}: message is not empty in ${JSON.stringify(p)}`);
+    assertSaid(p, `${label}: ${p.code}`);
   }
+}
+
+/**
+ * Asserts a problem, repair or error says it as data: `params` (an object of strings and numbers)
+ * and `text`, whose English is the `message` and whose Vietnamese is its own.
+ */
+function assertSaid(said, label) {
+  const json = JSON.stringify(said);
+  assert.ok(said.params !== null && typeof said.params === 'object' && !Array.isArray(said.params), `${label}: params is an object in ${json}`);
+  for (const value of Object.values(said.params)) assert.ok(['string', 'number'].includes(typeof value), `${label}: params hold strings and numbers in ${json}`);
+  assert.equal(said.text?.en, said.message, `${label}: text.en is the message in ${json}`);
+  assert.equal(typeof said.text.vi, 'string', `${label}: text.vi is a string in ${json}`);
+  assert.ok(said.text.vi.length > 0 && said.text.vi !== said.text.en, `${label}: text.vi is Vietnamese of its own in ${json}`);
 }
 
 function swapCase(text) {
@@ -111,6 +130,8 @@ module.exports = {
   pathNames,
   problemsAt,
   assertProblemShape,
+  assertSaid,
+  CORE_SAYS,
   swapCase,
   EXPORTED_FUNCTIONS,
 };

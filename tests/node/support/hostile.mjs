@@ -8,6 +8,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { checksum, encodeAuthorization } from 'lgsp-paygate';
 import samples from './samples.cjs';
 
@@ -128,3 +129,128 @@ export const RESULT_FIELDS = { paygate: 'momo', payTransId: '1258485', orderId: 
   payDate: '20191212161254', errorCode: '00', type: 'Pay' };
 export const signedResult = (fields) => JSON.stringify({ ...fields, checksum: checksum('result', fields, null) });
 export const ORDER = { orderId: 'SBN_100012', payTransId: '1258485', amount: 40000, errorCode: '00', type: 'Pay', paygate: 'momo' };
+
+// ---------------------------------------------------------------------------------------------
+// Every encoding a peer may echo a secret in, and what must then never be shown
+
+const utf8Bytes = (text) => Buffer.from(text, 'utf8');
+const hex4 = (unit) => unit.toString(16).padStart(4, '0');
+const swapCase = (text) => Array.from(text, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+/** Named references, where HTML has one, for what an echo of a secret holds. */
+const NAMED = { '/': '&sol;', '+': '&plus;', '=': '&equals;', '&': '&amp;', '"': '&quot;', '-': '&hyphen;', ó: '&oacute;', í: '&iacute;', à: '&agrave;', Đ: '&Dstrok;', đ: '&dstrok;' };
+/** base64 of the secret's bytes framed by `before` bytes of text ahead of it (so it starts at that byte offset) and some after. */
+const framedBase64 = (before, url) => (secret) => {
+  const text = Buffer.concat([utf8Bytes('{"k":"'.slice(0, before)), utf8Bytes(secret), utf8Bytes('","n":1}')]).toString(url ? 'base64url' : 'base64');
+  return text;
+};
+
+/** secret -> the text a peer echoes it as. */
+export const ENCODINGS = {
+  plain: (s) => s,
+  lower: (s) => s.toLowerCase(),
+  upper: (s) => s.toUpperCase(),
+  'swapped case': swapCase,
+  'JSON \\/': (s) => JSON.stringify(s).slice(1, -1).replaceAll('/', '\\/'),
+  'JSON \\u every character': (s) => Array.from({ length: s.length }, (_, i) => `\\u${hex4(s.charCodeAt(i))}`).join(''),
+  'JSON \\u upper-case hex': (s) => Array.from({ length: s.length }, (_, i) => `\\u${hex4(s.charCodeAt(i)).toUpperCase()}`).join(''),
+  'JavaScript \\x': (s) => Array.from(s, (c) => (c.charCodeAt(0) < 256 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${hex4(c.charCodeAt(0))}`)).join(''),
+  'HTML decimal': (s) => Array.from(s, (c) => `&#${c.codePointAt(0)};`).join(''),
+  'HTML hex': (s) => Array.from(s, (c) => `&#x${c.codePointAt(0).toString(16)};`).join(''),
+  'HTML zero-padded': (s) => Array.from(s, (c) => `&#000000${c.codePointAt(0)};`).join(''),
+  'HTML named': (s) => Array.from(s, (c) => NAMED[c] ?? (c.charCodeAt(0) > 127 ? `&#${c.codePointAt(0)};` : c)).join(''),
+  'URL encoded': encodeURIComponent,
+  'URL every byte': (s) => Array.from(utf8Bytes(s), (b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join(''),
+  'URL every byte, lower-case': (s) => Array.from(utf8Bytes(s), (b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+  'URL encoded twice': (s) => encodeURIComponent(encodeURIComponent(s)),
+  'URL inside JSON \\u': (s) => encodeURIComponent(s).replaceAll('%', '\\u0025'),
+  hex: (s) => utf8Bytes(s).toString('hex'),
+  'hex upper-case': (s) => utf8Bytes(s).toString('hex').toUpperCase(),
+  'UTF-16LE': (s) => Buffer.from(s, 'utf16le').toString('utf8'),
+  'UTF-16BE': (s) => Buffer.from(s, 'utf16le').swap16().toString('utf8'),
+  'base64 at byte offset 0': framedBase64(0, false),
+  'base64 at byte offset 1': framedBase64(1, false),
+  'base64 at byte offset 2': framedBase64(2, false),
+  'base64 at byte offset 3': framedBase64(3, false),
+  'base64 at byte offset 4': framedBase64(4, false),
+  'base64 at byte offset 5': framedBase64(5, false),
+  'base64url at byte offset 0': framedBase64(0, true),
+  'base64url at byte offset 1': framedBase64(1, true),
+  'base64url at byte offset 2': framedBase64(2, true),
+  'base64 in lower case': (s) => utf8Bytes(s).toString('base64').toLowerCase(),
+  'base64 of JSON holding it': (s) => utf8Bytes(JSON.stringify({ error: { echo: s } })).toString('base64'),
+  'base64 twice': (s) => utf8Bytes(utf8Bytes(`x${s}`).toString('base64')).toString('base64'),
+  'base64 of UTF-16LE': (s) => Buffer.from(s, 'utf16le').toString('base64'),
+  'base64 of hex': (s) => utf8Bytes(utf8Bytes(s).toString('hex')).toString('base64url'),
+  'hex of base64': (s) => utf8Bytes(utf8Bytes(s).toString('base64')).toString('hex'),
+  'base64 three times': (s) => [1, 2, 3].reduce((t) => utf8Bytes(t).toString('base64'), s),
+};
+
+const windowsOf = (text, size = RUN) => {
+  const set = new Set();
+  for (let i = 0; i + size <= text.length; i += 1) set.add(text.slice(i, i + size));
+  return set;
+};
+
+/**
+ * What an echo of `secret` in `encode` must never show: the RUN-character windows (lower-cased)
+ * of the echo that carry the secret (those the same encoding of a filler of the secret's length
+ * does not have), and the windows of every secret in `secrets`, to be looked for once escapes
+ * are undone.
+ */
+export function nothingOf(encode, secret, secrets) {
+  const filler = windowsOf(encode('~'.repeat(secret.length)).toLowerCase());
+  const forbidden = new Set([...windowsOf(encode(secret).toLowerCase())].filter((w) => !filler.has(w)));
+  const ofSecrets = new Set(secrets.flatMap((s) => [...windowsOf(s.toLowerCase())]));
+  return { forbidden, ofSecrets };
+}
+
+const ENTITY_NAMES = Object.fromEntries(Object.entries(NAMED).map(([c, name]) => [name.slice(1, -1), c]));
+
+/** One layer of escapes undone, as an echo's reader would: \u \x \/, HTML references, %XX; NULs dropped. */
+function undoOnce(text) {
+  return text
+    .replace(/\\u([0-9a-f]{4})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\x([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)))
+    .replaceAll('\\/', '/')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(Math.min(0x10ffff, parseInt(h, 16))))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Math.min(0x10ffff, Number(d))))
+    .replace(/&([a-z]+);/gi, (m, name) => ENTITY_NAMES[name] ?? m)
+    .replace(/(%[0-9a-f]{2})+/gi, (run) => {
+      const bytes = Buffer.from(run.replaceAll('%', ''), 'hex');
+      const text = bytes.toString('utf8');
+      return text.includes('\ufffd') ? bytes.toString('latin1') : text;
+    })
+    .replaceAll('\0', '');
+}
+
+/**
+ * Fails when `shown` holds a forbidden window of the echo, or, read with up to three layers of
+ * escapes undone, a window of a secret (`nothingOf`); or a raw control or bidi character (a line
+ * break only where `lines` says the text is made of lines).
+ */
+export function assertShowsNothingOf(shown, { forbidden, ofSecrets }, label, { lines = false } = {}) {
+  const unsafe = lines ? /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/ : /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  assert.ok(!unsafe.test(shown), `${label}: a raw control or bidi character in ${JSON.stringify(shown.slice(0, 300))}`);
+  const lower = shown.toLowerCase();
+  for (let i = 0; i + RUN <= lower.length; i += 1) {
+    const w = lower.slice(i, i + RUN);
+    if (forbidden.has(w)) assert.fail(`${label}: shows ${JSON.stringify(w)} in ${JSON.stringify(shown.slice(Math.max(0, i - 200), i + 200))}`);
+  }
+  let reading = shown;
+  for (let layer = 0; layer <= 3; layer += 1) {
+    const text = reading.toLowerCase();
+    for (let i = 0; i + RUN <= text.length; i += 1) {
+      const w = text.slice(i, i + RUN);
+      if (ofSecrets.has(w)) assert.fail(`${label}: shows ${JSON.stringify(w)} of a secret once read (${layer} layers undone): ${JSON.stringify(reading.slice(Math.max(0, i - 200), i + 200))}`);
+    }
+    const next = undoOnce(reading);
+    if (next === reading) break;
+    reading = next;
+  }
+}
+
+/** The package's redactor, from the installed tarball (it is not exported: this tests the rule itself). */
+export async function packageRedactor() {
+  const root = path.dirname(require.resolve('lgsp-paygate/package.json'));
+  return import(pathToFileURL(path.join(root, 'esm', 'gateway', 'redact.js')).href);
+}

@@ -1,11 +1,11 @@
 // The conformance kit's checks, one table entry each: what the kit sends a unit's returnUrl while
 // it plays the gateway, when the unit passes, and what to change when it does not. Each `run`
 // gets the kit's context (conformance.js) and resolves { passed, saw }.
-import crypto from 'node:crypto';
 // The core through the Node entry point, so that in the ES build (where index.js is one bundled
 // file) the mock uses the very instance the entry point loaded.
 import * as core from '../../index.js';
 import { describe, isAnswer, isFailed, isRefusal, isSuccessful } from './http.js';
+import { drawPaygate, lookalikeOrderId, payDateNow, unissuedTransId } from './shapes.js';
 import { STATE_WORDS, describePage, readPage } from './citizen-page.js';
 
 const FIELDS = ['paygate', 'payTransId', 'orderId', 'amount', 'orderInfo', 'payDate', 'errorCode', 'type'];
@@ -21,23 +21,25 @@ function reSigned(json, changes) {
   return signedResult({ ...JSON.parse(json), ...changes });
 }
 
-/** A transaction id the mock never issues (it issues 9 digits). */
-function unissuedTransId() {
-  return String(crypto.randomInt(1_000_000_000, 9_999_999_999));
-}
-
 /** An amount other than `amount`: a tenth of it, as a cheaper payment passed off for the order. */
 function otherAmount(amount) {
   return amount >= 10 ? Math.floor(amount / 10) : amount + 1;
 }
 
-/** yyyyMMddHHmmss in Ho Chi Minh City time. */
-function payDateNow() {
-  return new Date(Date.now() + 7 * 3600 * 1000).toISOString().replace(/\D/g, '').slice(0, 14);
-}
-
 function expectFailed(outcome, limitMs, what) {
   return { passed: isFailed(outcome), saw: `${what}: ${describe(outcome, limitMs)}` };
+}
+
+/**
+ * A check's run: settles a fresh order at the gateway as `outcome` ('fail', 'pending') and sends
+ * its result re-signed with errorCode 00, which only the lookup's record contradicts.
+ */
+function reSignedAsPaid(outcome, how) {
+  return async (ctx) => {
+    const order = await ctx.freshOrder();
+    const forged = reSigned(ctx.mock.settle(order.orderId, outcome), { errorCode: '00' });
+    return expectFailed(await ctx.send(forged), ctx.limitMs, `order ${order.orderId}, ${how} at the gateway, result re-signed with errorCode 00`);
+  };
 }
 
 /** How long the mock's lookups of one transaction fail in recheck-after-failed-lookup. */
@@ -125,8 +127,9 @@ const CHECKS = [
       + 'delivering: the result\'s checksum has no secret, so anyone can sign one',
     async run(ctx) {
       const order = await ctx.freshOrder();
+      // Shaped like the mock's genuine results: only a lookup tells it apart.
       const json = signedResult({
-        paygate: 'momo', payTransId: unissuedTransId(), orderId: order.orderId, amount: order.amount,
+        paygate: drawPaygate(), payTransId: unissuedTransId(order), orderId: order.orderId, amount: order.amount,
         orderInfo: order.orderInfo, payDate: payDateNow(), errorCode: '00', type: 'Pay',
       });
       return expectFailed(await ctx.send(json), ctx.limitMs, `order ${order.orderId}, unissued payTransId`);
@@ -151,10 +154,12 @@ const CHECKS = [
     passesWhen: 'a FAILED reply',
     fix: 'find the result\'s orderId in your own records and answer FAILED when you never created it',
     async run(ctx) {
-      const orderId = `CONFORMANCE_${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
+      // An orderId, amount and orderInfo shaped like the unit's own orders, for no order it created.
+      const like = ctx.lastOrder ?? await ctx.freshOrder();
+      const orderId = lookalikeOrderId(like.orderId, (id) => ctx.mock.order(id) !== null);
       const json = signedResult({
-        paygate: 'momo', payTransId: unissuedTransId(), orderId, amount: 40000,
-        orderInfo: 'Thanh toán lệ phí hồ sơ', payDate: payDateNow(), errorCode: '00', type: 'Pay',
+        paygate: drawPaygate(), payTransId: unissuedTransId(null), orderId, amount: like.amount,
+        orderInfo: like.orderInfo, payDate: payDateNow(), errorCode: '00', type: 'Pay',
       });
       return expectFailed(await ctx.send(json), ctx.limitMs, `order ${orderId}`);
     },
@@ -228,6 +233,43 @@ const CHECKS = [
       return { passed, saw: seen.join('; ') };
     },
   },
+  // Results whose lookup succeeds but whose gateway record is not a payment: only a unit that
+  // reads the record's errorCode and type, not just its amount, answers them FAILED.
+  {
+    id: 'record-failed',
+    sends: 'a cancelled payment\'s real result, re-signed with errorCode 00',
+    passesWhen: 'a FAILED reply',
+    fix: 'confirm with the lookup that the gateway\'s record has errorCode "00" and type Pay, not only the '
+      + 'same amount (confirmPayment() does): the result\'s errorCode is whatever its writer put there',
+    run: reSignedAsPaid('fail', 'cancelled'),
+  },
+  {
+    id: 'record-refunded',
+    sends: 'the genuine result of a payment that was refunded before it arrived',
+    passesWhen: 'a FAILED reply',
+    fix: 'confirm with the lookup that the gateway\'s record is a payment (type Pay, errorCode "00"), not a '
+      + 'refund (confirmPayment() does): a genuine result can arrive after the money went back',
+    async run(ctx) {
+      const order = await ctx.freshOrder();
+      const json = ctx.mock.settle(order.orderId, 'pay');
+      const { payTransId } = JSON.parse(json);
+      await ctx.gatewayClient().refund({
+        transactionNo: payTransId, orderId: order.orderId, requestCode: `RF${payTransId}`, amount: order.amount,
+        orderInfo: 'Hoàn tiền', transactionType: '02',
+      });
+      return expectFailed(await ctx.send(json), ctx.limitMs, `order ${order.orderId}, paid then refunded at the gateway, its genuine result`);
+    },
+  },
+  {
+    id: 'record-pending',
+    sends: 'a result with errorCode 00 for a transaction the gateway holds as neither paid nor failed',
+    passesWhen: 'a FAILED reply',
+    fix: 'confirm with the lookup that the gateway\'s record has errorCode "00" (confirmPayment() does): a '
+      + 'transaction the gateway knows is not yet a payment',
+    run: reSignedAsPaid('pending', 'pending'),
+  },
+  // Going live: the guide's two readings of the lookup, the citizen's return, a lookup that gets
+  // no answer for a while, a refund's result.
   {
     id: 'lookup-reading-table',
     sends: 'the real signed result of a paid order, from a gateway whose lookup names the transaction transactionNo (the guide\'s table)',
@@ -257,7 +299,7 @@ const CHECKS = [
       // An order nobody paid, and a query carrying a well-signed paid result for it.
       const order = await ctx.freshOrder();
       const forged = JSON.parse(signedResult({
-        paygate: 'vnpay', payTransId: unissuedTransId(), orderId: order.orderId, amount: order.amount,
+        paygate: drawPaygate(), payTransId: unissuedTransId(order), orderId: order.orderId, amount: order.amount,
         orderInfo: order.orderInfo, payDate: payDateNow(), errorCode: '00', type: 'Pay',
       }));
       const b = await ctx.citizenPage(forged);
@@ -300,8 +342,7 @@ const CHECKS = [
     async run(ctx) {
       const paid = await deliveredOrder(ctx);
       const result = JSON.parse(paid.json);
-      const client = core.createClient({ environment: { baseUrl: ctx.mock.url }, credentials: ctx.mock.credentials, timeoutMs: ctx.limitMs });
-      await client.refund({
+      await ctx.gatewayClient().refund({
         transactionNo: result.payTransId, orderId: result.orderId, requestCode: `RF-${result.payTransId}`, amount: result.amount,
         orderInfo: 'Hoàn tiền (kiểm tra)',
       });

@@ -1,10 +1,12 @@
 // `lgsp-paygate conformance`: the conformance kit from the shell, for a backend in any language.
 // Starts the unit (--start) and has it create orders (--create) with the gateway settings in
-// LGSP_* environment variables, runs the checks, prints one line per check (or JSON), and stops
-// what it started. Exit status: 0 all passed, 1 a check failed, 2 bad usage or no unit to grade.
-import { spawn } from 'node:child_process';
+// LGSP_* environment variables, runs the checks, stops every process it started, prints one line
+// per check (or JSON) and exits. Exit status: 0 all passed, 1 a check failed, 2 bad usage or no
+// unit to grade. What the commands print reaches the terminal only redacted and escaped.
 import { parseArgs } from 'node:util';
-import { runConformance, conformanceCredentials, waitForUnit } from './kit.js';
+import { createRedactor } from '../../gateway/redact.js';
+import { runConformance, conformanceCredentials, tokenOf, waitForUnit } from './kit.js';
+import { createRunner } from './processes.js';
 
 const PASSED = 0;
 const FAILED = 1;
@@ -12,7 +14,9 @@ const BAD_USAGE = 2;
 const DEFAULT_PORT = 8090;
 const DEFAULT_WAIT_SECONDS = 30;
 const CREATE_KILL_MS = 14_000;
-const TAIL_LINES = 20;
+/** How much of a command's last output a message quotes. */
+const UNIT_TAIL = 2_000;
+const CREATE_TAIL = 300;
 
 const USAGE = `usage: lgsp-paygate conformance --return-url URL --create COMMAND [--start COMMAND] [--port N]
                                [--wait SECONDS] [--json]
@@ -25,8 +29,8 @@ made up otherwise).
   --return-url URL   where the unit takes payment results, e.g. http://127.0.0.1:3000/lgsp/return
   --create COMMAND   makes the unit create one payment through the gateway; run once per check
                      that needs a fresh order, e.g. "curl -sf -X POST http://127.0.0.1:3000/orders"
-  --start COMMAND    starts the unit (stopped at the end); without it the unit must be running
-                     and reading the same LGSP_* settings
+  --start COMMAND    starts the unit (stopped at the end, with all it started); without it the
+                     unit must be running and reading the same LGSP_* settings
   --port N           the mock gateway's port (default ${DEFAULT_PORT})
   --wait SECONDS     how long to wait for the unit to answer at all (default ${DEFAULT_WAIT_SECONDS})
   --json             print the report as JSON
@@ -44,39 +48,6 @@ const OPTIONS = {
 };
 
 class Usage extends Error {}
-
-/** A shell command in its own process group, so stopping it stops what it started too. */
-function shell(command, env) {
-  const child = spawn(command, { shell: true, detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines = [];
-  const keep = (chunk) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
-    lines.splice(0, Math.max(0, lines.length - TAIL_LINES));
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => {
-    child.on('error', (error) => resolve({ code: null, error: error.message }));
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return { child, exited, tail: () => lines.join('\n') };
-}
-
-/** Ends a process group: SIGTERM, then SIGKILL if it is still there after 3 s. */
-async function stop(started) {
-  if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
-  const signal = (name) => {
-    try {
-      process.kill(-started.child.pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 3_000);
-  await started.exited;
-  clearTimeout(timer);
-}
 
 function parse(argv) {
   let values;
@@ -115,7 +86,7 @@ function printReport(report, out) {
   out(`${passed} of ${report.checks.length} checks passed${report.passed ? '' : `; failed: ${report.checks.filter((c) => !c.passed).map((c) => c.id).join(', ')}`}`);
 }
 
-/** Runs the command; resolves with the exit status. */
+/** Runs the command; resolves with the exit status once every process it started is stopped. */
 async function main(argv, io = {}) {
   const out = io.out ?? ((text) => process.stdout.write(`${text}\n`));
   const note = io.note ?? ((text) => process.stderr.write(`${text}\n`));
@@ -131,53 +102,75 @@ async function main(argv, io = {}) {
     return PASSED;
   }
   const credentials = conformanceCredentials(process.env);
-  const redact = (text) => text.split(credentials.secretKey).join('[REDACTED]');
+  // A command may print the secret key or the token, in any encoding; none of it reaches the terminal.
+  const redactor = createRedactor([credentials.secretKey, tokenOf(credentials)]);
+  const runner = createRunner();
   let unit = null;
-  const creations = new Set();
   const onSignal = () => {
-    stop(unit).finally(() => process.exit(130));
+    runner.stopAll().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
   const startUnit = settings.start === undefined ? undefined : async (gateway) => {
-    unit = shell(settings.start, { ...process.env, ...gateway.env });
+    unit = runner.start(settings.start, { ...process.env, ...gateway.env });
     const died = unit.exited.then((how) => {
-      throw new Usage(`the --start command ended (${how.error ?? `exit ${how.code ?? how.signal}`}) before the unit answered${unit.tail() ? `; its last output:\n${redact(unit.tail())}` : ''}`);
+      // Exit status 0: the command may have started the unit in the background; wait for it.
+      if (how.code === 0) return new Promise(() => {});
+      const tail = redactor.tail(unit.output(), UNIT_TAIL);
+      throw new Usage(`the --start command ended (${how.error ?? `exit ${how.code ?? how.signal}`}) before the unit answered${tail ? `; its last output:\n${tail}` : ''}`);
     });
     await Promise.race([waitForUnit(settings.returnUrl, settings.waitMs), died]);
   };
   const createOrder = async (gateway) => {
-    const run = shell(settings.create, { ...process.env, ...gateway.env });
-    creations.add(run);
-    const timer = setTimeout(() => stop(run), CREATE_KILL_MS);
+    const run = runner.start(settings.create, { ...process.env, ...gateway.env });
+    const timer = setTimeout(() => runner.stop(run), CREATE_KILL_MS);
     const how = await run.exited;
     clearTimeout(timer);
-    creations.delete(run);
     if (how.code !== 0) {
-      throw new Error(`the --create command ${how.error ?? `exited ${how.code ?? how.signal}`}${run.tail() ? `: ${redact(run.tail()).slice(-300)}` : ''}`);
+      const tail = redactor.tail(run.output().trimEnd(), CREATE_TAIL).replace(/\n+/g, ' | ');
+      throw new Error(`the --create command ${how.error ?? `exited ${how.code ?? how.signal}`}${tail ? `: ${tail}` : ''}`);
     }
   };
 
+  let report;
   try {
-    const report = await runConformance({
+    report = await runConformance({
       returnUrl: settings.returnUrl, createOrder, port: settings.port, credentials, startUnit, waitMs: settings.waitMs,
     });
-    if (settings.json) out(JSON.stringify(report, null, 2));
-    else printReport(report, out);
-    return report.passed ? PASSED : FAILED;
   } catch (error) {
     if (error instanceof Usage || error.code === 'UNIT_UNREACHABLE' || error.code === 'INVALID_ARGUMENT' || error.code === 'EADDRINUSE') {
-      const tail = unit && error.code === 'UNIT_UNREACHABLE' && unit.tail() ? `; the unit's last output:\n${redact(unit.tail())}` : '';
-      note(`lgsp-paygate conformance: ${error.code === 'EADDRINUSE' ? `port ${settings.port} is in use: pick another with --port` : error.message}${tail}`);
+      const tail = unit && error.code === 'UNIT_UNREACHABLE' ? redactor.tail(unit.output(), UNIT_TAIL) : '';
+      note(`lgsp-paygate conformance: ${error.code === 'EADDRINUSE' ? `port ${settings.port} is in use: pick another with --port` : error.message}${tail ? `; the unit's last output:\n${tail}` : ''}`);
       return BAD_USAGE;
     }
     throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await Promise.all([stop(unit), ...[...creations].map(stop)]);
+    await runner.stopAll();
   }
+  if (settings.json) out(JSON.stringify(report, null, 2));
+  else printReport(report, out);
+  return report.passed ? PASSED : FAILED;
 }
 
-export { main };
+/**
+ * The command line's `conformance`: runs main and exits with its status as soon as the output is
+ * written, whatever handles are left (a pipe still held by a process the kit could not reach).
+ */
+async function run(argv) {
+  let status;
+  try {
+    status = await main(argv);
+  } catch (error) {
+    process.stderr.write(`lgsp-paygate conformance: unexpected error: ${error && error.message}\n`);
+    status = BAD_USAGE;
+  }
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => {
+    stream.write('', resolve);
+  })));
+  process.exit(status);
+}
+
+export { main, run };

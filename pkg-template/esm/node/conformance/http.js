@@ -1,16 +1,23 @@
 // What the conformance kit needs of HTTP: a PUT to the unit that always ends within its limit
 // (an answer, a connection error or "no answer"), a probe that tells whether anything listens,
-// and the reading of the unit's reply.
+// and the reading of the unit's reply. A reply counts only when it is complete within the limit:
+// one that never ends, or ends short of its Content-Length or of a chunked body's last chunk, is
+// graded by what was seen of it and never as an answer.
 import http from 'node:http';
 import https from 'node:https';
+import { createRedactor } from '../../gateway/redact.js';
 
 /** Bytes of a reply kept for reading and showing; the rest is drained and dropped. */
 const REPLY_KEPT = 64 * 1024;
 const SHOWN = 120;
+/** Redacts what any redactor does without knowing a secret: long encoded runs; and escapes. */
+const anonymous = createRedactor([]);
 
 /**
  * PUTs `body` to `url` and resolves, never rejects, within `limitMs`:
- * { ms, status, text } for an answer, { ms, error } for a connection error, { ms, timedOut } otherwise.
+ * { ms, status, text } for a complete answer (`cut` when it was longer than REPLY_KEPT),
+ * { ms, status, text, incomplete } for one that did not end within the limit or ended short,
+ * { ms, error } for a connection error, { ms, timedOut } when nothing came.
  * An answer that arrives while the body is still being sent counts (a 413 before the end).
  */
 function put(url, body, contentType, limitMs) {
@@ -30,19 +37,32 @@ function put(url, body, contentType, limitMs) {
       request.destroy();
       resolve({ ms: Date.now() - started, ...outcome });
     };
-    const answered = () => ({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') });
+    const seen = (extra = {}) => ({
+      status: response.statusCode,
+      text: Buffer.concat(chunks).toString('utf8'),
+      ...(kept > REPLY_KEPT ? { cut: true } : {}),
+      ...extra,
+    });
+    // Node ends a response early (`complete` false) when the connection closes short of its length.
+    const ended = () => finish(response.complete ? seen() : seen({ incomplete: 'ended short of its length' }));
+    // After the data already read has been handed over, so what was seen is shown.
+    const broken = () => setImmediate(() => finish(seen({ incomplete: 'ended short of its length' })));
     const request = (target.protocol === 'https:' ? https : http).request(target, { method: 'PUT', headers });
-    const timer = setTimeout(() => finish(response ? answered() : { timedOut: true }), limitMs);
+    const timer = setTimeout(() => finish(response ? seen({ incomplete: `did not end within ${limitMs} ms` }) : { timedOut: true }), limitMs);
     request.on('response', (res) => {
       response = res;
       res.on('data', (chunk) => {
-        if (kept < REPLY_KEPT) chunks.push(chunk);
+        if (kept < REPLY_KEPT) chunks.push(chunk.subarray(0, REPLY_KEPT - kept));
         kept += chunk.length;
       });
-      res.on('end', () => finish(answered()));
-      res.on('error', () => finish(answered()));
+      res.on('end', ended);
+      res.on('aborted', broken);
+      res.on('error', broken);
+      res.on('close', () => {
+        if (!res.complete) broken();
+      });
     });
-    request.on('error', (error) => finish(response ? answered() : { error: error.code ?? error.message }));
+    request.on('error', (error) => finish(response ? seen({ incomplete: 'ended short of its length' }) : { error: error.code ?? error.message }));
     request.end(body);
   });
 }
@@ -81,24 +101,31 @@ function errorCodeOf(outcome) {
   }
 }
 
-const is2xx = (o) => o.status >= 200 && o.status < 300;
+/** A reply that came whole, within the limit: the only kind that is graded as an answer. */
+const complete = (o) => typeof o.status === 'number' && !o.incomplete;
+const is2xx = (o) => complete(o) && o.status >= 200 && o.status < 300;
+const is4xx = (o) => complete(o) && o.status >= 400 && o.status < 500;
 
-/** A 2xx JSON reply with error_code SUCCESSFUL. */
+/** A complete 2xx JSON reply with error_code SUCCESSFUL. */
 const isSuccessful = (o) => is2xx(o) && errorCodeOf(o) === 'SUCCESSFUL';
-/** A JSON reply with error_code FAILED, on a 2xx or a 4xx. */
-const isFailed = (o) => o.status >= 200 && o.status < 500 && errorCodeOf(o) === 'FAILED';
-/** What a unit may answer to a body it cannot read: a FAILED reply or any 4xx. */
-const isRefusal = (o) => isFailed(o) || (o.status >= 400 && o.status < 500);
-/** A JSON reply, SUCCESSFUL or FAILED, that is not a 5xx. */
-const isAnswer = (o) => o.status >= 200 && o.status < 500 && ['SUCCESSFUL', 'FAILED'].includes(errorCodeOf(o));
+/** A complete JSON reply with error_code FAILED, on a 2xx or a 4xx (a redirect is neither). */
+const isFailed = (o) => (is2xx(o) || is4xx(o)) && errorCodeOf(o) === 'FAILED';
+/** What a unit may answer to a body it cannot read: a FAILED reply or any complete 4xx. */
+const isRefusal = (o) => isFailed(o) || is4xx(o);
+/** A complete JSON reply, SUCCESSFUL or FAILED, on a 2xx or a 4xx. */
+const isAnswer = (o) => (is2xx(o) || is4xx(o)) && ['SUCCESSFUL', 'FAILED'].includes(errorCodeOf(o));
 
-/** One short line: "HTTP 200 {"error_code":"FAILED",...} in 12 ms", "no answer within 5000 ms", ... */
-function describe(outcome, limitMs) {
+/**
+ * One short line: "HTTP 200 {"error_code":"FAILED",...} in 12 ms", "no answer within 5000 ms", ...
+ * The reply's text goes through `excerpt(text, limit)`, a redactor's, which redacts before it
+ * cuts; without one, long encoded runs are redacted and the kit redacts the secrets in the line.
+ */
+function describe(outcome, limitMs, excerpt = anonymous.excerpt) {
   if (outcome.timedOut) return `no answer within ${limitMs} ms`;
-  if (outcome.error) return `connection error ${outcome.error}`;
-  const text = outcome.text.replace(/\s+/g, ' ').trim();
-  const shown = text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
-  return `HTTP ${outcome.status}${shown ? ` ${shown}` : ' (empty body)'} in ${outcome.ms} ms`;
+  if (outcome.error) return `connection error ${excerpt(String(outcome.error), SHOWN)}`;
+  const shown = excerpt(outcome.text.replace(/\s+/g, ' ').trim(), SHOWN);
+  const how = outcome.incomplete ? `, but the reply ${outcome.incomplete}` : ` in ${outcome.ms} ms`;
+  return `HTTP ${outcome.status}${shown ? ` ${shown}` : ' (empty body)'}${how}`;
 }
 
 export { put, probe, errorCodeOf, isSuccessful, isFailed, isRefusal, isAnswer, describe };

@@ -4,6 +4,7 @@ import type { ClientCredentials } from "../../gateway/client.js";
 export type ConformanceCheckId =
   | "genuine-paid" | "forged-amount" | "forged-transaction" | "bad-checksum"
   | "unknown-order" | "duplicate" | "failed-payment" | "malformed"
+  | "record-failed" | "record-refunded" | "record-pending"
   | "lookup-reading-table" | "lookup-reading-example" | "citizen-return" | "recheck-after-failed-lookup" | "refund-result";
 
 /** The mock gateway the unit is graded against, as createOrder and startUnit see it. */
@@ -35,7 +36,7 @@ export interface ConformanceOptions {
 export interface ConformanceCheck {
   id: ConformanceCheckId;
   passed: boolean;
-  /** What the kit sent and what the unit answered. */
+  /** What the kit sent and what the unit answered (redacted, control and bidi characters escaped). */
   saw: string;
   /** What the kit sends in this check. */
   sends: string;

@@ -1,13 +1,18 @@
 // The conformance kit: plays the gateway against a unit's own backend, in any language. It starts
 // the mock gateway, has the unit create real orders there, then PUTs results to the unit's
 // returnUrl (genuine, forged, repeated, malformed) and grades the replies and the lookups the unit
-// makes. Every step has a time limit, so a run always ends.
+// makes. Every step has a time limit, so a run always ends; what it keeps of the unit's requests
+// is bounded whatever the unit sends, and what it reports is redacted and escaped.
 import crypto from 'node:crypto';
+// The core through the Node entry point, as the mock and the checks use it.
+import * as core from '../../index.js';
 import { lgspError } from '../../core/lgsp-error.js';
+import { createRedactor } from '../../gateway/redact.js';
 import { startMockGateway } from '../mock/server.js';
 import { CHECKS } from './checks.js';
 import { put, probe } from './http.js';
 import { getPage, withQuery } from './citizen-page.js';
+import { drawPaygate } from './shapes.js';
 
 /** How long the unit has to answer one request. */
 const CHECK_LIMIT_MS = 5_000;
@@ -17,6 +22,10 @@ const CREATE_LIMIT_MS = 15_000;
 const DEFAULT_WAIT_MS = 30_000;
 /** Where a failing check points: the package README, whose section on each check is headed by its id. */
 const README = 'https://www.npmjs.com/package/lgsp-paygate';
+/** The most API requests of the unit the kit remembers (the newest); a check looks only at its own. */
+const REQUESTS_KEPT = 1000;
+/** The longest `saw` of a check, after redaction. */
+const MAX_SAW = 4000;
 
 /** The environment a unit reads its gateway settings from. */
 const ENV_NAMES = Object.freeze({
@@ -91,14 +100,16 @@ async function waitForUnit(url, waitMs) {
  */
 async function runConformance(options) {
   const settings = checkOptions(options);
-  const requests = [];
+  const requests = requestLog();
   const mock = await startMockGateway({
     port: settings.port,
     credentials: settings.credentials,
     allowRemoteReturnUrl: true,
     resultTimeoutMs: CHECK_LIMIT_MS,
-    onRequest: (request) => requests.push(request),
+    paygate: drawPaygate,
+    onRequest: requests.record,
   });
+  const redactor = createRedactor([settings.credentials.secretKey, tokenOf(mock.credentials)]);
   const env = { LGSP_BASE_URL: mock.url };
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     if (settings.credentials[key] !== undefined) env[name] = settings.credentials[key];
@@ -122,7 +133,8 @@ async function runConformance(options) {
       checks.push({
         id: check.id,
         passed: outcome.passed,
-        saw: outcome.saw,
+        // Built from what the unit sent and said: redacted and escaped like any peer text.
+        saw: redactor.excerpt(String(outcome.saw), MAX_SAW),
         sends: check.sends,
         passesWhen: check.passesWhen,
         fix: outcome.passed ? null : check.fix,
@@ -135,49 +147,95 @@ async function runConformance(options) {
   }
 }
 
+/** The Authorization token the mock accepts: the one given, or the one the credentials encode. */
+function tokenOf(credentials) {
+  if (typeof credentials.authorization === 'string') return credentials.authorization;
+  const { accessKey, secretKey, appName, partnerCode, partnerCodeCus } = credentials;
+  return core.encodeAuthorization({ accessKey, secretKey, appName, partnerCode, partnerCodeCus });
+}
+
+/** A short, fixed-size stand-in for a value a unit sent (an orderId may be a megabyte). */
+const digest = (text) => (typeof text === 'string' ? crypto.createHash('sha256').update(text).digest('base64') : null);
+
+/**
+ * The unit's API requests at the mock, as the checks need them and bounded whatever the unit
+ * sends: the newest REQUESTS_KEPT, each with its fields digested, and the orderId of the newest
+ * order created (which the mock keeps anyway).
+ */
+function requestLog() {
+  const kept = [];
+  let count = 0;
+  let created = { seq: 0, orderId: null };
+  return {
+    record({ kind, orderId, transactionNo, code }) {
+      count += 1;
+      if (kind === 'paygate' && code === 'SUCCESSFUL') created = { seq: count, orderId };
+      kept.push({ seq: count, kind, code: String(code).slice(0, 40), order: digest(orderId), transaction: digest(transactionNo) });
+      if (kept.length > REQUESTS_KEPT) kept.shift();
+    },
+    mark: () => count,
+    since: (mark) => kept.filter((r) => r.seq > mark),
+    /** The orderId of the newest order created after `mark`, or null. */
+    createdSince: (mark) => (created.seq > mark ? created.orderId : null),
+  };
+}
+
 /** What the checks work with: fresh orders, the unit's replies, the lookups it made. */
 function contextFor(settings, mock, gateway, requests) {
-  return {
+  const setup = (message) => Object.assign(new Error(message), { setup: true });
+  const ctx = {
     mock,
     limitMs: CHECK_LIMIT_MS,
     genuine: null,
+    /** The newest order the unit created: { orderId, amount, orderInfo }, the shape of its orders. */
+    lastOrder: null,
     send: (body, contentType = 'application/json;charset=UTF-8') => put(settings.returnUrl, body, contentType, CHECK_LIMIT_MS),
     unitAnswers: () => probe(settings.returnUrl, CHECK_LIMIT_MS),
-    lookupMark: () => requests.length,
+    lookupMark: () => requests.mark(),
     /**
      * True once the unit looked up the paid transaction of `orderId` (SUCCESSFUL: the right one),
      * waiting up to `waitMs` for it.
      */
     async lookedUp(orderId, mark, waitMs = 500) {
-      const found = () => requests.slice(mark).some((r) => r.kind === 'lookup' && r.orderId === orderId && r.code === 'SUCCESSFUL');
+      const order = digest(orderId);
+      const found = () => requests.since(mark).some((r) => r.kind === 'lookup' && r.order === order && r.code === 'SUCCESSFUL');
       for (let waited = 0; !found() && waited < waitMs; waited += 50) await sleep(50);
       return found();
     },
-    /** The error_codes the mock answered the unit's lookups of `orderId` since `mark`. */
-    lookupCodes: (orderId, mark) => requests.slice(mark).filter((r) => r.kind === 'lookup' && r.orderId === orderId).map((r) => r.code),
+    /** The error_codes the mock answered the unit's lookups of `orderId` since `mark` (the newest kept). */
+    lookupCodes(orderId, mark) {
+      const order = digest(orderId);
+      return requests.since(mark).filter((r) => r.kind === 'lookup' && r.order === order).map((r) => r.code);
+    },
     /** GETs the unit's returnUrl with `params` in its query, as the citizen's browser comes back. */
     citizenPage: (params) => getPage(withQuery(settings.returnUrl, params), CHECK_LIMIT_MS),
+    /** A client of the mock with its own credentials, as the gateway's operator would refund. */
+    gatewayClient: () => core.createClient({ environment: { baseUrl: mock.url }, credentials: mock.credentials, timeoutMs: CHECK_LIMIT_MS }),
     /** Has the unit create one payment and returns the order as it reached the gateway. */
     async freshOrder() {
-      const before = new Set(mock.orders().map((o) => o.orderId));
-      const mark = requests.length;
-      const setup = (message) => Object.assign(new Error(message), { setup: true });
+      const mark = requests.mark();
       try {
         await within(Promise.resolve().then(() => settings.createOrder(gateway)), CREATE_LIMIT_MS, 'creating an order');
       } catch (error) {
         throw setup(`creating an order failed: ${error.message}`);
       }
       for (let waited = 0; waited <= 2_000; waited += 50) {
-        const fresh = mock.orders().filter((o) => !before.has(o.orderId) && o.status === 'pending');
-        if (fresh.length > 0) return fresh.at(-1);
+        const orderId = requests.createdSince(mark);
+        // One look at the new order, not a copy of every order on each poll.
+        const order = orderId === null ? null : mock.order(orderId);
+        if (order !== null && order.status === 'pending' && order.payTransId === null) {
+          ctx.lastOrder = { orderId: order.orderId, amount: order.amount, orderInfo: order.orderInfo };
+          return order;
+        }
         await sleep(50);
       }
-      const refused = requests.slice(mark).filter((r) => r.kind === 'paygate').map((r) => r.code);
+      const refused = requests.since(mark).filter((r) => r.kind === 'paygate').map((r) => r.code);
       throw setup(refused.length > 0
-        ? `the unit asked the gateway for a payment and was answered ${refused.join(', ')}: check the LGSP_* credentials it uses`
+        ? `the unit asked the gateway for a payment and was answered ${[...new Set(refused)].join(', ')}: check the LGSP_* credentials it uses`
         : `no payment request reached the gateway at ${gateway.url}: point the unit at LGSP_BASE_URL`);
     },
   };
+  return ctx;
 }
 
-export { runConformance, conformanceCredentials, waitForUnit, CHECKS, ENV_NAMES };
+export { runConformance, conformanceCredentials, tokenOf, waitForUnit, CHECKS, ENV_NAMES };

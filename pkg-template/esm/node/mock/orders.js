@@ -1,7 +1,7 @@
 // The mock gateway's order store: the orders its /paygate created, found by orderId or by the id
-// of their payment page, settled as paid or failed, refunded; and the record its lookup reports.
-// It holds at most `maxOrders` orders: past that the oldest is forgotten, so a long run or a
-// flood of payment requests costs bounded memory.
+// of their payment page, settled as paid, failed or pending, refunded; and the record its lookup
+// reports. It holds at most `maxOrders` orders and `maxBytes` of their text: past either, the
+// oldest is forgotten, so a long run or a flood of large payment requests costs bounded memory.
 import crypto from 'node:crypto';
 import { payDateNow, snapshot } from './support.js';
 
@@ -12,17 +12,38 @@ import { payDateNow, snapshot } from './support.js';
  */
 const LOOKUP_KEYS = Object.freeze(['payTransId', 'transactionNo', 'both']);
 
-/** An empty order store; the results it settles name `paygate(order)` as the gateway that took the payment. */
-function createOrderStore({ paygate, maxOrders, lookupKeys = null }) {
+/** The errorCode of each way an order settles. The guide names "00" success and any other code a failure. */
+const SETTLED_CODES = Object.freeze({
+  pay: '00',
+  // A code a wallet gives a cancelled payment; the mock's choice.
+  fail: '24',
+  // A transaction the gateway holds for the order, neither paid nor failed yet, looked up with a
+  // code other than "00". The guide does not describe this state: its shape is our assumption.
+  pending: '01',
+});
+
+/** A transaction id as the mock issues them: 9 digits. */
+function drawPayTransId() {
+  return String(crypto.randomInt(100_000_000, 1_000_000_000));
+}
+
+/**
+ * An empty order store; the results it settles name `paygate` as the gateway that took the
+ * payment: a string, or a function given the new order's { orderId, amount } that returns one.
+ */
+function createOrderStore({ paygate, maxOrders, maxBytes, lookupKeys = null }) {
   const orders = new Map(); // orderId -> order, oldest first
   const byPayId = new Map(); // payment page id -> order
   const payTransIds = new Set(); // the payTransIds of the orders held, so a new one is unique in constant time
   const refundCodes = new Set();
 
-  /** Forgets the oldest orders until there is room for one more. */
-  function makeRoom() {
+  let bytes = 0; // the text the orders held hold, in UTF-16 code units
+
+  /** Forgets the oldest orders until there is room for one more of `size`. */
+  function makeRoom(size) {
     for (const [orderId, order] of orders) {
-      if (orders.size < maxOrders) return;
+      if (orders.size < maxOrders && bytes + size <= maxBytes) return;
+      bytes -= order.size;
       orders.delete(orderId);
       byPayId.delete(order.payId);
       payTransIds.delete(order.payTransId);
@@ -41,7 +62,9 @@ function createOrderStore({ paygate, maxOrders, lookupKeys = null }) {
 
     /** A pending order for a payment request's body, with its payment page at `pageUrl(payId)`. */
     create(body, pageUrl) {
-      makeRoom();
+      const size = Object.values(body).reduce((sum, value) => sum + (typeof value === 'string' ? value.length : 8), 0);
+      makeRoom(size);
+      bytes += size;
       const payId = crypto.randomBytes(12).toString('hex');
       const order = {
         orderId: body.orderId,
@@ -54,7 +77,7 @@ function createOrderStore({ paygate, maxOrders, lookupKeys = null }) {
         accountCode: body.accountCode,
         paymentUrl: pageUrl(payId),
         status: 'pending',
-        paygate: null,
+        paygate: typeof paygate === 'function' ? String(paygate({ orderId: body.orderId, amount: body.amount })) : paygate,
         lookupKeys,
         payTransId: null,
         payDate: null,
@@ -66,28 +89,30 @@ function createOrderStore({ paygate, maxOrders, lookupKeys = null }) {
         payId,
         // The secret of the payment page's form: a POST without it is refused unread.
         formToken: crypto.randomBytes(16).toString('hex'),
+        size,
       };
-      order.paygate = paygate(order);
       orders.set(order.orderId, order);
       byPayId.set(payId, order);
       return order;
     },
 
     /**
-     * Marks the order paid or failed (recording `amount` as paid, and how its lookup names the
-     * transaction) and returns the result's fields.
+     * Marks the order paid, failed or pending (a transaction that stays open: the order can still
+     * be paid or failed, under the same payTransId), recording `amount` as paid, and returns the
+     * result's fields; `keys` is how its lookup names the transaction.
      */
     settle(order, outcome, amount = order.amount, keys = order.lookupKeys) {
-      let payTransId;
-      do payTransId = String(crypto.randomInt(100_000_000, 1_000_000_000));
-      while (payTransIds.has(payTransId));
-      payTransIds.add(payTransId);
+      let payTransId = order.payTransId;
+      if (payTransId === null) {
+        do payTransId = drawPayTransId();
+        while (payTransIds.has(payTransId));
+        payTransIds.add(payTransId);
+      }
       Object.assign(order, {
-        status: outcome === 'pay' ? 'paid' : 'failed',
+        status: { pay: 'paid', fail: 'failed', pending: 'pending' }[outcome],
         payTransId,
         payDate: payDateNow(),
-        // The guide names "00" success and any other code a failure; "24" is the mock's choice.
-        errorCode: outcome === 'pay' ? '00' : '24',
+        errorCode: SETTLED_CODES[outcome],
         amount,
         lookupKeys: keys,
       });
@@ -164,4 +189,4 @@ function lookupRecord(order, partnerCode) {
   };
 }
 
-export { createOrderStore, lookupKeyMissing, lookupRecord, LOOKUP_KEYS };
+export { createOrderStore, drawPayTransId, lookupKeyMissing, lookupRecord, LOOKUP_KEYS };

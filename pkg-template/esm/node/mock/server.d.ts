@@ -9,8 +9,8 @@ export interface MockGatewayOptions {
    * appName defaults to "lgsp_paygate_mock", partnerCodeCus to partnerCode.
    */
   credentials?: ClientCredentials | Credentials;
-  /** The `paygate` value of the results it sends, or a function of the order giving it; "mock" by default. */
-  paygate?: string | ((order: MockOrder) => string);
+  /** The `paygate` value of the results it sends, or a function that picks it for each new order; "mock" by default. */
+  paygate?: string | ((order: { orderId: string; amount: number }) => string);
   /**
    * How the lookup names the transaction. "payTransId" (the guide's example) or "transactionNo"
    * (its table): the record uses that name alone, and a lookup request must carry it (else
@@ -20,6 +20,8 @@ export interface MockGatewayOptions {
   lookupKeys?: MockLookupKeys;
   /** The most orders kept; past it the oldest is forgotten. 1000 by default. */
   maxOrders?: number;
+  /** The most text (UTF-16 code units) the orders kept may hold; past it the oldest is forgotten. 64 MiB by default. */
+  maxOrderBytes?: number;
   /** How many times each result (payment or refund) is PUT again after the first; 0 by default. */
   resends?: number;
   /** The time between those repeats; 1000 by default. */
@@ -116,9 +118,11 @@ export interface MockGateway {
   complete(orderId: string, outcome: "pay" | "fail", options?: { lookupKeys?: MockLookupKeys }): Promise<MockDelivery>;
   /**
    * Complete a pending order without sending anything: returns the signed result as JSON text.
-   * `amount` records another amount as paid, so the lookup reports it; `lookupKeys` as for complete().
+   * `amount` records another amount as paid, so the lookup reports it. "pending" opens a
+   * transaction that is neither paid nor failed (the lookup answers it with errorCode "01") and
+   * leaves the order pending. `lookupKeys` as for complete().
    */
-  settle(orderId: string, outcome: "pay" | "fail", options?: { amount?: number; lookupKeys?: MockLookupKeys }): string;
+  settle(orderId: string, outcome: "pay" | "fail" | "pending", options?: { amount?: number; lookupKeys?: MockLookupKeys }): string;
   /** Make the next request to `path` misbehave. */
   failNext(path: MockPath, fault: MockFault): void;
   /**

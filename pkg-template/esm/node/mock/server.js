@@ -18,8 +18,9 @@ import * as pages from './page.js';
 import { checkCredentials, readBody, sameText, MAX_BODY_BYTES } from './support.js';
 
 const HOST = '127.0.0.1';
-/** The most orders the mock keeps by default; past it the oldest is forgotten. */
+/** The most orders the mock keeps by default, and the most text they hold; past either the oldest is forgotten. */
 const DEFAULT_MAX_ORDERS = 1000;
+const DEFAULT_MAX_ORDER_BYTES = 64 << 20;
 /** How long a request may take to arrive whole: a stalled body is dropped after this. */
 const REQUEST_TIMEOUT_MS = 30_000;
 const PATHS = Object.freeze({ [ENDPOINTS.paygate]: 'paygate', [ENDPOINTS.refund]: 'refund', [ENDPOINTS.lookup]: 'lookup' });
@@ -30,11 +31,11 @@ function orderNotFound(orderId) {
   return lgspError('INVALID_ARGUMENT', `no order ${JSON.stringify(orderId)}`, { path: 'orderId' });
 }
 
-/** The checks of complete() and settle(): a pending order, a known outcome. */
-function pendingOrder(store, orderId, outcome) {
+/** The checks of complete() and settle(): a pending order, a known outcome ('pending' for settle() only). */
+function pendingOrder(store, orderId, outcome, outcomes = ['pay', 'fail']) {
   const order = store.get(orderId);
   if (!order) throw orderNotFound(orderId);
-  if (outcome !== 'pay' && outcome !== 'fail') throw lgspError('INVALID_ARGUMENT', 'outcome must be "pay" or "fail"', { path: 'outcome' });
+  if (!outcomes.includes(outcome)) throw lgspError('INVALID_ARGUMENT', `outcome must be ${outcomes.map((o) => `"${o}"`).join(', ')}`, { path: 'outcome' });
   if (order.status !== 'pending') throw lgspError('INVALID_ARGUMENT', `order ${JSON.stringify(orderId)} is already ${order.status}`, { path: 'orderId' });
   return order;
 }
@@ -73,11 +74,12 @@ function citizenReturnUrl(order) {
 /**
  * Starts the mock on 127.0.0.1. Options: port (0 or absent: any free port), credentials (absent:
  * random throwaway ones, readable as mock.credentials; appName defaults to "lgsp_paygate_mock",
- * partnerCodeCus to partnerCode), paygate (the result's paygate, "mock", or a function of the
- * order giving it), lookupKeys (how the lookup names the transaction: "payTransId" or
- * "transactionNo" as the guide's example or table, each also required in the request, or
- * "both"; absent: either name read, payTransId answered), maxOrders (1000; past it the oldest
- * is forgotten), resends (how many times each result is sent again, 0) and resendDelayMs (1000),
+ * partnerCodeCus to partnerCode), paygate (the result's paygate, "mock"; or a function given each
+ * new order's { orderId, amount } that returns its paygate), lookupKeys (how the lookup names the
+ * transaction: "payTransId" or "transactionNo" as the guide's example or table, each also
+ * required in the request, or "both"; absent: either name read, payTransId answered), maxOrders
+ * (1000) and maxOrderBytes (64 MiB of their text; past either the oldest is forgotten), resends (how many times each result is sent again, 0)
+ * and resendDelayMs (1000),
  * allowRemoteReturnUrl (PUT results to hosts other than this machine; false), resultTimeoutMs
  * (10000), log (a function given one line per request), onRequest (a function given
  * { kind, orderId, transactionNo, code } per API request).
@@ -108,11 +110,15 @@ async function startMockGateway(options = {}) {
   const resultTimeoutMs = options.resultTimeoutMs ?? 10_000;
   const resends = countOf(options.resends, 0, 'resends');
   const resendDelayMs = countOf(options.resendDelayMs, 1_000, 'resendDelayMs');
-  const paygateOf = typeof options.paygate === 'function' ? options.paygate : () => options.paygate ?? 'mock';
 
+  const paygate = options.paygate ?? 'mock';
+  if (typeof paygate !== 'function' && (typeof paygate !== 'string' || paygate === '')) {
+    throw lgspError('INVALID_ARGUMENT', 'paygate must be a non-empty string or a function that returns one', { path: 'paygate' });
+  }
   const store = createOrderStore({
-    paygate: paygateOf,
+    paygate,
     maxOrders: countOf(options.maxOrders, DEFAULT_MAX_ORDERS, 'maxOrders', 1),
+    maxBytes: countOf(options.maxOrderBytes, DEFAULT_MAX_ORDER_BYTES, 'maxOrderBytes', 1),
     lookupKeys: lookupKeysOf(options.lookupKeys, 'lookupKeys'),
   });
   const delivery = createDelivery({ allowRemoteReturnUrl: options.allowRemoteReturnUrl === true, resultTimeoutMs, redactor });
@@ -172,7 +178,7 @@ async function startMockGateway(options = {}) {
     },
   });
 
-  /** Marks the order paid or failed (recording `amount` as paid) and returns its signed result text. */
+  /** Marks the order paid, failed or pending (recording `amount` as paid) and returns its signed result text. */
   function settleOrder(order, outcome, amount, lookupKeys) {
     return signed(store.settle(order, outcome, amount, lookupKeys ?? order.lookupKeys));
   }
@@ -325,11 +331,12 @@ async function startMockGateway(options = {}) {
     /**
      * Completes a pending order like complete() but sends nothing: returns the signed result as
      * JSON text, for a test to deliver itself. `amount` records another amount as paid (the
-     * lookup then reports it), as a gateway whose record disagrees with the unit's would;
-     * `lookupKeys` as for complete().
+     * lookup then reports it), as a gateway whose record disagrees with the unit's would.
+     * 'pending' opens a transaction that is neither paid nor failed (errorCode "01" in the
+     * lookup) and leaves the order pending. `lookupKeys` as for complete().
      */
     settle(orderId, outcome, { amount, lookupKeys } = {}) {
-      const order = pendingOrder(store, orderId, outcome);
+      const order = pendingOrder(store, orderId, outcome, ['pay', 'fail', 'pending']);
       if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0)) throw lgspError('INVALID_ARGUMENT', 'amount must be a positive integer', { path: 'amount' });
       return settleOrder(order, outcome, amount, lookupKeysOf(lookupKeys, 'lookupKeys'));
     },

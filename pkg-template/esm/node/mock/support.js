@@ -61,7 +61,7 @@ function payDateNow() {
 /** The public view of an order: a copy, so callers cannot change the mock's state; its page's secrets left out. */
 function snapshot(order) {
   if (!order) return null;
-  const { payId, formToken, ...rest } = order;
+  const { payId, formToken, size, ...rest } = order;
   return structuredClone(rest);
 }
 

@@ -1,0 +1,163 @@
+//! What the intake says of a paste, as data: each way of reading it is a repair with the values
+//! its sentence quotes, and each reason it stops is a stop; the phrases, in English and
+//! Vietnamese, are in `crate::phrases`.
+
+use super::source::Source;
+use crate::loose::{Defect, DefectCode};
+use crate::said::{quoted, Arg, Phrase, Said};
+
+/// A way of reading a paste, named in the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair<'a> {
+    /// A raw HTTP request: its request line (`POST /paygate`).
+    HttpRequest { request: &'a str },
+    /// Header lines before the body, without a request line.
+    HeaderLines,
+    /// A curl command: its quoting (`bash`, `Windows cmd`) and the options the body comes from.
+    CurlCommand { quoting: &'a str, data: &'a str },
+    /// An `Authorization` header's token, kept apart from the message.
+    Authorization,
+    /// curl options that play no part in the body, as a list (`--location, --compressed`).
+    IgnoredOptions { options: &'a str },
+    /// The `Content-Type` and what the body was read as (`JSON`, `form`, `Java toString()`).
+    ContentType { says: &'a str, read_as: &'a str },
+    /// Form fields.
+    FormFields,
+    /// A Java `toString()` dump.
+    JavaToString,
+    /// An unquoted value read as a number.
+    NumberGuessed { text: &'a str },
+    /// Text before the body: its last characters.
+    LogPrefix { prefix: &'a str },
+    /// The member of the pasted object the message was read from.
+    BodyInMember { path: &'a str },
+    /// JSON written inside a JSON string.
+    BodyInString,
+    /// URL-encoded JSON.
+    UrlEncodedBody,
+}
+
+/// Why nothing could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop<'a> {
+    /// A request with headers and no body.
+    NoBody,
+    /// A curl command without data.
+    CurlNoData,
+    /// curl data read from a file or standard input (`@body.json`, `@-`).
+    CurlFile { arg: &'a str },
+    /// `-G`: the data goes into the URL.
+    CurlGet,
+    /// `-F`: a multipart form.
+    CurlForm,
+    /// A shell quote never closed.
+    Unclosed { quote: char },
+    /// A Java dump where a `key=value` pair should be.
+    DumpPair,
+    /// A Java dump whose bracket never closes.
+    DumpUnclosed { bracket: char },
+}
+
+impl Repair<'_> {
+    /// Its code.
+    pub fn code(&self) -> DefectCode {
+        match self {
+            Repair::HttpRequest { .. } => DefectCode::HttpRequest,
+            Repair::HeaderLines => DefectCode::HeaderLines,
+            Repair::CurlCommand { .. } => DefectCode::CurlCommand,
+            Repair::Authorization => DefectCode::Authorization,
+            Repair::IgnoredOptions { .. } => DefectCode::IgnoredOptions,
+            Repair::ContentType { .. } => DefectCode::ContentType,
+            Repair::FormFields => DefectCode::FormFields,
+            Repair::JavaToString => DefectCode::JavaToString,
+            Repair::NumberGuessed { .. } => DefectCode::NumberGuessed,
+            Repair::LogPrefix { .. } => DefectCode::LogPrefix,
+            Repair::BodyInMember { .. } => DefectCode::BodyInMember,
+            Repair::BodyInString => DefectCode::BodyInString,
+            Repair::UrlEncodedBody => DefectCode::UrlEncodedBody,
+        }
+    }
+
+    /// What it says, with its values.
+    pub fn said(&self) -> Said {
+        match *self {
+            Repair::HttpRequest { request } => Said::new(Phrase::ReadAsHttpRequest).quoted("request", request),
+            Repair::HeaderLines => Said::new(Phrase::ReadHeaderLines),
+            Repair::CurlCommand { quoting, data } => {
+                Said::new(Phrase::ReadAsCurl).quoted("quoting", quoting).quoted("data", data)
+            }
+            Repair::Authorization => Said::new(Phrase::AuthorizationKeptApart),
+            Repair::IgnoredOptions { options } => {
+                // The whole list, quoted: it is at most twelve names and a count.
+                Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(format!("{options:?}")))
+            }
+            Repair::ContentType { says, read_as } => {
+                Said::new(Phrase::ContentTypeDiffers).quoted("says", says).quoted("readAs", read_as)
+            }
+            Repair::FormFields => Said::new(Phrase::ReadAsFormFields),
+            Repair::JavaToString => Said::new(Phrase::ReadAsJavaDump),
+            Repair::NumberGuessed { text } => Said::new(Phrase::NumberGuessed).quoted("value", text),
+            Repair::LogPrefix { prefix } => Said::new(Phrase::LogPrefixSkipped).with("prefix", Arg::Name(tail(prefix))),
+            Repair::BodyInMember { path } => Said::new(Phrase::BodyInMember).quoted("path", path),
+            Repair::BodyInString => Said::new(Phrase::BodyInString),
+            Repair::UrlEncodedBody => Said::new(Phrase::UrlEncodedBody),
+        }
+    }
+}
+
+impl Stop<'_> {
+    /// What it says, with its values.
+    pub fn said(&self) -> Said {
+        match *self {
+            Stop::NoBody => Said::new(Phrase::RequestWithoutBody),
+            Stop::CurlNoData => Said::new(Phrase::CurlWithoutData),
+            Stop::CurlFile { arg } => Said::new(Phrase::CurlDataFromFile).quoted("arg", arg),
+            Stop::CurlGet => Said::new(Phrase::CurlGet),
+            Stop::CurlForm => Said::new(Phrase::CurlForm),
+            Stop::Unclosed { quote } => {
+                Said::new(Phrase::QuoteNeverClosed).name("quote", quote.encode_utf8(&mut [0; 4]))
+            }
+            Stop::DumpPair => Said::new(Phrase::DumpPairExpected),
+            Stop::DumpUnclosed { bracket } => {
+                Said::new(Phrase::DumpNeverClosed).name("bracket", bracket.encode_utf8(&mut [0; 4]))
+            }
+        }
+    }
+}
+
+/// The last characters of `text`, quoted (`"…INFO body="`).
+fn tail(text: &str) -> String {
+    let count = text.chars().count();
+    match count.checked_sub(40).filter(|skip| *skip > 0) {
+        Some(skip) => format!("\"…{}\"", text.chars().skip(skip).collect::<String>().escape_debug()),
+        None => quoted(text),
+    }
+}
+
+/// The repair as a defect placed at `at`.
+pub fn note(src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) -> Defect {
+    src.defect(repair.code(), at, path, repair.said())
+}
+
+/// The stop as an `UNREADABLE` defect placed at `at`.
+pub fn stop(src: &Source, at: usize, why: Stop<'_>) -> Defect {
+    src.defect(DefectCode::Unreadable, at, None, why.said())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_quote_their_values() {
+        let r = Repair::CurlCommand { quoting: "bash", data: "--data-raw" };
+        assert_eq!(r.said().en(), "read as a curl command in \"bash\" quoting: the body from \"--data-raw\"");
+        let long = "2024-05-01 10:22:33.123 INFO [http-nio-8080-exec-1] c.e.PaymentController - body=";
+        assert_eq!(
+            Repair::LogPrefix { prefix: long }.said().en(),
+            "the text before the body was skipped (\"…80-exec-1] c.e.PaymentController - body=\")"
+        );
+        assert_eq!(Repair::LogPrefix { prefix: "x=" }.said().en(), "the text before the body was skipped (\"x=\")");
+        assert!(Stop::Unclosed { quote: '\'' }.said().en().contains("a ' quote"));
+    }
+}
