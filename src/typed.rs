@@ -109,8 +109,9 @@ mod tests {
 
     #[test]
     fn reads_strings_and_the_amount() {
-        let m =
-            map(json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}));
+        let m = map(
+            json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}),
+        );
         let lookup: LookupRequest = from_canonical(m).unwrap();
         assert_eq!(
             lookup,
@@ -143,8 +144,9 @@ mod tests {
         let mut m = map(base);
         m.remove("orderId");
         assert!(from_canonical::<LookupRequest>(m).is_none(), "a missing field");
-        let mut m =
-            map(json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}));
+        let mut m = map(
+            json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}),
+        );
         m.insert("extra".into(), json!({"any": [1.5, null]}));
         assert!(from_canonical::<LookupRequest>(m).is_some(), "a member the type does not have is skipped");
         let amount = |v: Value| {

@@ -190,7 +190,11 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
             }
         } else {
             canonical.insert((*canon).to_owned(), value);
-            r.warn(alias, ProblemCode::Alias, Said::new(Phrase::AliasRead).name("alias", alias).name("canonical", canon));
+            r.warn(
+                alias,
+                ProblemCode::Alias,
+                Said::new(Phrase::AliasRead).name("alias", alias).name("canonical", canon),
+            );
         }
     }
     for key in msg.keys() {

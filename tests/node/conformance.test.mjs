@@ -325,10 +325,14 @@ const FOOLED = [
   { flaw: 'amount-and-type', fails: ['record-failed', 'record-pending'] },
   { flaw: 'amount-and-code', fails: ['record-refunded'] },
   { flaw: 'lookup-answered', fails: NOT_PAYMENTS },
-  { flaw: 'blind-digits', fails: ['forged-transaction', ...NOT_PAYMENTS] },
-  { flaw: 'blind-old-shape', fails: ['forged-transaction', ...NOT_PAYMENTS] },
+  // A blind unit records a payment its only lookup (during the outage) never confirmed.
+  { flaw: 'blind-digits', fails: ['forged-transaction', ...NOT_PAYMENTS, 'recheck-after-failed-lookup'] },
+  { flaw: 'blind-old-shape', fails: ['forged-transaction', ...NOT_PAYMENTS, 'recheck-after-failed-lookup'] },
   // Genuine results name real paygates, so refusing every other one refuses genuine results.
-  { flaw: 'blind-mock-paygate', fails: ['genuine-paid', 'duplicate'] },
+  {
+    flaw: 'blind-mock-paygate',
+    fails: ['genuine-paid', 'duplicate', 'lookup-reading-table', 'lookup-reading-example', 'citizen-return', 'recheck-after-failed-lookup'],
+  },
 ];
 
 test('units that can be robbed fail the kit, on the checks that catch them; the same unit without a flaw passes', { concurrency: 4, timeout: 240_000 }, async (t) => {
@@ -348,7 +352,8 @@ const SPOILED = [
   { reply: 'hang-400', fails: ['malformed'], saw: /^invalid JSON: HTTP 400 \(empty body\), but the reply did not end within 5000 ms; typographic quotes: HTTP 200/ },
   {
     reply: 'redirect-failed',
-    fails: ['forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'malformed', ...NOT_PAYMENTS],
+    // A 307 is no answer: neither to a forgery nor to the result whose lookup failed.
+    fails: ['forged-amount', 'forged-transaction', 'bad-checksum', 'unknown-order', 'malformed', ...NOT_PAYMENTS, 'recheck-after-failed-lookup'],
     saw: /HTTP 307 \{"error_code":"FAILED"/,
   },
 ];
