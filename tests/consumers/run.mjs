@@ -206,9 +206,9 @@ function readmeRecipe(file) {
  * that every route bundle of a Next.js app shares them.
  */
 const CONSUMER_PAYMENTS = `const env = (typeof process === "object" && process.env) || {};
-export const environment = { baseUrl: env.LGSP_BASE_URL };
-export const credentials = { partnerCode: env.LGSP_PARTNER_CODE, accessKey: env.LGSP_ACCESS_KEY,
-  secretKey: env.LGSP_SECRET_KEY, authorization: env.LGSP_AUTHORIZATION };
+export const environment = { baseUrl: env.LGSP_BASE_URL ?? "" };
+export const credentials = { partnerCode: env.LGSP_PARTNER_CODE ?? "", accessKey: env.LGSP_ACCESS_KEY ?? "",
+  secretKey: env.LGSP_SECRET_KEY ?? "", authorization: env.LGSP_AUTHORIZATION ?? "" };
 const store = (globalThis.__lgspRecords ??= { paid: new Set(), claimed: new Set(), kept: new Map() });
 export const records = {
   async findOrder(orderId) { return orderId.startsWith("SBN_") ? { orderId, amount: 40000, paid: store.paid.has(orderId) } : null; },
