@@ -67,13 +67,17 @@ async function genuineInReading(ctx, lookupKeys, reading) {
   return { passed: true, saw: `${where}: ${describe(outcome, ctx.limitMs)}, after a lookup of the transaction` };
 }
 
-/** The genuine paid order genuine-paid delivered, or a fresh one paid and delivered now. */
-async function deliveredOrder(ctx) {
-  if (ctx.genuine !== null) return { orderId: JSON.parse(ctx.genuine).orderId, json: ctx.genuine };
+/** A fresh order paid at the gateway, its genuine result sent: { orderId, json }. */
+async function paidAndSent(ctx) {
   const order = await ctx.freshOrder();
   const json = ctx.mock.settle(order.orderId, 'pay');
   await ctx.send(json);
   return { orderId: order.orderId, json };
+}
+
+/** The genuine paid order genuine-paid delivered, or a fresh one paid and delivered now. */
+async function deliveredOrder(ctx) {
+  return ctx.genuine === null ? paidAndSent(ctx) : { orderId: JSON.parse(ctx.genuine).orderId, json: ctx.genuine };
 }
 
 const CHECKS = [
@@ -342,10 +346,7 @@ const CHECKS = [
       + 'deliver nothing, and answer SUCCESSFUL, again for every copy',
     async run(ctx) {
       // A payment of its own, delivered: genuine-paid's may be gone from a gateway that keeps few.
-      const order = await ctx.freshOrder();
-      const json = ctx.mock.settle(order.orderId, 'pay');
-      await ctx.send(json);
-      const result = JSON.parse(json);
+      const result = JSON.parse((await paidAndSent(ctx)).json);
       await ctx.gatewayClient().refund({
         transactionNo: result.payTransId, orderId: result.orderId, requestCode: `RF-${result.payTransId}`, amount: result.amount,
         orderInfo: 'Hoàn tiền (kiểm tra)',

@@ -1,5 +1,5 @@
-// What the conformance kit needs of HTTP: a PUT to the unit that always ends within its limit
-// (an answer, a connection error or "no answer"), a probe that tells whether anything listens,
+// What the conformance kit needs of HTTP: a PUT (or a GET) to the unit that always ends within its
+// limit (an answer, a connection error or "no answer"), a probe that tells whether anything listens,
 // and the reading of the unit's reply. A reply counts only when it is complete within the limit:
 // one that never ends, or ends short of its Content-Length or of a chunked body's last chunk, is
 // graded by what was seen of it and never as an answer.
@@ -14,13 +14,14 @@ const SHOWN = 120;
 const anonymous = createRedactor([]);
 
 /**
- * PUTs `body` to `url` and resolves, never rejects, within `limitMs`:
- * { ms, status, text } for a complete answer (`cut` when it was longer than REPLY_KEPT),
+ * Sends `body` to `url` with `method` and resolves, never rejects, within `limitMs`:
+ * { ms, status, type, text } for a complete answer (`type` its Content-Type; `cut` when it was
+ * longer than REPLY_KEPT),
  * { ms, status, text, incomplete } for one that did not end within the limit or ended short,
  * { ms, error } for a connection error, { ms, timedOut } when nothing came.
  * An answer that arrives while the body is still being sent counts (a 413 before the end).
  */
-function put(url, body, contentType, limitMs) {
+function exchange(method, url, body, contentType, limitMs) {
   return new Promise((resolve) => {
     const started = Date.now();
     const target = new URL(url);
@@ -39,6 +40,7 @@ function put(url, body, contentType, limitMs) {
     };
     const seen = (extra = {}) => ({
       status: response.statusCode,
+      type: String(response.headers['content-type'] ?? ''),
       text: Buffer.concat(chunks).toString('utf8'),
       ...(kept > REPLY_KEPT ? { cut: true } : {}),
       ...extra,
@@ -47,7 +49,7 @@ function put(url, body, contentType, limitMs) {
     const ended = () => finish(response.complete ? seen() : seen({ incomplete: 'ended short of its length' }));
     // After the data already read has been handed over, so what was seen is shown.
     const broken = () => setImmediate(() => finish(seen({ incomplete: 'ended short of its length' })));
-    const request = (target.protocol === 'https:' ? https : http).request(target, { method: 'PUT', headers });
+    const request = (target.protocol === 'https:' ? https : http).request(target, { method, headers });
     const timer = setTimeout(() => finish(response ? seen({ incomplete: `did not end within ${limitMs} ms` }) : { timedOut: true }), limitMs);
     request.on('response', (res) => {
       response = res;
@@ -66,6 +68,12 @@ function put(url, body, contentType, limitMs) {
     request.end(body);
   });
 }
+
+/** PUTs `body` to `url`: exchange()'s outcome. */
+const put = (url, body, contentType, limitMs) => exchange('PUT', url, body, contentType, limitMs);
+
+/** GETs `url`: exchange()'s outcome. */
+const get = (url, limitMs) => exchange('GET', url, '', null, limitMs);
 
 /** Resolves true when anything answers HTTP at `url` within `limitMs` (any status), else false. */
 function probe(url, limitMs) {
@@ -128,4 +136,4 @@ function describe(outcome, limitMs, excerpt = anonymous.excerpt) {
   return `HTTP ${outcome.status}${shown ? ` ${shown}` : ' (empty body)'}${how}`;
 }
 
-export { put, probe, errorCodeOf, isSuccessful, isFailed, isRefusal, isAnswer, describe };
+export { put, get, probe, errorCodeOf, isSuccessful, isFailed, isRefusal, isAnswer, describe };
