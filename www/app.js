@@ -8,6 +8,7 @@ import { byId, copyText, fill, h } from "./dom.js";
 import { GUIDE_EXAMPLES, GUIDE_TEST_TOKEN, demoExamples } from "./examples.js";
 import { applyStatic, language, saidText, setLanguage, t } from "./i18n.js";
 import { setupBuild } from "./build.js";
+import { GATEWAYS } from "./snippets.js";
 import { withoutPlace } from "./body-place.js";
 import { shareableBody } from "./share.js";
 import { applyFragment, state, toFragment } from "./state.js";
@@ -180,6 +181,8 @@ function showMode() {
 function renderLanguage() {
   setLanguage(state.lang);
   applyStatic();
+  // The gateway's addresses are the package client's; only their names are translated.
+  for (const option of byId("build-env").options) option.textContent = `${t(option.dataset.label)}: ${GATEWAYS[option.value]}`;
   for (const button of document.querySelectorAll("[data-lang]")) button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
   renderExamples();
   renderTokenStatus();

@@ -1,11 +1,10 @@
 // The curl command and the Node snippet for a built request. Neither carries a secret: the
 // Authorization token and the secret key are read from environment variables.
 
-/** Gateway base URLs from the integration guide (section 3.1). */
-export const GATEWAYS = {
-  test: "https://hcmesb-test.tphcm.gov.vn/payment",
-  production: "https://hcmlgsp.tphcm.gov.vn",
-};
+import { ENVIRONMENTS } from "./pkg/esm/gateway/client.js";
+
+/** The gateway's base URLs, as the package's client knows them (docs/gateway.md). */
+export const GATEWAYS = ENVIRONMENTS;
 
 /** Builder export name by scheme id; the result has none (the gateway signs it). */
 export const BUILDERS = {

@@ -1,6 +1,7 @@
 // The gateway client: requests built and signed by the core, sent with fetch, answers read by
-// the core. Every failure is an Error with a `code` (see errors.js); secrets never reach a message.
+// the core. Every failure is an LgspError with a `code` (core/lgsp-error.js); secrets never reach a message.
 import * as core from '../core/functions.js';
+import { SCHEME_PATHS } from '../core/scheme-table.js';
 import { lgspError } from '../core/lgsp-error.js';
 import { createRedactor } from './redact.js';
 import { DEFAULT_MAX_BYTES, TooLarge, readLimited } from './body-limits.js';
@@ -22,7 +23,7 @@ const PUBLISHED_SECRET_KEYS = Object.freeze([
 ]);
 
 /** Path of each request kind under the base URL. */
-const ENDPOINTS = Object.freeze({ paygate: '/paygate', refund: '/refund', lookup: '/GetOrderInfo' });
+const ENDPOINTS = Object.freeze({ ...SCHEME_PATHS });
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** The most an answer may hold, counted on the decoded bytes (after gzip/deflate/br). */
