@@ -8,55 +8,11 @@ import { ensureReady, restart } from './loader.js';
 import { restartHash } from './hash-core.js';
 import { fastChecksum, fastVerify } from './fast-path.js';
 import { lgspError } from './lgsp-error.js';
-import { MAX_INPUT_LENGTH, MAX_NODES, tooLarge } from './input-limit.js';
+import { MAX_INPUT_LENGTH, inputLength, tooLarge } from './input-limit.js';
 
 export { init as default, initSync } from './loader.js';
 
 export { MAX_INPUT_LENGTH };
-
-/** Whether the measure looks inside `value`: plain objects and arrays, as JSON has them. */
-function walkable(value) {
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * The size of `args` as MAX_INPUT_LENGTH counts it (strings and bytes), stopping as soon as it
- * passes the limit. The walk is bounded (MAX_NODES values, plain objects and arrays only): what
- * it does not reach, or cannot read (a throwing getter, a revoked proxy), is left to the core,
- * which bounds depth and shape itself and names the problem.
- */
-function inputLength(args) {
-  let total = 0;
-  let budget = MAX_NODES;
-  const stack = [];
-  for (let i = 0; i < args.length; i++) stack.push(args[i]);
-  try {
-    while (stack.length > 0 && budget > 0) {
-      const value = stack.pop();
-      budget -= 1;
-      if (typeof value === 'string') total += value.length;
-      else if (value === null || typeof value !== 'object') continue;
-      else if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) total += value.byteLength;
-      else if (Array.isArray(value)) {
-        const n = Math.min(value.length, budget);
-        for (let i = 0; i < n; i++) stack.push(value[i]);
-      } else if (walkable(value)) {
-        const keys = Object.keys(value);
-        const n = Math.min(keys.length, budget);
-        for (let i = 0; i < n; i++) {
-          total += keys[i].length;
-          stack.push(value[keys[i]]);
-        }
-      }
-      if (total > MAX_INPUT_LENGTH) return total;
-    }
-  } catch {
-    // Unreadable: the core reads it member by member and says why.
-  }
-  return total;
-}
 
 /** An error the core itself threw on purpose (bad input), as opposed to a failure of WebAssembly. */
 function isCoreError(error) {

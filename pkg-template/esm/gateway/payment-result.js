@@ -5,6 +5,7 @@ import * as core from '../core/functions.js';
 import { CLIENT_ERROR_CODES, isLgspError, lgspError } from '../core/lgsp-error.js';
 import { problem } from '../core/said.js';
 import { DEFAULT_MAX_BYTES, utf8Length } from './body-limits.js';
+import { inputLength } from '../core/input-limit.js';
 import { TextDecoder } from '../core/text-codec.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -46,25 +47,6 @@ function kindOf(body) {
   if (typeof body !== 'object') return typeof body;
   const name = Object.getPrototypeOf(body)?.constructor?.name;
   return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? name : 'object';
-}
-
-/** Whether a parsed value holds more than `limit` bytes of text, walked without recursion and stopping early. */
-function objectOver(value, limit) {
-  let size = 0;
-  const stack = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === 'string') size += v.length + 2;
-    else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) {
-        size += k.length + 4;
-        stack.push(item);
-        if (size > limit) return true;
-      }
-    } else size += 8;
-    if (size > limit) return true;
-  }
-  return false;
 }
 
 /**
@@ -116,7 +98,8 @@ function readable(body, maxBytes) {
     if (!holdsItsData(body)) {
       return { refused: notABody() };
     }
-    if (objectOver(body, maxBytes)) return { refused: tooLarge() };
+    // Measured as the core's guard measures it (text and keys; what a JSON text of it mostly is).
+    if (inputLength([body], maxBytes) > maxBytes) return { refused: tooLarge() };
     return { input: body };
   }
   return { refused: notABody() };
