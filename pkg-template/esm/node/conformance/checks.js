@@ -173,7 +173,8 @@ const CHECKS = [
     sends: 'the genuine result again, then 5 copies at once',
     passesWhen: 'every reply SUCCESSFUL, none 5xx',
     fix: 'deliver once per orderId + payTransId (a unique constraint, claimed inside a transaction) and '
-      + 'answer SUCCESSFUL to every repeat, so the gateway stops sending it',
+      + 'answer SUCCESSFUL to every repeat: a result may arrive more than once (the guide says nothing of resends), '
+      + 'and a repeat of a result you accepted is not an error',
     async run(ctx) {
       let json = ctx.genuine;
       if (json === null) {
