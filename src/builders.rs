@@ -46,7 +46,8 @@ fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Valu
 /// for the three requests rather than once per body type.
 fn signed(scheme_id: &str, order: &Value, credentials: &Value) -> Result<(Map<String, Value>, Vec<Problem>), Error> {
     let s = scheme(scheme_id)?;
-    let order = as_object(order, "order")?;
+    // The argument as the caller names it: the order of a payment, the refund, the lookup.
+    let order = as_object(order, if scheme_id == "paygate" { "order" } else { scheme_id })?;
     let creds = Credentials::from_value(credentials)?;
 
     let mut message: Map<String, Value> = order.clone();
@@ -139,6 +140,14 @@ mod tests {
         let body = serde_json::to_value(&built.body).unwrap();
         assert_eq!(crate::checksum::verify("paygate", &body, Some("top-secret-key")), Ok(true));
         assert!(built.json.starts_with("{\"partnerCode\":\"000.00.18.H29\",\"accessKey\":\"f6047c\""));
+    }
+
+    #[test]
+    fn an_argument_that_is_no_object_is_named_as_the_caller_names_it() {
+        let path = |e: Error| e.path.unwrap_or_default();
+        assert_eq!(path(build_paygate_request(&json!([]), &creds()).unwrap_err()), "order");
+        assert_eq!(path(build_refund_request(&json!("x"), &creds()).unwrap_err()), "refund");
+        assert_eq!(path(build_lookup_request(&json!(null), &creds()).unwrap_err()), "lookup");
     }
 
     #[test]

@@ -99,13 +99,13 @@ pub fn build_paygate_request(order: JsValue, credentials: JsValue) -> Result<JsV
 /// A signed refund request.
 #[wasm_bindgen(js_name = buildRefundRequest, skip_typescript)]
 pub fn build_refund_request(refund: JsValue, credentials: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&core(crate::build_refund_request(&json_arg(&refund, "order")?, &json_arg(&credentials, "credentials")?))?)
+    to_js(&core(crate::build_refund_request(&json_arg(&refund, "refund")?, &json_arg(&credentials, "credentials")?))?)
 }
 
 /// A signed lookup request.
 #[wasm_bindgen(js_name = buildLookupRequest, skip_typescript)]
 pub fn build_lookup_request(lookup: JsValue, credentials: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&core(crate::build_lookup_request(&json_arg(&lookup, "order")?, &json_arg(&credentials, "credentials")?))?)
+    to_js(&core(crate::build_lookup_request(&json_arg(&lookup, "lookup")?, &json_arg(&credentials, "credentials")?))?)
 }
 
 /// Parse, validate and verify a payment result body.
