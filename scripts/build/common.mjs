@@ -68,9 +68,9 @@ export function filesUnder(dir) {
     .sort();
 }
 
-/** The lines of Cargo.toml's `[table]`. */
-function tomlTable(name) {
-  const toml = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+/** The lines of `[table]` in a crate's manifest (the full core's unless told). */
+function tomlTable(name, manifest = 'Cargo.toml') {
+  const toml = fs.readFileSync(path.join(root, manifest), 'utf8');
   let table = '';
   const lines = [];
   for (const line of toml.split(/\r?\n/)) {
@@ -89,13 +89,19 @@ export function crateVersion() {
   return fail('no version in the [package] table of Cargo.toml');
 }
 
-/** wasm-opt's flags, kept in Cargo.toml where `wasm-pack test` reads them too. */
-export function wasmOptFlags() {
-  for (const line of tomlTable('package.metadata.wasm-pack.profile.release')) {
+/** The hash crate's manifest. */
+export const hashManifest = 'crates/hash/Cargo.toml';
+
+/**
+ * wasm-opt's flags for a crate's module, kept in its manifest (the full core's in Cargo.toml,
+ * where `wasm-pack test` reads them too).
+ */
+export function wasmOptFlags(manifest = 'Cargo.toml') {
+  for (const line of tomlTable('package.metadata.wasm-pack.profile.release', manifest)) {
     const flags = line.match(/^\s*wasm-opt\s*=\s*\[(.*)\]/);
     if (flags) return [...flags[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]);
   }
-  return fail('no wasm-opt flags in [package.metadata.wasm-pack.profile.release] of Cargo.toml');
+  return fail(`no wasm-opt flags in [package.metadata.wasm-pack.profile.release] of ${manifest}`);
 }
 
 /** The CLI, the manifest's `bin`. */

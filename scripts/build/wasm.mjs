@@ -3,11 +3,12 @@
 //     --experimental-reset-state-function -> wasm-opt (the flags of Cargo.toml's
 //     [package.metadata.wasm-pack.profile.release])
 //   the hash module of the checksum hot path: cargo build --release (wasm32) -p lgsp-paygate-hash
-//     --features exports (crates/hash: no glue, it imports nothing) -> wasm-opt (the same flags)
+//     --features exports (crates/hash: no glue, it imports nothing) -> wasm-opt (the flags of
+//     crates/hash/Cargo.toml's same table)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crateName, fail, hashCrate, hashFile, onPath, root, run, wasmFile, wasmOptFlags, wasmTarget } from './common.mjs';
+import { crateName, fail, hashCrate, hashFile, hashManifest, onPath, root, run, wasmFile, wasmOptFlags, wasmTarget } from './common.mjs';
 
 /** What hash-core.js calls in the hash module. */
 const hashExports = ['checksum', 'memory', 'scratch', 'verify'];
@@ -62,7 +63,7 @@ export function buildModules() {
     const optimised = path.join(work, 'optimised.wasm');
     run('wasm-opt', [...wasmOptFlags(), path.join(work, wasmFile), '-o', optimised]);
     const hashOptimised = path.join(work, hashFile);
-    run('wasm-opt', [...wasmOptFlags(), path.join(root, 'target', wasmTarget, 'release', hashFile), '-o', hashOptimised]);
+    run('wasm-opt', [...wasmOptFlags(hashManifest), path.join(root, 'target', wasmTarget, 'release', hashFile), '-o', hashOptimised]);
     const hashBytes = fs.readFileSync(hashOptimised);
     checkHashModule(hashBytes);
     return {
