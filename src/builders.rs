@@ -36,7 +36,7 @@ const BOTH_NAMES: &[(&str, &str, &str)] = &[("lookup", "payTransId", "transactio
 
 fn build<T: DeserializeOwned>(scheme_id: &str, order: &Value, credentials: &Value) -> Result<Built<T>, Error> {
     let (canonical, warnings) = signed(scheme_id, order, credentials)?;
-    let body: T = from_canonical(canonical).ok_or_else(|| {
+    let body: T = from_canonical(&canonical).ok_or_else(|| {
         Error::new(ErrorCode::InvalidMessage, Said::new(Phrase::RequestDoesNotFit).name("scheme", scheme_id))
     })?;
     Ok(Built { body, json: String::new(), warnings })

@@ -55,7 +55,7 @@ pub fn parse_payment_result(body: Body) -> Result<PaymentResultReport, Error> {
         _ => false,
     };
     let valid = report.valid;
-    let result = if valid { from_canonical(checked.canonical) } else { None };
+    let result = if valid { from_canonical(&checked.canonical) } else { None };
     if valid && !checksum_valid {
         report.error(
             "checksum",

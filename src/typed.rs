@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde_json::{Map, Value};
 
 /// The typed message `T` from a canonical map that passed validation; `None` when it does not fit.
-pub fn from_canonical<T: DeserializeOwned>(map: Map<String, Value>) -> Option<T> {
+pub fn from_canonical<T: DeserializeOwned>(map: &Map<String, Value>) -> Option<T> {
     T::deserialize(Fields(map)).ok()
 }
 
@@ -40,12 +40,12 @@ impl de::Error for DoesNotFit {
 }
 
 /// The message's members, by their names on the wire.
-struct Fields(Map<String, Value>);
+struct Fields<'a>(&'a Map<String, Value>);
 
-/// One member's value: a string or an unsigned integer (absent: `null`, which fits nothing).
-struct Member(Value);
+/// One member's value: a string or an unsigned integer (absent, which fits nothing).
+struct Member<'a>(Option<&'a Value>);
 
-impl IntoDeserializer<'_, DoesNotFit> for Member {
+impl IntoDeserializer<'_, DoesNotFit> for Member<'_> {
     type Deserializer = Self;
 
     fn into_deserializer(self) -> Self {
@@ -53,7 +53,7 @@ impl IntoDeserializer<'_, DoesNotFit> for Member {
     }
 }
 
-impl<'de> de::Deserializer<'de> for Fields {
+impl<'de> de::Deserializer<'de> for Fields<'_> {
     type Error = DoesNotFit;
 
     /// Only a struct can be read from the members.
@@ -64,12 +64,12 @@ impl<'de> de::Deserializer<'de> for Fields {
     /// The struct's fields in their declared order, by their names on the wire; members the
     /// struct has no field for are left out.
     fn deserialize_struct<V: Visitor<'de>>(
-        mut self,
+        self,
         _name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DoesNotFit> {
-        let members = fields.iter().map(|name| Member(self.0.remove(*name).unwrap_or(Value::Null)));
+        let members = fields.iter().map(|name| Member(self.0.get(*name)));
         visitor.visit_seq(SeqDeserializer::new(members))
     }
 
@@ -79,13 +79,13 @@ impl<'de> de::Deserializer<'de> for Fields {
     }
 }
 
-impl<'de> de::Deserializer<'de> for Member {
+impl<'de> de::Deserializer<'de> for Member<'_> {
     type Error = DoesNotFit;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DoesNotFit> {
         match self.0 {
-            Value::String(s) => visitor.visit_string(s),
-            Value::Number(n) => n.as_u64().map_or(Err(DoesNotFit), |n| visitor.visit_u64(n)),
+            Some(Value::String(s)) => visitor.visit_str(s),
+            Some(Value::Number(n)) => n.as_u64().map_or(Err(DoesNotFit), |n| visitor.visit_u64(n)),
             _ => Err(DoesNotFit),
         }
     }
@@ -112,7 +112,7 @@ mod tests {
         let m = map(
             json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}),
         );
-        let lookup: LookupRequest = from_canonical(m).unwrap();
+        let lookup: LookupRequest = from_canonical(&m).unwrap();
         assert_eq!(
             lookup,
             LookupRequest {
@@ -126,7 +126,7 @@ mod tests {
         );
         let result = json!({"paygate": "VNPT", "payTransId": "1", "orderId": "O", "amount": 40000, "orderInfo": "i",
             "payDate": "20240101000000", "errorCode": "00", "type": "Pay", "checksum": "c"});
-        let read: PaymentResult = from_canonical(map(result.clone())).unwrap();
+        let read: PaymentResult = from_canonical(&map(result.clone())).unwrap();
         assert_eq!(read.amount, 40000);
         assert_eq!(read.kind, "Pay");
         // The same answer serde_json's own reader gives.
@@ -139,22 +139,22 @@ mod tests {
         for (name, bad) in [("orderId", json!(7)), ("orderId", json!(null)), ("checksum", json!(["c"]))] {
             let mut m = map(base.clone());
             m.insert(name.into(), bad);
-            assert!(from_canonical::<LookupRequest>(m).is_none(), "{name}");
+            assert!(from_canonical::<LookupRequest>(&m).is_none(), "{name}");
         }
         let mut m = map(base);
         m.remove("orderId");
-        assert!(from_canonical::<LookupRequest>(m).is_none(), "a missing field");
+        assert!(from_canonical::<LookupRequest>(&m).is_none(), "a missing field");
         let mut m = map(
             json!({"partnerCode": "P", "accessKey": "A", "transactionNo": "7", "payTransId": "7", "orderId": "O", "checksum": "c"}),
         );
         m.insert("extra".into(), json!({"any": [1.5, null]}));
-        assert!(from_canonical::<LookupRequest>(m).is_some(), "a member the type does not have is skipped");
+        assert!(from_canonical::<LookupRequest>(&m).is_some(), "a member the type does not have is skipped");
         let amount = |v: Value| {
             map(json!({"paygate": "V", "payTransId": "1", "orderId": "O", "amount": v, "orderInfo": "i",
                 "payDate": "20240101000000", "errorCode": "00", "type": "Pay", "checksum": "c"}))
         };
         for bad in [json!(-1), json!(1.5), json!("40000")] {
-            assert!(from_canonical::<PaymentResult>(amount(bad.clone())).is_none(), "{bad}");
+            assert!(from_canonical::<PaymentResult>(&amount(bad.clone())).is_none(), "{bad}");
         }
     }
 }
