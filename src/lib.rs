@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod base64;
 pub mod body;
 pub mod builders;
 pub mod checksum;

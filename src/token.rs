@@ -3,12 +3,10 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::{alphabet, Engine};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::base64::{self, DecodeError, Padding};
 use crate::error::{json_error_place, Error, ErrorCode};
 use crate::messages::{check_keys, required_string};
 use crate::said::{Phrase, Said};
@@ -23,12 +21,6 @@ const KEYS: [(&str, &str); 5] = [
     ("PartnerCode", "partnerCode"),
     ("PartnerCodeCus", "partnerCodeCus"),
 ];
-
-/// Standard alphabet; padding written when encoding, optional when decoding.
-const ENGINE: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
 
 /// What an `Authorization` token carries. `Debug` never shows the secret key.
 #[derive(Clone, PartialEq, Eq, Serialize)]
@@ -97,7 +89,7 @@ pub fn encode_authorization(c: &AuthorizationCredentials) -> String {
         partner_code_cus: &c.partner_code_cus,
     };
     // Serializing borrowed strings into a String cannot fail.
-    ENGINE.encode(serde_json::to_string(&json).unwrap_or_default())
+    base64::encode(serde_json::to_string(&json).unwrap_or_default().as_bytes())
 }
 
 fn invalid(said: Said) -> Error {
@@ -109,14 +101,13 @@ pub fn decode_authorization(token: &str) -> Result<AuthorizationCredentials, Err
     if token.is_empty() {
         return Err(invalid(Said::new(Phrase::TokenEmpty)));
     }
-    let bytes = ENGINE.decode(token).map_err(|e| {
+    // Standard base64, its padding optional: the guide's first sample token has none.
+    let bytes = base64::decode(token, Padding::Optional).map_err(|e| {
         invalid(match e {
-            base64::DecodeError::InvalidByte(i, _) => Said::new(Phrase::TokenBadCharacter).number("position", i),
-            base64::DecodeError::InvalidLength(_) => Said::new(Phrase::TokenBadLength),
-            base64::DecodeError::InvalidLastSymbol(i, _) => {
-                Said::new(Phrase::TokenBadLastCharacter).number("position", i)
-            }
-            base64::DecodeError::InvalidPadding => Said::new(Phrase::TokenBadPadding),
+            DecodeError::Symbol(i) => Said::new(Phrase::TokenBadCharacter).number("position", i),
+            DecodeError::Length => Said::new(Phrase::TokenBadLength),
+            DecodeError::LastSymbol(i) => Said::new(Phrase::TokenBadLastCharacter).number("position", i),
+            DecodeError::Padding => Said::new(Phrase::TokenBadPadding),
         })
     })?;
     let text = String::from_utf8(bytes)

@@ -2,7 +2,6 @@
 //! digest another library writes (MD5, SHA-512, base64, hex with its leading zeros dropped).
 //! Each way of writing it that is not the gateway's is a mistake the diagnosis names.
 
-use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
 use md5::Md5;
 use sha2::digest::Digest;
@@ -107,7 +106,7 @@ impl Target {
                 _ => None,
             };
         }
-        let bytes = base64::engine::general_purpose::STANDARD.decode(t).ok()?;
+        let bytes = crate::base64::decode(t, crate::base64::Padding::Required).ok()?;
         let algorithm = match bytes.len() {
             32 => Algorithm::Sha256,
             64 => Algorithm::Sha512,
@@ -145,7 +144,7 @@ mod tests {
         let hexed = hex::encode(&d);
         let t = Target::parse(&hexed.to_uppercase()).unwrap();
         assert!(t.codes.is_empty() && t.matches(&d));
-        let b64 = base64::engine::general_purpose::STANDARD.encode(&d);
+        let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &d);
         let t = Target::parse(&b64).unwrap();
         assert_eq!(t.codes, vec![FindingCode::DigestBase64]);
         assert!(t.matches(&d));

@@ -2,7 +2,6 @@
 //! ([`crate::debug::draft`]). Any two mistakes that touch different parts of the draft compose,
 //! which is how two mistakes at once are tried.
 
-use base64::Engine;
 use serde_json::{Map, Value};
 
 use crate::debug::draft::{part, Edit, Hidden, Join, Mistake, Transform};
@@ -229,7 +228,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             ),
             vec![said("secretKey", "left out of the pre-image", "không có trong chuỗi trước khi băm")],
         ));
-        if let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(secret.trim()) {
+        if let Ok(decoded) = crate::base64::decode(secret.trim(), crate::base64::Padding::Required) {
             if !decoded.is_empty() && decoded != secret.as_bytes() {
                 out.push(ctx.mistake(
                     C::SecretBase64Decoded,
