@@ -78,8 +78,7 @@ impl Arg {
         match self {
             Arg::Name(s) => out.push_str(s),
             Arg::Quoted { text, cut } => {
-                // Debug of a str is its quoted, escaped form; writing to a String cannot fail.
-                let _ = std::fmt::Write::write_fmt(out, format_args!("{text:?}"));
+                push_quoted(out, text);
                 if *cut {
                     out.push('…');
                 }
@@ -213,6 +212,22 @@ impl Serialize for Params<'_> {
     }
 }
 
+/// `text` in double quotes, escaped as Rust's `Debug` of a string escapes it (`\"`, `\\`, `\n`,
+/// `\u{200b}`…), character by character: `format!("{text:?}")` would link the formatting
+/// machinery's string escaper (1 KB of the gzipped WebAssembly core) for the same text.
+pub fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        // A string's `Debug` leaves `'` as it is; a character's escapes it.
+        if c == '\'' {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    out.push('"');
+}
+
 /// A value as sentences quote it: in double quotes, cut to 40 characters (never for secrets).
 pub fn quoted(s: &str) -> String {
     Arg::quoted(s).text(Lang::En)
@@ -240,5 +255,39 @@ pub fn value_arg(value: Option<&serde_json::Value>) -> Arg {
         Some(serde_json::Value::Number(n)) => Arg::Number(n.clone()),
         Some(other) => Arg::Word(kind_of(other)),
         None => Arg::Word(Word::Nothing),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_quoted_as_debug_quotes_a_string() {
+        let texts = [
+            "",
+            "plain",
+            "say \"hi\"",
+            "it's",
+            "a\\b",
+            "tab\tline\nreturn\r nul\0",
+            "\u{7f}\u{1b}[0m",
+            "zero\u{200b}width\u{feff}bom\u{ad}",
+            "e\u{301} and \u{301}e",
+            "Điện nước, tháng 12 — “quoted” ‘single’",
+            "\u{10ffff}\u{e000}\u{fffd}",
+            "emoji 😀 and flags 🇻🇳",
+        ];
+        for text in texts {
+            let mut out = String::new();
+            push_quoted(&mut out, text);
+            assert_eq!(out, format!("{text:?}"));
+        }
+        for c in (0..0x3000u32).chain(0xFE00..0x10000).chain(0x1F000..0x1F700).filter_map(char::from_u32) {
+            let text = format!("a{c}b{c}");
+            let mut out = String::new();
+            push_quoted(&mut out, &text);
+            assert_eq!(out, format!("{text:?}"), "U+{:04X}", u32::from(c));
+        }
     }
 }

@@ -89,7 +89,9 @@ impl Repair<'_> {
             Repair::Authorization => Said::new(Phrase::AuthorizationKeptApart),
             Repair::IgnoredOptions { options } => {
                 // The whole list, quoted: it is at most twelve names and a count.
-                Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(format!("{options:?}")))
+                let mut list = String::new();
+                crate::said::push_quoted(&mut list, options);
+                Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(list))
             }
             Repair::ContentType { says, read_as } => {
                 Said::new(Phrase::ContentTypeDiffers).quoted("says", says).quoted("readAs", read_as)
@@ -129,7 +131,12 @@ impl Stop<'_> {
 fn tail(text: &str) -> String {
     let count = text.chars().count();
     match count.checked_sub(40).filter(|skip| *skip > 0) {
-        Some(skip) => format!("\"…{}\"", text.chars().skip(skip).collect::<String>().escape_debug()),
+        Some(skip) => {
+            let mut out = String::from("\"…");
+            out.extend(text.chars().skip(skip).collect::<String>().escape_debug());
+            out.push('"');
+            out
+        }
         None => quoted(text),
     }
 }
