@@ -253,9 +253,7 @@ fn check_value(r: &mut ValidationReport, name: &str, kind: FieldKind, value: &Va
     let t = s.trim();
     let (code, phrase) = match kind {
         FieldKind::ReturnUrl if !rules::is_http_url(t) => (ProblemCode::InvalidUrl, Phrase::InvalidUrl),
-        FieldKind::IpAddress if t.parse::<std::net::IpAddr>().is_err() => {
-            (ProblemCode::InvalidIpAddress, Phrase::InvalidIpAddress)
-        }
+        FieldKind::IpAddress if !rules::is_ip_address(t) => (ProblemCode::InvalidIpAddress, Phrase::InvalidIpAddress),
         FieldKind::PayDate if !rules::is_pay_date(t) => (ProblemCode::InvalidPayDate, Phrase::InvalidPayDate),
         FieldKind::PayType => match rules::pay_type(t) {
             Some(exact) if exact == t => return,
