@@ -2,7 +2,6 @@
 //! digest another library writes (MD5, SHA-512, base64, hex with its leading zeros dropped).
 //! Each way of writing it that is not the gateway's is a mistake the diagnosis names.
 
-use hmac::{Hmac, KeyInit, Mac};
 use md5::Md5;
 use sha2::digest::Digest;
 use sha2::{Sha256, Sha512};
@@ -30,26 +29,32 @@ impl Algorithm {
         }
     }
 
-    /// The digest of `data`, or its HMAC keyed with `key`.
-    pub fn digest(self, key: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
-        fn keyed<M: Mac + KeyInit>(key: &[u8], data: &[u8]) -> Vec<u8> {
-            // HMAC takes a key of any length; new_from_slice cannot fail for it.
-            match <M as KeyInit>::new_from_slice(key) {
-                Ok(mut m) => {
-                    m.update(data);
-                    m.finalize().into_bytes().to_vec()
-                }
-                Err(_) => Vec::new(),
+    /// The digest of `parts`, one after the other.
+    fn hash(self, parts: &[&[u8]]) -> Vec<u8> {
+        fn hash<D: Digest>(parts: &[&[u8]]) -> Vec<u8> {
+            let mut d = D::new();
+            for part in parts {
+                d.update(part);
             }
+            d.finalize().to_vec()
         }
-        match (self, key) {
-            (Algorithm::Sha256, None) => Sha256::digest(data).to_vec(),
-            (Algorithm::Sha512, None) => Sha512::digest(data).to_vec(),
-            (Algorithm::Md5, None) => Md5::digest(data).to_vec(),
-            (Algorithm::Sha256, Some(k)) => keyed::<Hmac<Sha256>>(k, data),
-            (Algorithm::Sha512, Some(k)) => keyed::<Hmac<Sha512>>(k, data),
-            (Algorithm::Md5, Some(k)) => keyed::<Hmac<Md5>>(k, data),
+        match self {
+            Algorithm::Sha256 => hash::<Sha256>(parts),
+            Algorithm::Sha512 => hash::<Sha512>(parts),
+            Algorithm::Md5 => hash::<Md5>(parts),
         }
+    }
+
+    /// The digest of `data`, or its HMAC keyed with `key`: RFC 2104 over the one hash function
+    /// above (the `hmac` crate would compile it again for each of the three).
+    pub fn digest(self, key: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
+        let Some(key) = key else { return self.hash(&[data]) };
+        let block_size = if self == Algorithm::Sha512 { 128 } else { 64 };
+        let mut block = if key.len() > block_size { self.hash(&[key]) } else { key.to_vec() };
+        block.resize(block_size, 0);
+        let padded = |pad: u8| block.iter().map(|b| b ^ pad).collect::<Vec<u8>>();
+        let inner = self.hash(&[&padded(0x36), data]);
+        self.hash(&[&padded(0x5c), &inner])
     }
 }
 
@@ -154,6 +159,18 @@ mod tests {
         // HMAC-SHA256 of RFC 4231 test case 2.
         let mac = Algorithm::Sha256.digest(Some(b"Jefe"), b"what do ya want for nothing?");
         assert_eq!(hex::encode(mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        // RFC 4231 test cases 2 and 6 (a key longer than the block) for SHA-512, RFC 2202's 1
+        // and 6 for MD5.
+        let long = b"Test Using Larger Than Block-Size Key - Hash Key First";
+        for (algorithm, key, data, mac) in [
+            (Algorithm::Sha256, &[0xaa; 131][..], &long[..], "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+            (Algorithm::Sha512, b"Jefe", b"what do ya want for nothing?", "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"),
+            (Algorithm::Sha512, &[0xaa; 131], long, "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598"),
+            (Algorithm::Md5, &[0x0b; 16], b"Hi There", "9294727a3638bb1c13f48ef8158bfc9d"),
+            (Algorithm::Md5, &[0xaa; 80], long, "6b1ab7fe4bd7bf8f0b62e6ce61b9d0cd"),
+        ] {
+            assert_eq!(hex::encode(algorithm.digest(Some(key), data)), mac, "{algorithm:?}");
+        }
         assert!(Target::parse("0abc").is_none());
         assert!(Target::parse("not a digest").is_none());
     }
