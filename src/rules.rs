@@ -2,7 +2,8 @@
 
 /// Whether `s` is an absolute `http` or `https` URL with a host (and, if given, a port ≤ 65535).
 pub fn is_http_url(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let Some(rest) = rest.strip_prefix("//") else { return false };
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
         return false;
     }

@@ -38,6 +38,15 @@ pub fn has_smart_quotes(s: &str) -> bool {
     s.chars().any(is_smart_quote)
 }
 
+/// Whether `needle` occurs in `text`, by a plain scan. `str::contains` given a text, or a
+/// character outside ASCII, links the standard library's two-way searcher (1.3 KB of the gzipped
+/// WebAssembly core) for the few short needles the crate looks for.
+pub fn contains_text(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((first, rest)) = needle.split_first() else { return true };
+    text.iter().enumerate().any(|(i, b)| b == first && text.get(i + 1..i + needle.len()) == Some(rest))
+}
+
 /// The first `n` characters of `s`, when it has more.
 pub fn first_chars(s: &str, n: usize) -> Option<&str> {
     s.char_indices().nth(n).map(|(i, _)| &s[..i])
@@ -137,6 +146,19 @@ mod tests {
         assert!(is_nfc("plain ascii 🧾"));
         assert_eq!(to_nfd("é"), "e\u{301}");
         assert!(!is_nfc("e\u{301}"));
+    }
+
+    #[test]
+    fn contains_text_as_str_contains() {
+        let texts =
+            ["", "a", "application/json; charset=utf-8", "x-www-form-urlencoded", "ab\u{FFFD}c", "\u{FFFD}", "đđ"];
+        let needles =
+            ["", "json", "x-www-form-urlencoded", "\u{FFFD}", "a", "c", "đ", "\u{111}\u{111}\u{111}", "ab\u{FFFD}c!"];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(contains_text(text, needle), text.contains(needle), "{text:?} {needle:?}");
+            }
+        }
     }
 
     #[test]

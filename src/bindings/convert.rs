@@ -37,7 +37,7 @@ fn bad_with(path: &str, phrase: Phrase, name: &'static str, arg: crate::said::Ar
 /// out holding U+FFFD needs the slow check of its UTF-16 code units.
 fn string(v: &JsValue, path: &str) -> Result<String, Error> {
     let s = v.as_string().ok_or_else(|| bad(path, Phrase::NotAStringArgument))?;
-    if s.contains('\u{FFFD}') && !v.unchecked_ref::<JsString>().is_valid_utf16() {
+    if crate::text::contains_text(&s, "\u{FFFD}") && !v.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(bad(path, Phrase::LoneSurrogate));
     }
     Ok(s)

@@ -120,7 +120,8 @@ fn amount_forms(text: &str) -> Vec<String> {
         if let Some(whole) =
             text.split(['.', ',']).next().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
         {
-            if text.contains('.') && text.rsplit('.').next().is_some_and(|d| d.bytes().all(|b| b == b'0')) {
+            if text.bytes().any(|b| b == b'.') && text.rsplit('.').next().is_some_and(|d| d.bytes().all(|b| b == b'0'))
+            {
                 out.push(whole.to_owned());
             }
         }

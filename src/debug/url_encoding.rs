@@ -67,7 +67,7 @@ impl UrlEncoder {
         let hex = |n: u8| char::from(digits.get(usize::from(n & 15)).copied().unwrap_or(b'0'));
         let mut out = String::with_capacity(s.len() * 3);
         for b in s.bytes() {
-            if b.is_ascii_alphanumeric() || (b.is_ascii() && self.keeps.contains(char::from(b))) {
+            if b.is_ascii_alphanumeric() || self.keeps.bytes().any(|k| k == b) {
                 out.push(char::from(b));
             } else if b == b' ' && self.space_as_plus {
                 out.push('+');

@@ -9,6 +9,7 @@ use super::repair::{note, Repair};
 use super::source::Source;
 use super::{form, http, java, log, Outcome};
 use crate::loose::{not_an_object, read_document, DefectCode};
+use crate::text::contains_text;
 
 /// Where a body is read: the `Content-Type` that came with it (and where it was written), and
 /// whether it is the whole paste.
@@ -27,7 +28,8 @@ fn starts_with(src: &Source, at: usize, prefix: &str) -> bool {
 /// Read the body that starts at `at` (white space before it skipped) into `out`.
 pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
     let at = src.skip_blank(at);
-    let says = |part: &str| frame.content_type.as_ref().is_some_and(|(t, _)| t.to_ascii_lowercase().contains(part));
+    let says =
+        |part: &str| frame.content_type.as_ref().is_some_and(|(t, _)| contains_text(&t.to_ascii_lowercase(), part));
     let read_as = if let Some(open) = java::looks(src, at) {
         match java::read(src, at, open) {
             Ok(dump) => {

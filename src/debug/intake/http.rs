@@ -69,8 +69,8 @@ fn request_line(text: &str) -> Option<String> {
     let method = parts.next().filter(|m| METHODS.contains(m))?;
     let target = parts.next().filter(|t| !t.is_empty())?;
     // An absolute URL (as Fiddler shows it) is said by its path.
-    let target = match target.split_once("://") {
-        Some((_, rest)) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
+    let target = match target.split_once(':').and_then(|(_, rest)| rest.strip_prefix("//")) {
+        Some(rest) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
         None => target,
     };
     match (parts.next(), parts.next()) {
@@ -84,7 +84,10 @@ fn request_line(text: &str) -> Option<String> {
 fn header_line(text: &str) -> Option<(&str, &str)> {
     let split = text.char_indices().skip(1).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
     let (name, value) = (text.get(..split)?, text.get(split + 1..)?);
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    let token = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '!' | '#' | '$' | '%' | '&' | '\'' | '*' | '+' | '-' | '.' | '^' | '_' | '`' | '|' | '~')
+    };
     let bare = name.strip_prefix(':').unwrap_or(name);
     (!bare.is_empty() && bare.chars().all(token)).then_some((name, value.trim()))
 }
