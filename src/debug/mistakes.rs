@@ -31,30 +31,79 @@ pub struct Ctx<'a> {
     pub secret: Option<&'a str>,
 }
 
+/// Both templates with each `{0}`, `{1}`… replaced by that value of `args`. One renderer for
+/// every sentence of the diagnosis: a `format!` per sentence builds its arguments inline, and
+/// there are dozens of them (1 KB and more of the gzipped core).
+pub(crate) fn say(en: &str, vi: &str, args: &[&str]) -> Sentence {
+    let fill = |template: &str| {
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let arg = match after.as_bytes() {
+                [d @ b'0'..=b'9', b'}', ..] => args.get(usize::from(d - b'0')),
+                _ => None,
+            };
+            match arg {
+                Some(arg) => {
+                    out.push_str(arg);
+                    rest = &after[2..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    };
+    Sentence { en: fill(en), vi: fill(vi) }
+}
+
 /// A change in words: `field: "from" → "to"`.
 pub(crate) fn change(field: &str, from: Option<&str>, to: Option<&str>) -> Change {
     let note = match (from, to) {
-        (Some(f), Some(t)) => Sentence::new(
-            format!("{field}: the message has {}, the sender hashed {}", quoted(f), quoted(t)),
-            format!("{field}: gói tin ghi {}, bên gửi đã băm {}", quoted(f), quoted(t)),
+        (Some(f), Some(t)) => say(
+            "{0}: the message has {1}, the sender hashed {2}",
+            "{0}: gói tin ghi {1}, bên gửi đã băm {2}",
+            &[field, &quoted(f), &quoted(t)],
         ),
-        (Some(f), None) => Sentence::new(
-            format!("{field}: the message has {}, the sender left it out", quoted(f)),
-            format!("{field}: gói tin ghi {}, bên gửi đã bỏ trường này", quoted(f)),
+        (Some(f), None) => say(
+            "{0}: the message has {1}, the sender left it out",
+            "{0}: gói tin ghi {1}, bên gửi đã bỏ trường này",
+            &[field, &quoted(f)],
         ),
-        _ => Sentence::new(format!("{field}: changed"), format!("{field}: đã thay đổi")),
+        _ => say("{0}: changed", "{0}: đã thay đổi", &[field]),
     };
     Change::new(field, from.map(str::to_owned), to.map(str::to_owned), note)
 }
 
-/// A change to the secret key or prefix, said in words (its text is never shown).
-fn said(field: &str, en: &str, vi: &str) -> Change {
+/// A change to the secret key or prefix, said in words (its text is never shown): `en` and
+/// `vi` are templates of [`say`].
+fn said(field: &str, en: &str, vi: &str, args: &[&str]) -> Change {
     let (subject_en, subject_vi) = if field == "secretKey" {
         ("The secret key", "Khóa bí mật (secretKey)")
     } else {
         ("The prefix", "Tiền tố")
     };
-    Change::new(field, None, None, Sentence::new(format!("{subject_en}: {en}."), format!("{subject_vi}: {vi}.")))
+    let what = say(en, vi, args);
+    let note =
+        Sentence { en: [subject_en, ": ", &what.en, "."].concat(), vi: [subject_vi, ": ", &what.vi, "."].concat() };
+    Change::new(field, None, None, note)
+}
+
+/// One more mistake.
+fn add(
+    out: &mut Vec<Mistake>,
+    code: FindingCode,
+    edits: &[Edit],
+    parts: u16,
+    description: Sentence,
+    changes: &[Change],
+) {
+    out.push(Mistake { code, edits: edits.to_vec(), parts, description, changes: changes.to_vec(), fix: None });
 }
 
 impl Ctx<'_> {
@@ -62,52 +111,48 @@ impl Ctx<'_> {
         self.texts.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_str())
     }
 
-    fn mistake(&self, code: FindingCode, edits: Vec<Edit>, parts: u16, d: Sentence, changes: Vec<Change>) -> Mistake {
-        Mistake { code, edits, parts, description: d, changes, fix: None }
-    }
-
     /// A rewrite of field values: one mistake per changed field, and one for all of them when
-    /// more than one changes.
+    /// more than one changes. `what_en` and `what_vi` say how the field was hashed.
     fn per_field(&self, out: &mut Vec<Mistake>, code: FindingCode, t: Transform, what_en: &str, what_vi: &str) {
-        let changed: Vec<(&'static str, &str, String)> = self
-            .texts
-            .iter()
-            .filter(|(n, _)| *n != "amount")
-            .filter_map(|(n, v)| Some((*n, v.as_str(), t.apply(v))).filter(|(_, v, w)| v != w))
-            .collect();
-        for (name, from, to) in &changed {
-            let d = Sentence::new(
-                format!("The sender hashed {name} {what_en}."),
-                format!("Bên gửi đã băm {name} {what_vi}."),
-            );
-            let edits = vec![Edit::Field(name, t.clone())];
-            out.push(self.mistake(code, edits, part::TEXT, d, vec![change(name, Some(from), Some(to))]));
+        let en = "The sender hashed {0} {1}.";
+        let vi = "Bên gửi đã băm {0} {2}.";
+        let mut edits = Vec::new();
+        let mut changes = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        for (name, from) in self.texts.iter().filter(|(n, _)| *n != "amount") {
+            let to = t.apply(from);
+            if *from != to {
+                let edit = Edit::Field(name, t.clone());
+                let c = change(name, Some(from), Some(&to));
+                add(
+                    out,
+                    code,
+                    std::slice::from_ref(&edit),
+                    part::TEXT,
+                    say(en, vi, &[name, what_en, what_vi]),
+                    std::slice::from_ref(&c),
+                );
+                edits.push(edit);
+                changes.push(c);
+                names.push(name);
+            }
         }
-        if changed.len() > 1 {
-            let names: Vec<&str> = changed.iter().map(|(n, _, _)| *n).collect();
+        if names.len() > 1 {
             let list = names.join(", ");
-            let d = Sentence::new(
-                format!("The sender hashed {list} {what_en}."),
-                format!("Bên gửi đã băm {list} {what_vi}."),
-            );
-            let edits = changed.iter().map(|(n, _, _)| Edit::Field(n, t.clone())).collect();
-            let changes = changed.iter().map(|(n, f, w)| change(n, Some(f), Some(w))).collect();
-            out.push(self.mistake(code, edits, part::TEXT, d, changes));
+            add(out, code, &edits, part::TEXT, say(en, vi, &[&list, what_en, what_vi]), &changes);
         }
     }
-
     /// A rewrite of every field at once (one mistake), when it changes something.
-    fn all_fields(&self, out: &mut Vec<Mistake>, code: FindingCode, t: Transform, d: Sentence) {
-        let changes: Vec<Change> = self
-            .texts
-            .iter()
-            .filter_map(|(n, v)| {
-                let w = t.apply(v);
-                (w != *v).then(|| change(n, Some(v), Some(&w)))
-            })
-            .collect();
+    fn all_fields(&self, out: &mut Vec<Mistake>, code: FindingCode, t: Transform, en: &str, vi: &str) {
+        let mut changes = Vec::new();
+        for (name, from) in &self.texts {
+            let to = t.apply(from);
+            if to != *from {
+                changes.push(change(name, Some(from), Some(&to)));
+            }
+        }
         if !changes.is_empty() {
-            out.push(self.mistake(code, vec![Edit::AllFields(t)], part::TEXT, d, changes));
+            add(out, code, &[Edit::AllFields(t)], part::TEXT, say(en, vi, &[]), &changes);
         }
     }
 }
@@ -160,7 +205,8 @@ pub const PAYGOV_ORDER: &[&str] = &["accessKey", "partnerCode", "orderId", "requ
 pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     use FindingCode as C;
     let s = ctx.scheme;
-    let mut out = Vec::new();
+    let mut list = Vec::new();
+    let out = &mut list;
     let secret_scheme = s.needs_secret();
     let secret = ctx.secret.filter(|_| secret_scheme);
     if let Some(secret) = secret {
@@ -168,173 +214,187 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
             (false, "over the fields alone", "trên riêng các trường"),
             (true, "over the secret key and the fields", "trên khóa bí mật (secretKey) và các trường"),
         ] {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::Hmac,
-                vec![Edit::Hmac(with_secret)],
+                &[Edit::Hmac(with_secret)],
                 part::HMAC,
-                Sentence::new(
-                    format!("The sender computed an HMAC keyed with the secret key, {en}, instead of a plain hash of the secret key followed by the fields."),
-                    format!("Bên gửi đã tính HMAC với khóa là khóa bí mật (secretKey), {vi}, thay vì băm thường chuỗi gồm khóa bí mật rồi đến các trường."),
+                say(
+                    "The sender computed an HMAC keyed with the secret key, {0}, instead of a plain hash of the secret key followed by the fields.",
+                    "Bên gửi đã tính HMAC với khóa là khóa bí mật (secretKey), {1}, thay vì băm thường chuỗi gồm khóa bí mật rồi đến các trường.",
+                    &[en, vi],
                 ),
-                Vec::new(),
-            ));
+                &[],
+            );
         }
-        out.push(ctx.mistake(
+        add(
+            out,
             C::SecretAtEnd,
-            vec![Edit::PrefixAtEnd],
+            &[Edit::PrefixAtEnd],
             part::PREFIX,
-            Sentence::new(
+            say(
                 "The sender put the secret key at the end of the pre-image instead of the start.",
                 "Bên gửi đã đặt khóa bí mật (secretKey) ở cuối chuỗi trước khi băm thay vì ở đầu.",
+                &[],
             ),
-            vec![said("secretKey", "put at the end instead of the start", "đặt ở cuối thay vì ở đầu")],
-        ));
+            &[said("secretKey", "put at the end instead of the start", "đặt ở cuối thay vì ở đầu", &[])],
+        );
         for (ending, en, vi) in
             [("\n", "a newline (\\n)", "ký tự xuống dòng (\\n)"), ("\r\n", "CR LF (\\r\\n)", "CR LF (\\r\\n)")]
         {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::SecretTrailingNewline,
-                vec![Edit::Prefix(Some(Hidden(format!("{secret}{ending}").into_bytes())))],
+                &[Edit::Prefix(Some(Hidden([secret, ending].concat().into_bytes())))],
                 part::PREFIX,
-                Sentence::new(
-                    format!("The sender's secret key ends in {en}: it was read from a file with its line ending."),
-                    format!("Khóa bí mật (secretKey) của bên gửi có thêm {vi} ở cuối: khóa được đọc từ tệp kèm cả ký tự xuống dòng."),
+                say(
+                    "The sender's secret key ends in {0}: it was read from a file with its line ending.",
+                    "Khóa bí mật (secretKey) của bên gửi có thêm {1} ở cuối: khóa được đọc từ tệp kèm cả ký tự xuống dòng.",
+                    &[en, vi],
                 ),
-                vec![said("secretKey", &format!("ends in {en}"), &format!("có thêm {vi} ở cuối"))],
-            ));
+                &[said("secretKey", "ends in {0}", "có thêm {1} ở cuối", &[en, vi])],
+            );
         }
         if secret.trim() != secret {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::SecretTrimmed,
-                vec![Edit::Prefix(Some(Hidden(secret.trim().as_bytes().to_vec())))],
+                &[Edit::Prefix(Some(Hidden(secret.trim().as_bytes().to_vec())))],
                 part::PREFIX,
-                Sentence::new(
+                say(
                     "The sender's secret key has no surrounding white space; the one given here does.",
                     "Khóa bí mật (secretKey) của bên gửi không có khoảng trắng ở đầu và cuối; khóa nhập ở đây thì có.",
+                    &[],
                 ),
-                vec![said(
+                &[said(
                     "secretKey",
                     "hashed without the white space around the one given here",
                     "được băm không có khoảng trắng như khóa nhập ở đây",
+                    &[],
                 )],
-            ));
+            );
         }
-        out.push(ctx.mistake(
+        add(
+            out,
             C::SecretMissing,
-            vec![Edit::Prefix(None)],
+            &[Edit::Prefix(None)],
             part::PREFIX,
-            Sentence::new(
+            say(
                 "The sender left the secret key out of the pre-image.",
                 "Bên gửi đã không đưa khóa bí mật (secretKey) vào chuỗi trước khi băm.",
+                &[],
             ),
-            vec![said("secretKey", "left out of the pre-image", "không có trong chuỗi trước khi băm")],
-        ));
+            &[said("secretKey", "left out of the pre-image", "không có trong chuỗi trước khi băm", &[])],
+        );
         if let Ok(decoded) = crate::base64::decode(secret.trim(), crate::base64::Padding::Required) {
             if !decoded.is_empty() && decoded != secret.as_bytes() {
-                out.push(ctx.mistake(
+                add(
+                    out,
                     C::SecretBase64Decoded,
-                    vec![Edit::Prefix(Some(Hidden(decoded)))],
+                    &[Edit::Prefix(Some(Hidden(decoded)))],
                     part::PREFIX,
-                    Sentence::new(
+                    say(
                         "The sender base64-decoded the secret key and hashed its bytes instead of the key as issued.",
                         "Bên gửi đã giải mã base64 khóa bí mật (secretKey) rồi băm các byte đó thay vì dùng nguyên khóa được cấp.",
+                        &[],
                     ),
-                    vec![said("secretKey", "base64-decoded before hashing", "bị giải mã base64 trước khi băm")],
-                ));
+                    &[said("secretKey", "base64-decoded before hashing", "bị giải mã base64 trước khi băm", &[])],
+                );
             }
         }
     }
     if !secret_scheme {
-        out.push(ctx.mistake(
+        let prefix = &[ctx.prefix.as_str()];
+        add(
+            out,
             C::PrefixMissing,
-            vec![Edit::Prefix(None)],
+            &[Edit::Prefix(None)],
             part::PREFIX,
-            Sentence::new(
-                format!("The sender left the {} prefix out of the pre-image.", ctx.prefix),
-                format!("Bên gửi đã bỏ tiền tố {} khỏi chuỗi trước khi băm.", ctx.prefix),
+            say(
+                "The sender left the {0} prefix out of the pre-image.",
+                "Bên gửi đã bỏ tiền tố {0} khỏi chuỗi trước khi băm.",
+                prefix,
             ),
-            vec![said(
-                "prefix",
-                &format!("{} left out of the pre-image", ctx.prefix),
-                &format!("{} không có trong chuỗi trước khi băm", ctx.prefix),
-            )],
-        ));
+            &[said("prefix", "{0} left out of the pre-image", "{0} không có trong chuỗi trước khi băm", prefix)],
+        );
         if let Some(secret) = ctx.secret {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::SecretAsPrefix,
-                vec![Edit::Prefix(Some(Hidden(secret.as_bytes().to_vec())))],
+                &[Edit::Prefix(Some(Hidden(secret.as_bytes().to_vec())))],
                 part::PREFIX,
-                Sentence::new(
-                    format!("The sender started the pre-image with the secret key instead of {}.", ctx.prefix),
-                    format!(
-                        "Bên gửi đã mở đầu chuỗi trước khi băm bằng khóa bí mật (secretKey) thay cho tiền tố {}.",
-                        ctx.prefix
-                    ),
+                say(
+                    "The sender started the pre-image with the secret key instead of {0}.",
+                    "Bên gửi đã mở đầu chuỗi trước khi băm bằng khóa bí mật (secretKey) thay cho tiền tố {0}.",
+                    prefix,
                 ),
-                vec![said(
+                &[said(
                     "prefix",
-                    &format!("the secret key where {} belongs", ctx.prefix),
-                    &format!("khóa bí mật (secretKey) nằm ở chỗ của {}", ctx.prefix),
+                    "the secret key where {0} belongs",
+                    "khóa bí mật (secretKey) nằm ở chỗ của {0}",
+                    prefix,
                 )],
-            ));
+            );
         }
     }
-    ctx.per_field(&mut out, C::Nfc, Transform::Nfc, "in NFC (composed) form", "ở dạng dựng sẵn (NFC)");
-    ctx.per_field(&mut out, C::Nfd, Transform::Nfd, "in NFD (decomposed) form", "ở dạng tổ hợp (NFD)");
+    ctx.per_field(out, C::Nfc, Transform::Nfc, "in NFC (composed) form", "ở dạng dựng sẵn (NFC)");
+    ctx.per_field(out, C::Nfd, Transform::Nfd, "in NFD (decomposed) form", "ở dạng tổ hợp (NFD)");
     ctx.all_fields(
-        &mut out,
+        out,
         C::AccentsStripped,
         Transform::StripAccents,
-        Sentence::new(
-            "The sender stripped the accents before hashing (Đ as D, ệ as e).",
-            "Bên gửi đã bỏ dấu trước khi băm (Đ thành D, ệ thành e).",
-        ),
+        "The sender stripped the accents before hashing (Đ as D, ệ as e).",
+        "Bên gửi đã bỏ dấu trước khi băm (Đ thành D, ệ thành e).",
     );
     ctx.all_fields(
-        &mut out,
+        out,
         C::NonAsciiAsQuestionMark,
         Transform::Question,
-        Sentence::new(
-            "The sender hashed every non-ASCII character as ? (text encoded as ASCII, as Java's getBytes(\"US-ASCII\") does).",
-            "Bên gửi đã băm mọi ký tự ngoài ASCII thành ? (chuỗi bị mã hóa ASCII, như getBytes(\"US-ASCII\") của Java).",
-        ),
+        "The sender hashed every non-ASCII character as ? (text encoded as ASCII, as Java's getBytes(\"US-ASCII\") does).",
+        "Bên gửi đã băm mọi ký tự ngoài ASCII thành ? (chuỗi bị mã hóa ASCII, như getBytes(\"US-ASCII\") của Java).",
     );
     if s.id == "result" {
         if let Some(t) = ctx.text("type") {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::ResultWithoutType,
-                vec![Edit::Remove("type")],
+                &[Edit::Remove("type")],
                 part::ORDER,
-                Sentence::new(
+                say(
                     "The sender hashed the payment result without type, as the city payment portal's Java routine does.",
                     "Bên gửi đã băm kết quả thanh toán mà không có trường type, như đoạn mã Java của cổng thanh toán thành phố.",
+                    &[],
                 ),
-                vec![change("type", Some(t), None)],
-            ));
+                &[change("type", Some(t), None)],
+            );
         }
     }
     for sep in ["|", ",", "&"] {
-        out.push(ctx.mistake(
+        add(
+            out,
             C::Separator,
-            vec![Edit::Join(Join::Sep(sep))],
+            &[Edit::Join(Join::Sep(sep))],
             part::JOIN,
-            Sentence::new(
-                format!("The sender put {} between the pieces of the pre-image; the gateway joins them with nothing between.", quoted(sep)),
-                format!("Bên gửi đã chèn {} giữa các phần của chuỗi trước khi băm; cổng thanh toán nối liền, không có ký tự ngăn cách.", quoted(sep)),
+            say(
+                "The sender put {0} between the pieces of the pre-image; the gateway joins them with nothing between.",
+                "Bên gửi đã chèn {0} giữa các phần của chuỗi trước khi băm; cổng thanh toán nối liền, không có ký tự ngăn cách.",
+                &[&quoted(sep)],
             ),
-            Vec::new(),
-        ));
+            &[],
+        );
     }
-    out.push(ctx.mistake(
+    add(
+        out,
         C::KeyValueJoined,
-        vec![Edit::Join(Join::KeyValue)],
+        &[Edit::Join(Join::KeyValue)],
         part::JOIN,
-        Sentence::new(
+        say(
             "The sender hashed name=value pairs joined by & (a query string) instead of the bare values.",
             "Bên gửi đã băm các cặp tên=giá trị nối bằng & (kiểu query string) thay vì chỉ các giá trị.",
+            &[],
         ),
-        Vec::new(),
-    ));
+        &[],
+    );
     // Each name put in its place as it comes: a dozen names do not need the standard library's
     // sort, which would be 3 KB of the WebAssembly core.
     let mut sorted: Vec<&'static str> = Vec::with_capacity(ctx.texts.len());
@@ -342,39 +402,38 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         sorted.insert(sorted.partition_point(|s| s < name), name);
     }
     if sorted.iter().zip(&ctx.texts).any(|(a, (b, _))| a != b) {
-        out.push(ctx.mistake(
+        add(
+            out,
             C::FieldsSorted,
-            vec![Edit::Order(sorted.clone())],
+            &[Edit::Order(sorted.clone())],
             part::ORDER,
-            Sentence::new(
-                format!(
-                    "The sender hashed the values in key-name order ({}) instead of the scheme's order.",
-                    sorted.join(", ")
-                ),
-                format!(
-                    "Bên gửi đã băm các giá trị theo thứ tự tên trường ({}) thay vì thứ tự của lược đồ.",
-                    sorted.join(", ")
-                ),
+            say(
+                "The sender hashed the values in key-name order ({0}) instead of the scheme's order.",
+                "Bên gửi đã băm các giá trị theo thứ tự tên trường ({0}) thay vì thứ tự của lược đồ.",
+                &[&sorted.join(", ")],
             ),
-            Vec::new(),
-        ));
+            &[],
+        );
     }
     if secret.is_some() && PAYGOV_ORDER.iter().all(|f| ctx.text(f).is_some()) {
-        out.push(ctx.mistake(
+        add(
+            out,
             C::PaygovOrder,
-            vec![Edit::Order(PAYGOV_ORDER.to_vec())],
+            &[Edit::Order(PAYGOV_ORDER.to_vec())],
             part::ORDER,
-            Sentence::new(
+            say(
                 "The sender used the PayGov/OpenCPS order: secretKey + accessKey + partnerCode + orderId + requestCode + amount.",
                 "Bên gửi đã dùng thứ tự của PayGov/OpenCPS: secretKey + accessKey + partnerCode + orderId + requestCode + amount.",
+                &[],
             ),
-            Vec::new(),
-        ));
+            &[],
+        );
     }
+    let json = [Edit::Json, Edit::Prefix(None)];
     for (edits, en, vi) in [
-        (vec![Edit::Json, Edit::Prefix(None)], "the JSON body", "thân JSON của gói tin"),
+        (&json[..], "the JSON body", "thân JSON của gói tin"),
         (
-            vec![Edit::Json],
+            &json[..1],
             "the secret key followed by the JSON body",
             "khóa bí mật (secretKey) rồi đến thân JSON của gói tin",
         ),
@@ -382,19 +441,21 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         if edits.len() == 1 && !secret_scheme {
             continue;
         }
-        out.push(ctx.mistake(
+        add(
+            out,
             C::JsonBodyHashed,
             edits,
             part::JOIN | part::PREFIX,
-            Sentence::new(
-                format!("The sender hashed {en} instead of the concatenated values."),
-                format!("Bên gửi đã băm {vi} thay vì chuỗi các giá trị nối liền."),
+            say(
+                "The sender hashed {0} instead of the concatenated values.",
+                "Bên gửi đã băm {1} thay vì chuỗi các giá trị nối liền.",
+                &[en, vi],
             ),
-            Vec::new(),
-        ));
+            &[],
+        );
     }
     ctx.per_field(
-        &mut out,
+        out,
         C::Trimmed,
         Transform::Trim,
         "with its surrounding white space removed",
@@ -403,91 +464,112 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
     if let Some(t) = ctx.text("type") {
         for cand in ["Pay", "pay", "PAY", "Refund", "refund", "REFUND"] {
             if cand != t && cand.eq_ignore_ascii_case(t.trim()) {
-                let d = Sentence::new(
-                    format!("The sender hashed type as {} where the message has {}.", quoted(cand), quoted(t)),
-                    format!("Bên gửi đã băm type là {} trong khi gói tin ghi {}.", quoted(cand), quoted(t)),
+                add(
+                    out,
+                    C::TypeCasing,
+                    &[Edit::Field("type", Transform::Set(cand.to_owned()))],
+                    part::TEXT,
+                    say(
+                        "The sender hashed type as {0} where the message has {1}.",
+                        "Bên gửi đã băm type là {0} trong khi gói tin ghi {1}.",
+                        &[&quoted(cand), &quoted(t)],
+                    ),
+                    &[change("type", Some(t), Some(cand))],
                 );
-                let edits = vec![Edit::Field("type", Transform::Set(cand.to_owned()))];
-                out.push(ctx.mistake(C::TypeCasing, edits, part::TEXT, d, vec![change("type", Some(t), Some(cand))]));
             }
         }
     }
     if let Some(a) = ctx.text("amount") {
         for form in amount_forms(a) {
-            let d = Sentence::new(
-                format!("The sender wrote amount as {} where the message has {}.", quoted(&form), quoted(a)),
-                format!("Bên gửi đã viết amount là {} trong khi gói tin ghi {}.", quoted(&form), quoted(a)),
-            );
-            let c = change("amount", Some(a), Some(&form));
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::AmountFormat,
-                vec![Edit::Field("amount", Transform::Set(form))],
+                &[Edit::Field("amount", Transform::Set(form.clone()))],
                 part::TEXT,
-                d,
-                vec![c],
-            ));
+                say(
+                    "The sender wrote amount as {0} where the message has {1}.",
+                    "Bên gửi đã viết amount là {0} trong khi gói tin ghi {1}.",
+                    &[&quoted(&form), &quoted(a)],
+                ),
+                &[change("amount", Some(a), Some(&form))],
+            );
         }
     }
     for (alias, canon) in s.aliases {
         if let (Some(Value::String(v)), Some(cur)) = (ctx.given.get(*alias), ctx.text(canon)) {
             if v != cur {
-                let d = Sentence::new(
-                    format!("The sender hashed {alias} ({}) as {canon}.", quoted(v)),
-                    format!("Bên gửi đã dùng {alias} ({}) làm {canon}.", quoted(v)),
+                add(
+                    out,
+                    C::AliasUsed,
+                    &[Edit::Field(canon, Transform::Set(v.clone()))],
+                    part::TEXT,
+                    say(
+                        "The sender hashed {0} ({1}) as {2}.",
+                        "Bên gửi đã dùng {0} ({1}) làm {2}.",
+                        &[alias, &quoted(v), canon],
+                    ),
+                    &[change(canon, Some(cur), Some(v))],
                 );
-                let edits = vec![Edit::Field(canon, Transform::Set(v.clone()))];
-                out.push(ctx.mistake(C::AliasUsed, edits, part::TEXT, d, vec![change(canon, Some(cur), Some(v))]));
             }
         }
     }
     for (i, pair) in ctx.texts.windows(2).enumerate() {
         let [(a, ta), (b, tb)] = pair else { continue };
         if ta != tb {
-            let d = Sentence::new(
-                format!("The sender put {b} before {a}: the two fields are swapped in the pre-image."),
-                format!("Bên gửi đã đặt {b} trước {a}: hai trường bị đảo thứ tự trong chuỗi trước khi băm."),
+            add(
+                out,
+                C::FieldsSwapped,
+                &[Edit::Swap(i)],
+                part::ORDER,
+                say(
+                    "The sender put {1} before {0}: the two fields are swapped in the pre-image.",
+                    "Bên gửi đã đặt {1} trước {0}: hai trường bị đảo thứ tự trong chuỗi trước khi băm.",
+                    &[a, b],
+                ),
+                &[change(a, Some(ta), Some(tb)), change(b, Some(tb), Some(ta))],
             );
-            let changes = vec![change(a, Some(ta), Some(tb)), change(b, Some(tb), Some(ta))];
-            out.push(ctx.mistake(C::FieldsSwapped, vec![Edit::Swap(i)], part::ORDER, d, changes));
         }
     }
     for (name, t) in &ctx.texts {
         if !t.is_empty() && (s.id != "result" || *name != "type") {
-            let d = Sentence::new(
-                format!("The sender left {name} out of the pre-image."),
-                format!("Bên gửi đã bỏ trường {name} khỏi chuỗi trước khi băm."),
-            );
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::FieldMissing,
-                vec![Edit::Remove(name)],
+                &[Edit::Remove(name)],
                 part::ORDER,
-                d,
-                vec![change(name, Some(t), None)],
-            ));
+                say(
+                    "The sender left {0} out of the pre-image.",
+                    "Bên gửi đã bỏ trường {0} khỏi chuỗi trước khi băm.",
+                    &[name],
+                ),
+                &[change(name, Some(t), None)],
+            );
         }
     }
     // ASCII case only: codes and keys are ASCII, and full Unicode case tables would weigh more
     // than the rest of the diagnosis.
-    ctx.per_field(&mut out, C::UppercaseValue, Transform::Upper, "in upper case", "bằng chữ hoa");
-    ctx.per_field(&mut out, C::LowercaseValue, Transform::Lower, "in lower case", "bằng chữ thường");
+    ctx.per_field(out, C::UppercaseValue, Transform::Upper, "in upper case", "bằng chữ hoa");
+    ctx.per_field(out, C::LowercaseValue, Transform::Lower, "in lower case", "bằng chữ thường");
     for other in SCHEMES.iter().filter(|o| o.id != s.id) {
         if other.prefix_part(ctx.secret).is_ok() && other.fields.iter().all(|f| ctx.fields.contains_key(*f)) {
-            out.push(ctx.mistake(
+            add(
+                out,
                 C::OtherScheme,
-                vec![Edit::Scheme(other)],
+                &[Edit::Scheme(other)],
                 part::SCHEME | part::ORDER | part::PREFIX,
-                Sentence::new(
-                    format!("The sender computed the {} scheme's checksum, not the {} scheme's.", other.id, s.id),
-                    format!("Bên gửi đã tính checksum theo lược đồ {} thay vì lược đồ {}.", other.id, s.id),
+                say(
+                    "The sender computed the {0} scheme's checksum, not the {1} scheme's.",
+                    "Bên gửi đã tính checksum theo lược đồ {0} thay vì lược đồ {1}.",
+                    &[other.id, s.id],
                 ),
-                Vec::new(),
-            ));
+                &[],
+            );
         }
     }
     // Last, so that pairs with them are tried after every pair of the mistakes above: a long
     // message makes many of them, one per field and call.
-    url_mistakes(ctx, &mut out);
-    out
+    url_mistakes(ctx, out);
+    list
 }
 
 /// The scheme's field texts in order, and every other field text of the message.
