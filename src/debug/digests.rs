@@ -4,7 +4,7 @@
 
 use md5::Md5;
 use sha2::digest::Digest;
-use sha2::{Sha256, Sha512};
+use sha2::Sha512;
 
 use crate::diagnose::FindingCode;
 
@@ -29,32 +29,30 @@ impl Algorithm {
         }
     }
 
-    /// The digest of `parts`, one after the other.
-    fn hash(self, parts: &[&[u8]]) -> Vec<u8> {
-        fn hash<D: Digest>(parts: &[&[u8]]) -> Vec<u8> {
-            let mut d = D::new();
-            for part in parts {
-                d.update(part);
-            }
-            d.finalize().to_vec()
-        }
+    /// The digest of `data`. SHA-256 is the checksum's own function
+    /// ([`lgsp_paygate_hash::digest_bytes`]): the diagnosis does not compile it a second time.
+    fn hash(self, data: &[u8]) -> Vec<u8> {
         match self {
-            Algorithm::Sha256 => hash::<Sha256>(parts),
-            Algorithm::Sha512 => hash::<Sha512>(parts),
-            Algorithm::Md5 => hash::<Md5>(parts),
+            Algorithm::Sha256 => lgsp_paygate_hash::digest_bytes(data).to_vec(),
+            Algorithm::Sha512 => Sha512::digest(data).to_vec(),
+            Algorithm::Md5 => Md5::digest(data).to_vec(),
         }
     }
 
     /// The digest of `data`, or its HMAC keyed with `key`: RFC 2104 over the one hash function
     /// above (the `hmac` crate would compile it again for each of the three).
     pub fn digest(self, key: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
-        let Some(key) = key else { return self.hash(&[data]) };
+        let Some(key) = key else { return self.hash(data) };
         let block_size = if self == Algorithm::Sha512 { 128 } else { 64 };
-        let mut block = if key.len() > block_size { self.hash(&[key]) } else { key.to_vec() };
+        let mut block = if key.len() > block_size { self.hash(key) } else { key.to_vec() };
         block.resize(block_size, 0);
-        let padded = |pad: u8| block.iter().map(|b| b ^ pad).collect::<Vec<u8>>();
-        let inner = self.hash(&[&padded(0x36), data]);
-        self.hash(&[&padded(0x5c), &inner])
+        let padded = |pad: u8, then: &[u8]| {
+            let mut bytes: Vec<u8> = block.iter().map(|b| b ^ pad).collect();
+            bytes.extend_from_slice(then);
+            bytes
+        };
+        let inner = self.hash(&padded(0x36, data));
+        self.hash(&padded(0x5c, &inner))
     }
 }
 
