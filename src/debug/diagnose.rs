@@ -242,40 +242,51 @@ impl Search<'_> {
     }
 }
 
-/// A finding from the format's mistakes and the draft's.
-fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft, base: &Draft) -> Finding {
-    let format = target.codes.iter().map(|c| format_sentence(*c, target));
-    let said: Vec<Sentence> = mistakes.iter().map(|m| m.description.clone()).chain(format).collect();
-    let codes: Vec<FindingCode> = mistakes.iter().map(|m| m.code).chain(target.codes.iter().copied()).collect();
-    let description = match said.as_slice() {
-        [one] => one.clone(),
-        many => Sentence::new(
-            format!("Two mistakes at once: {}", many.iter().map(|s| s.en.as_str()).collect::<Vec<_>>().join(" ")),
-            format!("Hai lỗi cùng lúc: {}", many.iter().map(|s| s.vi.as_str()).collect::<Vec<_>>().join(" ")),
-        ),
-    };
+/// A finding from the format's mistakes and the draft's. (Plain loops: each iterator chain
+/// collected here would be a function of its own in the WebAssembly core.)
+fn finding(target: &Target, mistakes: &[&Mistake], draft: &Draft) -> Finding {
+    let mut codes = Vec::new();
+    let mut said = Vec::new();
+    // A mistake's own fix (naming its field and call) first, then the format's.
+    let mut fixes = Vec::new();
     let mut changes: Vec<Change> = Vec::new();
-    for c in mistakes.iter().flat_map(|m| m.changes.iter()) {
-        // With two rewrites of one field, the field's final text is what was hashed.
-        let last = c.to.as_ref().and_then(|_| draft.fields.iter().find(|(n, _)| *n == c.field)).map(|(_, t)| t);
-        let c = match last {
-            Some(t) if Some(t) != c.to.as_ref() => {
-                Change::new(&c.field, c.from.clone(), Some(t.clone()), c.note.clone())
+    for m in mistakes {
+        codes.push(m.code);
+        said.push(m.description.clone());
+        fixes.push(m.fix.clone().unwrap_or_else(|| fix(m.code, draft.scheme)));
+        for c in &m.changes {
+            // With two rewrites of one field, the field's final text is what was hashed.
+            let last = c.to.as_ref().and_then(|_| draft.fields.iter().find(|(n, _)| *n == c.field)).map(|(_, t)| t);
+            let c = match last {
+                Some(t) if Some(t) != c.to.as_ref() => {
+                    Change::new(&c.field, c.from.clone(), Some(t.clone()), c.note.clone())
+                }
+                _ => c.clone(),
+            };
+            match changes.iter_mut().find(|x| x.field == c.field) {
+                Some(x) => *x = c,
+                None => changes.push(c),
             }
-            _ => c.clone(),
-        };
-        match changes.iter_mut().find(|x| x.field == c.field) {
-            Some(x) => *x = c,
-            None => changes.push(c),
         }
     }
-    let _ = base;
-    // A mistake's own fix (naming its field and call) first, then the format's.
-    let fixes = mistakes
-        .iter()
-        .map(|m| m.fix.clone().unwrap_or_else(|| fix(m.code, draft.scheme)))
-        .chain(target.codes.iter().map(|c| fix(*c, draft.scheme)))
-        .collect();
+    for &code in &target.codes {
+        codes.push(code);
+        said.push(format_sentence(code, target));
+        fixes.push(fix(code, draft.scheme));
+    }
+    let description = match said.as_slice() {
+        [one] => one.clone(),
+        many => {
+            let mut both = Sentence::new("Two mistakes at once:", "Hai lỗi cùng lúc:");
+            for s in many {
+                for (to, from) in [(&mut both.en, &s.en), (&mut both.vi, &s.vi)] {
+                    to.push(' ');
+                    to.push_str(from);
+                }
+            }
+            both
+        }
+    };
     Finding {
         code: codes.first().copied().unwrap_or(FindingCode::OtherScheme),
         fixes,
@@ -395,14 +406,14 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
     // The format alone (MD5 of the right pre-image, say), then one mistake, then two.
     if !target.codes.is_empty() {
         if let Some(Some(draft)) = search.test(&[]) {
-            d.findings.push(finding(&target, &[], &draft, &base));
+            d.findings.push(finding(&target, &[], &draft));
         }
     }
     if d.findings.is_empty() && room >= 1 {
         for m in &mistakes {
             match search.test(&[m]) {
                 None => break,
-                Some(Some(draft)) => d.findings.push(finding(&target, &[m], &draft, &base)),
+                Some(Some(draft)) => d.findings.push(finding(&target, &[m], &draft)),
                 Some(None) => {}
             }
         }
@@ -417,7 +428,7 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
                 }
                 match search.test(&[a, b]) {
                     None => break 'pairs,
-                    Some(Some(draft)) => d.findings.push(finding(&target, &[a, b], &draft, &base)),
+                    Some(Some(draft)) => d.findings.push(finding(&target, &[a, b], &draft)),
                     Some(None) => {}
                 }
             }
