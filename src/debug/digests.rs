@@ -47,7 +47,10 @@ impl Algorithm {
         let mut block = if key.len() > block_size { self.hash(key) } else { key.to_vec() };
         block.resize(block_size, 0);
         let padded = |pad: u8, then: &[u8]| {
-            let mut bytes: Vec<u8> = block.iter().map(|b| b ^ pad).collect();
+            let mut bytes = block.clone();
+            for b in &mut bytes {
+                *b ^= pad;
+            }
             bytes.extend_from_slice(then);
             bytes
         };

@@ -172,6 +172,15 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// The fields of `from` named in `names`, in that order.
+fn pick(names: &[&'static str], from: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for name in names {
+        out.extend(from.iter().find(|(n, _)| n == name).cloned());
+    }
+    out
+}
+
 impl Draft {
     /// Apply one edit; `all` holds every field text of the message, for another scheme's order.
     pub fn apply(&mut self, edit: &Edit, all: &[(&'static str, String)], secret: Option<&str>) {
@@ -192,10 +201,7 @@ impl Draft {
                     self.fields.swap(*i, i + 1);
                 }
             }
-            Edit::Order(names) => {
-                let old = std::mem::take(&mut self.fields);
-                self.fields = names.iter().filter_map(|n| old.iter().find(|(m, _)| m == n).cloned()).collect();
-            }
+            Edit::Order(names) => self.fields = pick(names, &self.fields),
             Edit::Prefix(p) => self.prefix = p.as_ref().map(|h| h.0.clone()),
             Edit::PrefixAtEnd => self.prefix_at_end = true,
             Edit::Join(j) => self.join = *j,
@@ -203,7 +209,7 @@ impl Draft {
             Edit::Hmac(with_secret) => self.hmac = Some(*with_secret),
             Edit::Scheme(other) => {
                 self.scheme = other;
-                self.fields = other.fields.iter().filter_map(|f| all.iter().find(|(n, _)| n == f).cloned()).collect();
+                self.fields = pick(other.fields, all);
                 self.prefix = other.prefix_part(secret).ok().map(|p| p.text.as_bytes().to_vec());
                 self.prefix_is_secret = other.needs_secret();
             }
@@ -224,26 +230,27 @@ impl Draft {
         };
         let lead = !self.prefix_at_end;
         if self.json {
-            let body = self
-                .fields
-                .iter()
-                .map(|(n, v)| {
-                    let bare = numeric.contains(n) && v.parse::<i64>().is_ok_and(|i| i.to_string() == *v);
-                    format!("{}:{}", json_string(n), if bare { v.clone() } else { json_string(v) })
-                })
-                .collect::<Vec<_>>()
-                .join(",");
-            let body = format!("{{{body}}}");
+            let mut body = Vec::from(*b"{");
+            for (i, (n, v)) in self.fields.iter().enumerate() {
+                if i > 0 {
+                    body.push(b',');
+                }
+                let bare = numeric.contains(n) && v.parse::<i64>().is_ok_and(|i| i.to_string() == *v);
+                body.extend_from_slice(json_string(n).as_bytes());
+                body.push(b':');
+                body.extend_from_slice(if bare { v.clone() } else { json_string(v) }.as_bytes());
+            }
+            body.push(b'}');
             match prefix {
                 Some(p) if lead => {
                     out.extend_from_slice(p);
-                    out.extend_from_slice(body.as_bytes());
+                    out.extend_from_slice(&body);
                 }
                 Some(p) => {
-                    out.extend_from_slice(body.as_bytes());
+                    out.extend_from_slice(&body);
                     out.extend_from_slice(p);
                 }
-                None => out.extend_from_slice(body.as_bytes()),
+                None => out.extend_from_slice(&body),
             }
             return key;
         }
@@ -267,13 +274,14 @@ impl Draft {
                 }
             }
             Join::Sep(sep) => {
-                let mut pieces: Vec<&[u8]> = self.fields.iter().map(|(_, v)| v.as_bytes()).collect();
-                match prefix {
-                    Some(p) if lead => pieces.insert(0, p),
-                    Some(p) => pieces.push(p),
-                    None => {}
+                let (first, last) = if lead { (prefix, None) } else { (None, prefix) };
+                let pieces = first.into_iter().chain(self.fields.iter().map(|(_, v)| v.as_bytes())).chain(last);
+                for (i, piece) in pieces.enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(sep.as_bytes());
+                    }
+                    out.extend_from_slice(piece);
                 }
-                out.extend_from_slice(&pieces.join(sep.as_bytes()));
             }
         }
         key

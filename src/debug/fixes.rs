@@ -87,20 +87,26 @@ fn same_in_all(js: &str, java: &str, cs: &str, php: &str) -> Vec<Snippet> {
 
 /// The scheme's pre-image as an expression in each language.
 pub(crate) fn concatenation(s: &Scheme) -> Vec<Snippet> {
-    let first = match s.prefix {
-        Prefix::SecretKey => "secretKey".to_owned(),
-        Prefix::Literal(l) => format!("\"{l}\""),
+    let (mut js, mut php) = match s.prefix {
+        Prefix::SecretKey => ("secretKey".to_owned(), "$secretKey".to_owned()),
+        Prefix::Literal(l) => {
+            let quoted = ["\"", l, "\""].concat();
+            (quoted.clone(), quoted)
+        }
     };
-    let names: Vec<String> = std::iter::once(first.clone()).chain(s.fields.iter().map(|f| (*f).to_owned())).collect();
-    let php: Vec<String> = std::iter::once(if first.starts_with('"') { first } else { "$secretKey".into() })
-        .chain(s.fields.iter().map(|f| format!("$m[\"{f}\"]")))
-        .collect();
-    let js = names.join(" + ");
+    for f in s.fields {
+        for piece in [" + ", f] {
+            js.push_str(piece);
+        }
+        for piece in [" . $m[\"", f, "\"]"] {
+            php.push_str(piece);
+        }
+    }
     snippets([
-        ("javascript", format!("const preimage = {js};")),
-        ("java", format!("String preimage = {js};")),
-        ("csharp", format!("var preimage = {js};")),
-        ("php", format!("$preimage = {};", php.join(" . "))),
+        ("javascript", ["const preimage = ", &js, ";"].concat()),
+        ("java", ["String preimage = ", &js, ";"].concat()),
+        ("csharp", ["var preimage = ", &js, ";"].concat()),
+        ("php", ["$preimage = ", &php, ";"].concat()),
     ])
 }
 

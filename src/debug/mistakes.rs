@@ -575,11 +575,16 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
 /// The scheme's field texts in order, and every other field text of the message.
 pub fn texts(s: &Scheme, fields: &Map<String, Value>) -> (Texts, Texts) {
     let of = |f: &'static str| fields.get(f).and_then(|v| field_text(f, v).ok()).map(|t| (f, t.into_owned()));
-    let own = s.fields.iter().filter_map(|f| of(f)).collect();
+    let mut own = Vec::new();
+    for f in s.fields {
+        own.extend(of(f));
+    }
     let mut all: Vec<(&'static str, String)> = Vec::new();
-    for f in SCHEMES.iter().flat_map(|o| o.fields.iter()) {
-        if !all.iter().any(|(n, _)| n == f) {
-            all.extend(of(f));
+    for o in SCHEMES {
+        for f in o.fields {
+            if !all.iter().any(|(n, _)| n == f) {
+                all.extend(of(f));
+            }
         }
     }
     (own, all)
