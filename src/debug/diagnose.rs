@@ -387,7 +387,12 @@ pub fn diagnose(scheme_id: &str, message: &Value, secret: Option<&str>) -> Resul
         json: false,
         hmac: None,
     };
-    let numeric = s.fields.iter().copied().filter(|f| fields.get(*f).is_some_and(Value::is_number)).collect();
+    let mut numeric = Vec::new();
+    for f in s.fields {
+        if fields.get(*f).is_some_and(Value::is_number) {
+            numeric.push(*f);
+        }
+    }
     let ctx = Ctx { scheme: s, given: map, fields: &fields, texts: own, all: all.clone(), prefix, secret };
     let mistakes = singles(&ctx);
     let mut search = Search {

@@ -39,21 +39,26 @@ impl Transform {
             Transform::Nfd => to_nfd(s),
             Transform::Upper => s.to_ascii_uppercase(),
             Transform::Lower => s.to_ascii_lowercase(),
+            Transform::StripAccents | Transform::Question if s.is_ascii() => s.to_owned(),
             Transform::StripAccents => {
-                if s.is_ascii() {
-                    return s.to_owned();
+                let mut out = String::new();
+                for c in to_nfd(s).chars() {
+                    match c {
+                        'Đ' | 'Ð' => out.push('D'),
+                        'đ' => out.push('d'),
+                        c if !crate::text::is_mark(c) => out.push(c),
+                        _ => {}
+                    }
                 }
-                to_nfd(s)
-                    .chars()
-                    .filter(|c| !crate::text::is_mark(*c))
-                    .map(|c| match c {
-                        'Đ' | 'Ð' => 'D',
-                        'đ' => 'd',
-                        c => c,
-                    })
-                    .collect()
+                out
             }
-            Transform::Question => s.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect(),
+            Transform::Question => {
+                let mut out = String::new();
+                for c in s.chars() {
+                    out.push(if c.is_ascii() { c } else { '?' });
+                }
+                out
+            }
             Transform::Url(encoder) => encoder.encode(s),
             Transform::Set(t) => t.clone(),
         }
@@ -195,7 +200,12 @@ impl Draft {
                     *v = t.apply(v);
                 }
             }
-            Edit::Remove(name) => self.fields.retain(|(n, _)| n != name),
+            Edit::Remove(name) => {
+                // A draft names each field once.
+                if let Some(i) = self.fields.iter().position(|(n, _)| n == name) {
+                    self.fields.remove(i);
+                }
+            }
             Edit::Swap(i) => {
                 if i + 1 < self.fields.len() {
                     self.fields.swap(*i, i + 1);

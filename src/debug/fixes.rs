@@ -68,21 +68,31 @@ pub fn char_difference(from: &str, to: &str) -> Option<CharDifference> {
         index -= 1;
     }
     let cluster = |s: &str| -> String {
-        let mut chars = s.get(at..).unwrap_or_default().chars();
-        let mut out: String = chars.next().into_iter().collect();
-        out.extend(chars.take_while(|c| crate::text::is_mark(*c)));
+        let mut out = String::new();
+        for (i, c) in s.get(at..).unwrap_or_default().chars().enumerate() {
+            if i > 0 && !crate::text::is_mark(c) {
+                break;
+            }
+            out.push(c);
+        }
         out
     };
     let (f, t) = (cluster(from), cluster(to));
     Some(CharDifference { index, from_code_points: code_points(&f), to_code_points: code_points(&t), from: f, to: t })
 }
 
-fn snippets(pairs: [(&'static str, String); 4]) -> Vec<Snippet> {
-    pairs.into_iter().map(|(language, code)| Snippet { language, code }).collect()
+/// The code in JavaScript, Java, C# and PHP, in that order.
+fn snippets([js, java, cs, php]: [String; 4]) -> Vec<Snippet> {
+    vec![
+        Snippet { language: "javascript", code: js },
+        Snippet { language: "java", code: java },
+        Snippet { language: "csharp", code: cs },
+        Snippet { language: "php", code: php },
+    ]
 }
 
 fn same_in_all(js: &str, java: &str, cs: &str, php: &str) -> Vec<Snippet> {
-    snippets([("javascript", js.into()), ("java", java.into()), ("csharp", cs.into()), ("php", php.into())])
+    snippets([js, java, cs, php].map(str::to_owned))
 }
 
 /// The scheme's pre-image as an expression in each language.
@@ -103,10 +113,10 @@ pub(crate) fn concatenation(s: &Scheme) -> Vec<Snippet> {
         }
     }
     snippets([
-        ("javascript", ["const preimage = ", &js, ";"].concat()),
-        ("java", ["String preimage = ", &js, ";"].concat()),
-        ("csharp", ["var preimage = ", &js, ";"].concat()),
-        ("php", ["$preimage = ", &php, ";"].concat()),
+        ["const preimage = ", &js, ";"].concat(),
+        ["String preimage = ", &js, ";"].concat(),
+        ["var preimage = ", &js, ";"].concat(),
+        ["$preimage = ", &php, ";"].concat(),
     ])
 }
 

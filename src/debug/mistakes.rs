@@ -173,26 +173,34 @@ fn amount_forms(text: &str) -> Vec<String> {
         out.push(digits);
         return out;
     };
+    let plain = a.to_string();
     let group = |sep: char| {
-        let s = a.to_string();
         let mut g = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i) % 3 == 0 {
                 g.push(sep);
             }
             g.push(c);
         }
         g
     };
-    out.extend([format!("{a}.0"), format!("{a}.00"), group(','), group('.'), group(' ')]);
+    // Each form once, and never the text as given.
+    let mut add = |form: String| {
+        if form != text && out.last() != Some(&form) {
+            out.push(form);
+        }
+    };
+    add(plain.clone() + ".0");
+    add(plain.clone() + ".00");
+    for sep in [',', '.', ' '] {
+        add(group(sep));
+    }
     if let Some(x) = a.checked_mul(100) {
-        out.push(x.to_string());
+        add(x.to_string());
     }
     if a % 100 == 0 {
-        out.push((a / 100).to_string());
+        add((a / 100).to_string());
     }
-    out.retain(|v| v != text);
-    out.dedup();
     out
 }
 
