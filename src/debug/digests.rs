@@ -2,10 +2,6 @@
 //! digest another library writes (MD5, SHA-512, base64, hex with its leading zeros dropped).
 //! Each way of writing it that is not the gateway's is a mistake the diagnosis names.
 
-use md5::Md5;
-use sha2::digest::Digest;
-use sha2::Sha512;
-
 use crate::diagnose::FindingCode;
 
 /// A hash function a checksum may have been made with.
@@ -31,12 +27,37 @@ impl Algorithm {
 
     /// The digest of `data`. SHA-256 is the checksum's own function
     /// ([`lgsp_paygate_hash::digest_bytes`]): the diagnosis does not compile it a second time.
+    /// MD5 and SHA-512 are RustCrypto's compression functions over [`padded`], which serves
+    /// both: the crates' streaming buffers would be compiled once for each.
     fn hash(self, data: &[u8]) -> Vec<u8> {
+        let bits = (data.len() as u64).wrapping_mul(8);
+        let mut out = Vec::new();
         match self {
-            Algorithm::Sha256 => lgsp_paygate_hash::digest_bytes(data).to_vec(),
-            Algorithm::Sha512 => Sha512::digest(data).to_vec(),
-            Algorithm::Md5 => Md5::digest(data).to_vec(),
+            Algorithm::Sha256 => out.extend_from_slice(&lgsp_paygate_hash::digest_bytes(data)),
+            Algorithm::Md5 => {
+                let mut state = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476];
+                for block in padded(data, 64, &bits.to_le_bytes()).chunks_exact(64) {
+                    if let Ok(block) = block.try_into() {
+                        md5::block_api::compress(&mut state, &[block]);
+                    }
+                }
+                for word in state {
+                    out.extend_from_slice(&word.to_le_bytes());
+                }
+            }
+            Algorithm::Sha512 => {
+                let mut state = SHA512_INITIAL;
+                for block in padded(data, 128, &u128::from(bits).to_be_bytes()).chunks_exact(128) {
+                    if let Ok(block) = block.try_into() {
+                        sha2::block_api::compress512(&mut state, &[block]);
+                    }
+                }
+                for word in state {
+                    out.extend_from_slice(&word.to_be_bytes());
+                }
+            }
         }
+        out
     }
 
     /// The digest of `data`, or its HMAC keyed with `key`: RFC 2104 over the one hash function
@@ -57,6 +78,30 @@ impl Algorithm {
         let inner = self.hash(&padded(0x36, data));
         self.hash(&padded(0x5c, &inner))
     }
+}
+
+/// SHA-512's initial hash value (FIPS 180-4, 5.3.5).
+const SHA512_INITIAL: [u64; 8] = [
+    0x6a09_e667_f3bc_c908,
+    0xbb67_ae85_84ca_a73b,
+    0x3c6e_f372_fe94_f82b,
+    0xa54f_f53a_5f1d_36f1,
+    0x510e_527f_ade6_82d1,
+    0x9b05_688c_2b3e_6c1f,
+    0x1f83_d9ab_fb41_bd6b,
+    0x5be0_cd19_137e_2179,
+];
+
+/// `data` as MD5 and SHA-512 pad it: then the byte 0x80, zeros, and `length` (the length in
+/// bits as each writes it) ending the last of its blocks of `block` bytes.
+fn padded(data: &[u8], block: usize, length: &[u8]) -> Vec<u8> {
+    let mut m = data.to_vec();
+    m.push(0x80);
+    while (m.len() + length.len()) % block != 0 {
+        m.push(0);
+    }
+    m.extend_from_slice(length);
+    m
 }
 
 /// How the digest's bytes were written.
@@ -88,44 +133,32 @@ fn hex_digits(s: &str) -> bool {
 impl Target {
     /// Read a received checksum; `None` when it is no digest this diagnosis knows.
     pub fn parse(received: &str) -> Option<Target> {
+        use Algorithm::{Md5, Sha256, Sha512};
+        use FindingCode::{DigestBase64 as Base64, DigestMd5, DigestSha512, HexLeadingZerosDropped as Zeros};
         let t = received.trim();
-        let hex = |algorithm, codes: &[FindingCode]| {
-            Some(Target { algorithm, written: Written::Hex(hex::decode(t).ok()?), codes: codes.to_vec() })
-        };
-        let stripped = |algorithm, codes: &[FindingCode]| {
-            (!t.starts_with('0')).then(|| Target {
-                algorithm,
-                written: Written::HexStripped(t.to_ascii_lowercase()),
-                codes: codes.to_vec(),
-            })
-        };
-        use FindingCode::{DigestMd5, DigestSha512, HexLeadingZerosDropped as Zeros};
-        if hex_digits(t) {
-            return match t.len() {
-                64 => hex(Algorithm::Sha256, &[]),
-                32 => hex(Algorithm::Md5, &[DigestMd5]),
-                128 => hex(Algorithm::Sha512, &[DigestSha512]),
+        let (algorithm, written, codes): (Algorithm, Written, &[FindingCode]) = if hex_digits(t) {
+            let bytes = hex::decode(t).ok();
+            let stripped = (!t.starts_with('0')).then(|| Written::HexStripped(t.to_ascii_lowercase()));
+            match t.len() {
+                64 => (Sha256, Written::Hex(bytes?), &[]),
+                32 => (Md5, Written::Hex(bytes?), &[DigestMd5]),
+                128 => (Sha512, Written::Hex(bytes?), &[DigestSha512]),
                 // A digest starts with k zero digits one time in 16^k: three at most.
-                61..=63 => stripped(Algorithm::Sha256, &[Zeros]),
-                29..=31 => stripped(Algorithm::Md5, &[DigestMd5, Zeros]),
-                125..=127 => stripped(Algorithm::Sha512, &[DigestSha512, Zeros]),
-                _ => None,
-            };
-        }
-        let bytes = crate::base64::decode(t, crate::base64::Padding::Required).ok()?;
-        let algorithm = match bytes.len() {
-            32 => Algorithm::Sha256,
-            64 => Algorithm::Sha512,
-            16 => Algorithm::Md5,
-            _ => return None,
+                61..=63 => (Sha256, stripped?, &[Zeros]),
+                29..=31 => (Md5, stripped?, &[DigestMd5, Zeros]),
+                125..=127 => (Sha512, stripped?, &[DigestSha512, Zeros]),
+                _ => return None,
+            }
+        } else {
+            let bytes = crate::base64::decode(t, crate::base64::Padding::Required).ok()?;
+            match bytes.len() {
+                32 => (Sha256, Written::Base64(bytes), &[Base64]),
+                64 => (Sha512, Written::Base64(bytes), &[Base64, DigestSha512]),
+                16 => (Md5, Written::Base64(bytes), &[Base64, DigestMd5]),
+                _ => return None,
+            }
         };
-        let mut codes = vec![FindingCode::DigestBase64];
-        codes.extend(match algorithm {
-            Algorithm::Sha256 => None,
-            Algorithm::Sha512 => Some(DigestSha512),
-            Algorithm::Md5 => Some(DigestMd5),
-        });
-        Some(Target { algorithm, written: Written::Base64(bytes), codes })
+        Some(Target { algorithm, written, codes: codes.to_vec() })
     }
 
     /// Whether `digest` (of [`Target::algorithm`]) is the received checksum.
@@ -174,6 +207,17 @@ mod tests {
         }
         assert!(Target::parse("0abc").is_none());
         assert!(Target::parse("not a digest").is_none());
+    }
+
+    #[test]
+    fn md5_and_sha512_agree_with_the_crates_for_every_length_of_three_blocks() {
+        use sha2::digest::Digest;
+        let data: Vec<u8> = (0..=400u32).map(|i| (i * 7 + 3) as u8).collect();
+        for n in 0..=data.len() {
+            let d = &data[..n];
+            assert_eq!(Algorithm::Md5.digest(None, d), md5::Md5::digest(d).to_vec(), "MD5 of {n} bytes");
+            assert_eq!(Algorithm::Sha512.digest(None, d), sha2::Sha512::digest(d).to_vec(), "SHA-512 of {n} bytes");
+        }
     }
 
     #[test]

@@ -488,7 +488,7 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
         }
     }
     if let Some(a) = ctx.text("amount") {
-        for form in amount_forms(a) {
+        for form in &amount_forms(a) {
             add(
                 out,
                 C::AmountFormat,
@@ -497,9 +497,9 @@ pub fn singles(ctx: &Ctx<'_>) -> Vec<Mistake> {
                 say(
                     "The sender wrote amount as {0} where the message has {1}.",
                     "Bên gửi đã viết amount là {0} trong khi gói tin ghi {1}.",
-                    &[&quoted(&form), &quoted(a)],
+                    &[&quoted(form), &quoted(a)],
                 ),
-                &[change("amount", Some(a), Some(&form))],
+                &[change("amount", Some(a), Some(form))],
             );
         }
     }
