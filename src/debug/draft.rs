@@ -238,61 +238,50 @@ impl Draft {
             (Some(false), _) if key.is_some() => None,
             (_, p) => p.as_deref(),
         };
-        let lead = !self.prefix_at_end;
+        let (lead, tail) = if self.prefix_at_end { (None, prefix) } else { (prefix, None) };
+        // A separator goes between every two pieces, the prefix included; JSON and `name=value`
+        // pairs have their own.
+        let sep = match self.join {
+            Join::Sep(sep) if !self.json => sep.as_bytes(),
+            _ => b"",
+        };
+        if let Some(p) = lead {
+            out.extend_from_slice(p);
+        }
         if self.json {
-            let mut body = Vec::from(*b"{");
-            for (i, (n, v)) in self.fields.iter().enumerate() {
+            out.push(b'{');
+        }
+        for (i, (n, v)) in self.fields.iter().enumerate() {
+            if i > 0 || lead.is_some() {
+                out.extend_from_slice(sep);
+            }
+            if self.json {
                 if i > 0 {
-                    body.push(b',');
+                    out.push(b',');
                 }
                 let bare = numeric.contains(n) && v.parse::<i64>().is_ok_and(|i| i.to_string() == *v);
-                body.extend_from_slice(json_string(n).as_bytes());
-                body.push(b':');
-                body.extend_from_slice(if bare { v.clone() } else { json_string(v) }.as_bytes());
+                out.extend_from_slice(json_string(n).as_bytes());
+                out.push(b':');
+                out.extend_from_slice(if bare { v.clone() } else { json_string(v) }.as_bytes());
+                continue;
             }
-            body.push(b'}');
-            match prefix {
-                Some(p) if lead => {
-                    out.extend_from_slice(p);
-                    out.extend_from_slice(&body);
+            if self.join == Join::KeyValue {
+                if i > 0 {
+                    out.push(b'&');
                 }
-                Some(p) => {
-                    out.extend_from_slice(&body);
-                    out.extend_from_slice(p);
-                }
-                None => out.extend_from_slice(&body),
+                out.extend_from_slice(n.as_bytes());
+                out.push(b'=');
             }
-            return key;
+            out.extend_from_slice(v.as_bytes());
         }
-        match self.join {
-            Join::Concat | Join::KeyValue => {
-                if let (Some(p), true) = (prefix, lead) {
-                    out.extend_from_slice(p);
-                }
-                for (i, (n, v)) in self.fields.iter().enumerate() {
-                    if self.join == Join::KeyValue {
-                        if i > 0 {
-                            out.push(b'&');
-                        }
-                        out.extend_from_slice(n.as_bytes());
-                        out.push(b'=');
-                    }
-                    out.extend_from_slice(v.as_bytes());
-                }
-                if let (Some(p), false) = (prefix, lead) {
-                    out.extend_from_slice(p);
-                }
+        if self.json {
+            out.push(b'}');
+        }
+        if let Some(p) = tail {
+            if !self.fields.is_empty() {
+                out.extend_from_slice(sep);
             }
-            Join::Sep(sep) => {
-                let (first, last) = if lead { (prefix, None) } else { (None, prefix) };
-                let pieces = first.into_iter().chain(self.fields.iter().map(|(_, v)| v.as_bytes())).chain(last);
-                for (i, piece) in pieces.enumerate() {
-                    if i > 0 {
-                        out.extend_from_slice(sep.as_bytes());
-                    }
-                    out.extend_from_slice(piece);
-                }
-            }
+            out.extend_from_slice(p);
         }
         key
     }
