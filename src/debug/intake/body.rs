@@ -46,13 +46,7 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
         let mut inner = Outcome::default();
         json(&decoded, 0, false, &mut inner);
         // What is said of the decoded text is placed where the body starts.
-        let (line, column) = src.position(at);
-        for mut d in inner.defects {
-            if d.line.is_some() {
-                (d.line, d.column) = (Some(line), Some(column));
-            }
-            out.defects.push(d);
-        }
+        src.place_at(at, inner.defects, &mut out.defects);
         out.message = inner.message;
         "JSON"
     } else if form::looks(src, at) || (says("x-www-form-urlencoded") && !matches!(src.at(at), Some('{' | '[' | '"'))) {
