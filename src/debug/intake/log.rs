@@ -56,7 +56,7 @@ struct Candidate {
 /// The object that starts at `p` (a `{`; a `"` before it opens a string holding JSON).
 fn candidate(src: &Source, p: usize) -> Option<Candidate> {
     if p > 0 && src.at(p - 1) == Some('"') {
-        if let (Ok(Value::String(text)), end, mut defects) = read_value(src, p - 1) {
+        if let (Some(Value::String(text)), end, mut defects) = read_value(src, p - 1) {
             if let (Some(map), inner) = in_string(src, p - 1, &text) {
                 defects.extend(inner);
                 return Some(Candidate { start: p - 1, end, map, defects });
@@ -68,7 +68,7 @@ fn candidate(src: &Source, p: usize) -> Option<Candidate> {
         return Some(Candidate { start: p, end: dump.end, map: dump.map, defects: dump.defects });
     }
     match read_value(src, p) {
-        (Ok(Value::Object(map)), end, defects) => Some(Candidate { start: p, end, map, defects }),
+        (Some(Value::Object(map)), end, defects) => Some(Candidate { start: p, end, map, defects }),
         _ => None,
     }
 }
