@@ -279,7 +279,7 @@ impl Reader<'_> {
     }
 
     fn hex4(&mut self, at: usize) -> Read<u32> {
-        let digits: String = self.chars.iter().skip(self.i).take(4).collect();
+        let digits = self.src.text(self.i, self.i + 4);
         if digits.len() != 4 {
             return self.stop(at, Phrase::EscapeNeedsFourDigits);
         }

@@ -5,6 +5,7 @@
 use super::source::Source;
 use crate::loose::{Defect, DefectCode};
 use crate::said::{quoted, Arg, Phrase, Said};
+use crate::text::first_chars;
 
 /// A way of reading a paste, named in the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +131,10 @@ impl Stop<'_> {
 /// The last characters of `text`, quoted (`"…INFO body="`).
 fn tail(text: &str) -> String {
     let count = text.chars().count();
-    match count.checked_sub(40).filter(|skip| *skip > 0) {
-        Some(skip) => {
+    match count.checked_sub(40).filter(|skip| *skip > 0).and_then(|skip| first_chars(text, skip)) {
+        Some(skipped) => {
             let mut out = String::from("\"…");
-            out.extend(text.chars().skip(skip).collect::<String>().escape_debug());
+            out.extend(text.get(skipped.len()..).unwrap_or_default().escape_debug());
             out.push('"');
             out
         }
