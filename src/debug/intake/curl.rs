@@ -137,8 +137,10 @@ pub fn command(src: &Source, at: usize) -> Option<usize> {
         end += 1;
     }
     let word = src.text(at, end).to_ascii_lowercase();
-    let name = word.rsplit(['/', '\\']).next().unwrap_or_default();
-    (name == "curl" || name == "curl.exe").then_some(at)
+    // The last part of a path: what a separator, or nothing, comes before.
+    let named =
+        |name| word.strip_suffix(name).is_some_and(|b: &str| b.is_empty() || b.ends_with('/') || b.ends_with('\\'));
+    (named("curl") || named("curl.exe")).then_some(at)
 }
 
 /// The body so far: its text, where each character was written (empty once a piece has none),
