@@ -142,29 +142,29 @@ struct Reader<'s> {
     whitespace_reported: bool,
 }
 
-type Read<T> = Result<T, Defect>;
+/// What a step of the reader read; `None` when reading stopped, the `UNREADABLE` defect that
+/// says why then the last of the reader's defects.
+type Read<T> = Option<T>;
 
 impl Reader<'_> {
-    fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, said: Said) -> Defect {
-        self.src.defect(code, at, path, said)
-    }
-
     fn note(&mut self, code: DefectCode, at: usize, path: Option<&str>, said: Said) {
-        let d = self.defect(code, at, path, said);
+        let d = self.src.defect(code, at, path, said);
         self.defects.push(d);
     }
 
-    fn unreadable(&self, at: usize, said: Said) -> Defect {
-        self.defect(DefectCode::Unreadable, at, None, said)
+    /// Stop reading at `at`, saying why.
+    fn unreadable<T>(&mut self, at: usize, said: Said) -> Read<T> {
+        self.note(DefectCode::Unreadable, at, None, said);
+        None
     }
 
     /// A stop at `at` that says only its phrase.
-    fn stop(&self, at: usize, phrase: Phrase) -> Defect {
+    fn stop<T>(&mut self, at: usize, phrase: Phrase) -> Read<T> {
         self.unreadable(at, Said::new(phrase))
     }
 
     /// A stop at `at` over the character found there.
-    fn unexpected(&self, at: usize, phrase: Phrase, c: char) -> Defect {
+    fn unexpected<T>(&mut self, at: usize, phrase: Phrase, c: char) -> Read<T> {
         self.unreadable(at, Said::new(phrase).quoted("value", c.encode_utf8(&mut [0; 4])))
     }
 
@@ -200,7 +200,7 @@ impl Reader<'_> {
                     self.i += 2;
                     loop {
                         match self.peek() {
-                            None => return Err(self.stop(start, Phrase::CommentNotClosed)),
+                            None => return self.stop(start, Phrase::CommentNotClosed),
                             Some('*') if self.peek_at(1) == Some('/') => {
                                 self.i += 2;
                                 break;
@@ -209,7 +209,7 @@ impl Reader<'_> {
                         }
                     }
                 }
-                _ => return Ok(()),
+                _ => return Some(()),
             }
         }
     }
@@ -234,7 +234,7 @@ impl Reader<'_> {
         loop {
             let at = self.i;
             let Some(c) = self.peek() else {
-                return Err(self.stop(start, Phrase::StringNotClosed));
+                return self.stop(start, Phrase::StringNotClosed);
             };
             self.i += 1;
             let closes = if single {
@@ -261,7 +261,7 @@ impl Reader<'_> {
                         said,
                     );
                 }
-                return Ok(out);
+                return Some(out);
             }
             match c {
                 '\\' => out.push(self.escape(at)?),
@@ -279,18 +279,21 @@ impl Reader<'_> {
     }
 
     fn hex4(&mut self, at: usize) -> Read<u32> {
-        let digits: String = self.chars.iter().skip(self.i).take(4).collect();
+        let digits = self.src.text(self.i, self.i + 4);
         if digits.len() != 4 {
-            return Err(self.stop(at, Phrase::EscapeNeedsFourDigits));
+            return self.stop(at, Phrase::EscapeNeedsFourDigits);
         }
         self.i += 4;
-        u32::from_str_radix(&digits, 16).map_err(|_| self.stop(at, Phrase::EscapeNeedsFourDigits))
+        match u32::from_str_radix(&digits, 16) {
+            Ok(v) => Some(v),
+            Err(_) => self.stop(at, Phrase::EscapeNeedsFourDigits),
+        }
     }
 
     fn escape(&mut self, at: usize) -> Read<char> {
-        let Some(e) = self.peek() else { return Err(self.stop(at, Phrase::EndsInBackslash)) };
+        let Some(e) = self.peek() else { return self.stop(at, Phrase::EndsInBackslash) };
         self.i += 1;
-        Ok(match e {
+        Some(match e {
             '"' => '"',
             '\\' => '\\',
             '/' => '/',
@@ -307,17 +310,20 @@ impl Reader<'_> {
                         self.i += 2;
                         let lo = self.hex4(at)?;
                         if !(0xDC00..0xE000).contains(&lo) {
-                            return Err(self.stop(at, Phrase::EscapeLoneSurrogate));
+                            return self.stop(at, Phrase::EscapeLoneSurrogate);
                         }
                         0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                     } else {
                         hi
                     };
-                char::from_u32(code).ok_or_else(|| self.stop(at, Phrase::EscapeLoneSurrogate))?
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return self.stop(at, Phrase::EscapeLoneSurrogate),
+                }
             }
             other => {
                 let said = Said::new(Phrase::NotAnEscape).name("escape", &format!("\\{other}"));
-                return Err(self.unreadable(at, said));
+                return self.unreadable(at, said);
             }
         })
     }
@@ -328,9 +334,10 @@ impl Reader<'_> {
             self.i += 1;
         }
         let text: String = self.chars[start..self.i].iter().collect();
-        text.parse::<Number>()
-            .map(Value::Number)
-            .map_err(|_| self.unreadable(start, Said::new(Phrase::NotANumber).quoted("value", &text)))
+        match text.parse::<Number>() {
+            Ok(n) => Some(Value::Number(n)),
+            Err(_) => self.unreadable(start, Said::new(Phrase::NotANumber).quoted("value", &text)),
+        }
     }
 
     fn word(&mut self) -> String {
@@ -347,23 +354,23 @@ impl Reader<'_> {
 
     fn value(&mut self, path: &str, depth: usize) -> Read<Value> {
         if depth > MAX_DEPTH {
-            return Err(self.unreadable(self.i, Said::new(Phrase::TooDeep).number("max", MAX_DEPTH)));
+            return self.unreadable(self.i, Said::new(Phrase::TooDeep).number("max", MAX_DEPTH));
         }
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
-            None => Err(self.stop(at, Phrase::EndsBeforeValue)),
+            None => self.stop(at, Phrase::EndsBeforeValue),
             Some('{') => self.object(path, depth),
             Some('[') => self.array(path, depth),
             Some(c) if Self::is_quote(c) => self.string(Some(path)).map(Value::String),
             Some(c) if c == '-' || c.is_ascii_digit() => self.number(),
             Some(c) if c.is_alphabetic() => match self.word().as_str() {
-                "true" => Ok(Value::Bool(true)),
-                "false" => Ok(Value::Bool(false)),
-                "null" => Ok(Value::Null),
-                w => Err(self.unreadable(at, Said::new(Phrase::NotAJsonValue).quoted("value", w))),
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                "null" => Some(Value::Null),
+                w => self.unreadable(at, Said::new(Phrase::NotAJsonValue).quoted("value", w)),
             },
-            Some(c) => Err(self.unexpected(at, Phrase::CannotStartValue, c)),
+            Some(c) => self.unexpected(at, Phrase::CannotStartValue, c),
         }
     }
 
@@ -379,22 +386,22 @@ impl Reader<'_> {
                 if self.peek() == Some(close) {
                     self.note(DefectCode::TrailingComma, at, None, closing(Phrase::TrailingComma));
                     self.i += 1;
-                    return Ok(false);
+                    return Some(false);
                 }
-                Ok(true)
+                Some(true)
             }
             Some(c) if c == close => {
                 self.i += 1;
-                Ok(false)
+                Some(false)
             }
             Some(c) if Self::is_quote(c) || c.is_alphanumeric() || c == '{' || c == '[' => {
                 self.note(DefectCode::MissingComma, at, None, Said::new(Phrase::MissingComma).word("what", what));
-                Ok(true)
+                Some(true)
             }
             Some(c) => {
-                Err(self.unreadable(at, closing(Phrase::UnexpectedInList).quoted("value", c.encode_utf8(&mut [0; 4]))))
+                self.unreadable(at, closing(Phrase::UnexpectedInList).quoted("value", c.encode_utf8(&mut [0; 4])))
             }
-            None => Err(self.unreadable(at, closing(Phrase::EndsBefore))),
+            None => self.unreadable(at, closing(Phrase::EndsBefore)),
         }
     }
 
@@ -404,12 +411,12 @@ impl Reader<'_> {
         self.skip_blank()?;
         if self.peek() == Some(']') {
             self.i += 1;
-            return Ok(Value::Array(out));
+            return Some(Value::Array(out));
         }
         loop {
             out.push(self.value(&format!("{path}[{}]", out.len()), depth + 1)?);
             if !self.separator(']', Word::Items)? {
-                return Ok(Value::Array(out));
+                return Some(Value::Array(out));
             }
         }
     }
@@ -418,7 +425,7 @@ impl Reader<'_> {
         self.skip_blank()?;
         let at = self.i;
         match self.peek() {
-            Some(c) if Self::is_quote(c) => Ok((self.string(None)?, at)),
+            Some(c) if Self::is_quote(c) => Some((self.string(None)?, at)),
             Some(c) if c.is_alphabetic() || c == '_' || c == '$' => {
                 let w = self.word();
                 self.note(
@@ -427,10 +434,10 @@ impl Reader<'_> {
                     Some(&join_path(path, &w)),
                     Said::new(Phrase::UnquotedKey).name("key", &w),
                 );
-                Ok((w, at))
+                Some((w, at))
             }
-            Some(c) => Err(self.unexpected(at, Phrase::UnexpectedKey, c)),
-            None => Err(self.stop(at, Phrase::EndsBeforeKey)),
+            Some(c) => self.unexpected(at, Phrase::UnexpectedKey, c),
+            None => self.stop(at, Phrase::EndsBeforeKey),
         }
     }
 
@@ -440,13 +447,13 @@ impl Reader<'_> {
         self.skip_blank()?;
         if self.peek() == Some('}') {
             self.i += 1;
-            return Ok(Value::Object(map));
+            return Some(Value::Object(map));
         }
         loop {
             let (raw, at) = self.key(path)?;
             self.skip_blank()?;
             if self.peek() != Some(':') {
-                return Err(self.unreadable(self.i, Said::new(Phrase::ColonMissing).quoted("key", &raw)));
+                return self.unreadable(self.i, Said::new(Phrase::ColonMissing).quoted("key", &raw));
             }
             self.i += 1;
             let mut key = raw.trim().to_owned();
@@ -464,7 +471,7 @@ impl Reader<'_> {
                 self.defects.push(duplicate_defect(self.src, at, &full, &key));
             }
             if !self.separator('}', Word::Members)? {
-                return Ok(Value::Object(map));
+                return Some(Value::Object(map));
             }
         }
     }
@@ -501,9 +508,10 @@ pub(crate) struct Document {
     pub trailing: Option<usize>,
 }
 
-/// Read one value of `src` from `at` (a byte-order mark there skipped): the value or the defect
-/// that stopped the reading, the position after it, and the repairs met.
-pub(crate) fn read_value(src: &Source, at: usize) -> (Result<Value, Defect>, usize, Vec<Defect>) {
+/// Read one value of `src` from `at` (a byte-order mark there skipped): the value, or `None`
+/// when reading stopped (the last of the repairs then says why), the position after it, and
+/// the repairs met.
+pub(crate) fn read_value(src: &Source, at: usize) -> (Option<Value>, usize, Vec<Defect>) {
     let mut r = Reader { src, chars: &src.chars, i: at, defects: Vec::new(), whitespace_reported: false };
     if r.peek() == Some('\u{FEFF}') {
         r.defects.push(bom(src, at));
@@ -518,21 +526,14 @@ pub(crate) fn read_document(src: &Source, at: usize) -> Document {
     let (read, end, defects) = read_value(src, at);
     let mut r = Reader { src, chars: &src.chars, i: end, defects, whitespace_reported: false };
     let mut trailing = None;
-    let read = read.and_then(|v| {
+    let value = read.and_then(|v| {
         r.skip_blank()?;
         if r.i < r.chars.len() {
             trailing = Some(r.i);
             r.defects.push(trailing_text(src, r.i));
         }
-        Ok(v)
+        Some(v)
     });
-    let value = match read {
-        Ok(v) => Some(v),
-        Err(d) => {
-            r.defects.push(d);
-            None
-        }
-    };
     Document { value, defects: r.defects, trailing }
 }
 

@@ -72,27 +72,34 @@ impl UrlEncoder {
             } else if b == b' ' && self.space_as_plus {
                 out.push('+');
             } else {
-                out.extend(['%', hex(b >> 4), hex(b)]);
+                out.push('%');
+                out.push(hex(b >> 4));
+                out.push(hex(b));
             }
         }
         out
     }
-
-    /// The call with its language: `URLEncoder.encode(s, "UTF-8") (Java)`.
-    fn named(&self) -> String {
-        format!("{} ({})", self.call, self.language)
-    }
 }
 
-/// Calls in words, `a`, `a or b`, `a, b or c`; Vietnamese joins with `hoặc`.
+/// Calls with their language, in words: `a`, `a or b`, `a, b or c`, where each is
+/// `URLEncoder.encode(s, "UTF-8") (Java)`; Vietnamese joins with `hoặc`.
 fn calls(encoders: &[&UrlEncoder]) -> (String, String) {
-    let names: Vec<String> = encoders.iter().map(|e| e.named()).collect();
-    let join = |or: &str| match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    (join("or"), join("hoặc"))
+    let (mut en, mut vi) = (String::new(), String::new());
+    for (i, e) in encoders.iter().enumerate() {
+        let (sep_en, sep_vi) = match i {
+            0 => ("", ""),
+            _ if i + 1 == encoders.len() => (" or ", " hoặc "),
+            _ => (", ", ", "),
+        };
+        for (out, sep) in [(&mut en, sep_en), (&mut vi, sep_vi)] {
+            out.push_str(sep);
+            out.push_str(e.call);
+            out.push_str(" (");
+            out.push_str(e.language);
+            out.push(')');
+        }
+    }
+    (en, vi)
 }
 
 /// How a space came out, in words.
@@ -105,11 +112,11 @@ fn space(encoders: &[&UrlEncoder]) -> (&'static str, &'static str) {
 
 /// The encoders that change some text, grouped by what they make of `texts`: one group per
 /// distinct result, in table order, with that result.
-fn groups<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<(Vec<String>, Vec<&'static UrlEncoder>)> {
+fn groups(texts: &[&str]) -> Vec<(Vec<String>, Vec<&'static UrlEncoder>)> {
     let mut out: Vec<(Vec<String>, Vec<&'static UrlEncoder>)> = Vec::new();
     for e in URL_ENCODERS {
-        let made: Vec<String> = texts.clone().map(|t| e.encode(t)).collect();
-        if made.iter().zip(texts.clone()).all(|(m, t)| m == t) {
+        let made: Vec<String> = texts.iter().map(|t| e.encode(t)).collect();
+        if made.iter().zip(texts).all(|(m, t)| m == t) {
             continue;
         }
         match out.iter_mut().find(|(m, _)| *m == made) {
@@ -120,9 +127,8 @@ fn groups<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<(Vec<String>,
     out
 }
 
-/// What to do: the field(s) and the call to drop, and the pre-image to write instead.
-fn fix(ctx: &Ctx<'_>, (fields, fields_vi): (&str, &str), encoders: &[&UrlEncoder]) -> Fix {
-    let (en, vi) = calls(encoders);
+/// What to do: the field(s) and the calls (in words) to drop, and the pre-image to write instead.
+fn fix(ctx: &Ctx<'_>, (fields, fields_vi): (&str, &str), (en, vi): (&str, &str)) -> Fix {
     Fix {
         code: FindingCode::UrlEncoded,
         advice: Sentence::new(
@@ -148,31 +154,34 @@ pub fn url_mistakes(ctx: &Ctx<'_>, out: &mut Vec<Mistake>) {
                 format!("Bên gửi đã mã hóa URL {what_vi} trước khi băm, theo cách của {vi} ({space_vi})."),
             ),
             changes,
-            fix: Some(fix(ctx, (what, what_vi), encoders)),
+            fix: Some(fix(ctx, (what, what_vi), (&en, &vi))),
         }
     };
     for (name, text) in &ctx.texts {
-        for (made, encoders) in groups(std::iter::once(text.as_str())) {
+        for (made, encoders) in groups(&[text.as_str()]) {
             let (Some(first), Some(to)) = (encoders.first(), made.first()) else { continue };
             let changes = vec![change(name, Some(text), Some(to))];
             let what_vi = format!("trường {name}");
             out.push(mistake(vec![Edit::Field(name, Transform::Url(first))], (name, &what_vi), &encoders, changes));
         }
     }
-    for (made, encoders) in groups(ctx.texts.iter().map(|(_, t)| t.as_str())) {
+    let texts: Vec<&str> = ctx.texts.iter().map(|(_, t)| t.as_str()).collect();
+    for (made, encoders) in groups(&texts) {
         let Some(first) = encoders.first() else { continue };
-        let changes: Vec<_> = ctx
-            .texts
-            .iter()
-            .zip(&made)
-            .filter(|((_, t), to)| t != *to)
-            .map(|((n, t), to)| change(n, Some(t), Some(to)))
-            .collect();
+        let mut changes = Vec::new();
+        let mut names = String::new();
+        for ((n, t), to) in ctx.texts.iter().zip(&made) {
+            if t != to {
+                if !changes.is_empty() {
+                    names.push_str(", ");
+                }
+                names.push_str(n);
+                changes.push(change(n, Some(t), Some(to)));
+            }
+        }
         // One field changed: the mistake above already says it.
         if changes.len() > 1 {
-            let names: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-            let (what, what_vi) =
-                (format!("every value ({})", names.join(", ")), format!("mọi giá trị ({})", names.join(", ")));
+            let (what, what_vi) = (format!("every value ({names})"), format!("mọi giá trị ({names})"));
             out.push(mistake(vec![Edit::AllFields(Transform::Url(first))], (&what, &what_vi), &encoders, changes));
         }
     }
@@ -201,12 +210,12 @@ mod tests {
 
     #[test]
     fn calls_that_write_the_same_text_are_one_group() {
-        let g = groups(std::iter::once("thanh toan"));
+        let g = groups(&["thanh toan"]);
         let names: Vec<Vec<&str>> = g.iter().map(|(_, g)| g.iter().map(|e| e.call).collect()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(names[0].contains(&"encodeURIComponent(s)") && names[0].contains(&"Uri.EscapeDataString(s)"));
         assert!(names[1].contains(&"urlencode($s)") && names[1].contains(&"HttpUtility.UrlEncode(s)"));
-        assert!(groups(std::iter::once("SBN_100012")).is_empty());
+        assert!(groups(&["SBN_100012"]).is_empty());
         assert_eq!(
             calls(&[by("urlencode"), by("rawurlencode"), by("HttpUtility")]).0,
             "urlencode($s) (PHP), rawurlencode($s) (PHP) or HttpUtility.UrlEncode(s) (.NET)"

@@ -30,7 +30,8 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
     let at = src.skip_blank(at);
     let says =
         |part: &str| frame.content_type.as_ref().is_some_and(|(t, _)| contains_text(&t.to_ascii_lowercase(), part));
-    let read_as = if let Some(open) = java::looks(src, at) {
+    // What the body was read as, and whether the Content-Type says so.
+    let (read_as, agrees) = if let Some(open) = java::looks(src, at) {
         match java::read(src, at, open) {
             Ok(dump) => {
                 out.defects.extend(dump.defects);
@@ -39,38 +40,25 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
             }
             Err(d) => out.defects.push(d),
         }
-        "Java toString()"
+        ("Java toString()", false)
     } else if says("json") && starts_with(src, at, "%7B") {
         out.defects.push(note(src, at, None, Repair::UrlEncodedBody));
         let decoded = Source::new(&form::decode(&src.text(at, src.chars.len())));
         let mut inner = Outcome::default();
         json(&decoded, 0, false, &mut inner);
         // What is said of the decoded text is placed where the body starts.
-        let (line, column) = src.position(at);
-        for mut d in inner.defects {
-            if d.line.is_some() {
-                (d.line, d.column) = (Some(line), Some(column));
-            }
-            out.defects.push(d);
-        }
+        src.place_at(at, inner.defects, &mut out.defects);
         out.message = inner.message;
-        "JSON"
+        ("JSON", says("json"))
     } else if form::looks(src, at) || (says("x-www-form-urlencoded") && !matches!(src.at(at), Some('{' | '[' | '"'))) {
         out.message = Some(form::read(src, at, src.chars.len(), &mut out.defects));
-        "form"
+        ("form", says("x-www-form-urlencoded"))
     } else {
         json(src, at, frame.top, out);
-        "JSON"
+        ("JSON", says("json"))
     };
-    if let Some((says_type, place)) = &frame.content_type {
-        let agrees = match read_as {
-            "JSON" => says("json"),
-            "form" => says("x-www-form-urlencoded"),
-            _ => false,
-        };
-        if !agrees {
-            out.defects.push(note(src, *place, None, Repair::ContentType { says: says_type, read_as }));
-        }
+    if let Some((says_type, place)) = frame.content_type.as_ref().filter(|_| !agrees) {
+        out.defects.push(note(src, *place, None, Repair::ContentType { says: says_type, read_as }));
     }
     if let Some(message) = out.message.take() {
         out.message = Some(log::inner(src, at, message, &mut out.defects));

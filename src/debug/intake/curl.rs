@@ -14,17 +14,8 @@ use super::repair::{note, stop, Repair, Stop};
 use super::shell::{split, Dialect, Word};
 use super::source::Source;
 use super::{Found, Outcome};
+use crate::debug::url_encoding::UrlEncoder;
 use crate::loose::{trailing_text, DefectCode};
-
-/// Why a command's body cannot be read here.
-enum Halt {
-    /// Data read from a file or standard input: the argument.
-    File(String),
-    /// A multipart form.
-    Form,
-    /// `-G`.
-    Get,
-}
 
 /// What an option does with its argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,8 +137,10 @@ pub fn command(src: &Source, at: usize) -> Option<usize> {
         end += 1;
     }
     let word = src.text(at, end).to_ascii_lowercase();
-    let name = word.rsplit(['/', '\\']).next().unwrap_or_default();
-    (name == "curl" || name == "curl.exe").then_some(at)
+    // The last part of a path: what a separator, or nothing, comes before.
+    let named =
+        |name| word.strip_suffix(name).is_some_and(|b: &str| b.is_empty() || b.ends_with('/') || b.ends_with('\\'));
+    (named("curl") || named("curl.exe")).then_some(at)
 }
 
 /// The body so far: its text, where each character was written (empty once a piece has none),
@@ -182,17 +175,8 @@ impl Data {
 
 /// The URL-encoding curl's `--data-urlencode` applies: letters, digits and `-._~` kept, a space
 /// as `+`, every other byte `%XX`.
-fn curl_escape(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(b)),
-            b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+const CURL_ESCAPE: UrlEncoder =
+    UrlEncoder { call: "--data-urlencode", language: "curl", keeps: "-._~", space_as_plus: true, lowercase_hex: false };
 
 /// The cut that takes a `-H` argument out of the paste: from the option to the next word, or,
 /// when it ends the command, from the end of the previous word (its line continuation too).
@@ -235,33 +219,59 @@ fn cut(src: &Source, start: usize, end: usize) -> (usize, usize) {
 
 /// One option as written: its name, what it does (`None`: a flag), and its argument when it is
 /// attached to the name (`-XPOST`, `-d'…'`), with where each character was written.
-struct Opt {
+struct Opt<'w> {
     name: String,
     does: Option<Does>,
-    attached: Option<(String, Vec<usize>)>,
+    attached: Option<(&'w str, &'w [usize])>,
+}
+
+/// The options skipped, each named once in the order met, and where the first was written.
+#[derive(Default)]
+struct Ignored {
+    names: Vec<String>,
+    at: Option<usize>,
+}
+
+impl Ignored {
+    fn add(&mut self, name: String, at: usize) {
+        self.at.get_or_insert(at);
+        if !self.names.contains(&name) {
+            self.names.push(name);
+        }
+    }
+}
+
+/// A short option's name: `-` and its letter.
+fn short(c: char) -> String {
+    let mut name = String::from("-");
+    name.push(c);
+    name
 }
 
 /// The option a word holds: a long one, or a cluster of short letters whose last may take an
-/// argument (the flags before it are named in `ignored`, a `-G` among them halts). `None` when
-/// the cluster is all flags.
-fn option(word: &Word, ignored: &mut Vec<String>, halted: &mut Option<(usize, Halt)>) -> Option<Opt> {
+/// argument (the flags before it are `ignored`, a `-G` among them halts). `None` when the
+/// cluster is all flags.
+fn option<'w>(word: &'w Word, ignored: &mut Ignored, halted: &mut Option<(usize, Stop<'w>)>) -> Option<Opt<'w>> {
     let text = word.text.as_str();
     if let Some(long) = text.strip_prefix("--") {
         let does = TAKES.iter().find(|(l, _, _)| *l == long).map(|(_, _, d)| *d);
         return Some(Opt { name: text.to_owned(), does, attached: None });
     }
-    for (i, c) in text.chars().enumerate().skip(1) {
+    let mut letters = text.chars();
+    letters.next(); // the -
+    let mut i = 1;
+    while let Some(c) = letters.next() {
+        i += 1;
         match TAKES.iter().find(|(_, s, _)| *s == Some(c)) {
             Some((_, _, Does::Get)) => {
-                halted.get_or_insert((word.start, Halt::Get));
+                halted.get_or_insert((word.start, Stop::CurlGet));
             }
             Some((_, _, d)) => {
-                let rest: String = text.chars().skip(i + 1).collect();
-                let map = word.map.get(i + 1..).unwrap_or_default().to_vec();
-                let attached = Some((rest, map)).filter(|(r, _)| !r.is_empty());
-                return Some(Opt { name: format!("-{c}"), does: Some(*d), attached });
+                let rest = letters.as_str();
+                let attached = (!rest.is_empty()).then(|| (rest, word.map.get(i..).unwrap_or_default()));
+                return Some(Opt { name: short(c), does: Some(*d), attached });
             }
-            None => ignored.push(format!("-{c}")),
+            None => ignored.add(short(c), word.start),
         }
     }
     None
@@ -277,11 +287,10 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
     };
     let words = command.words.get(1..).unwrap_or_default();
     let mut data = Data::default();
-    let mut content_type: Option<(String, usize)> = None;
+    let mut content_type: Option<(&str, usize)> = None;
     let mut json = false;
-    let mut ignored: Vec<String> = Vec::new();
-    let mut ignored_at = None;
-    let mut halted: Option<(usize, Halt)> = None;
+    let mut ignored = Ignored::default();
+    let mut halted: Option<(usize, Stop<'_>)> = None;
     let mut k = 0;
     let mut options_done = false;
     while let Some(word) = words.get(k) {
@@ -294,113 +303,89 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
             options_done = true;
             continue;
         }
-        let named = ignored.len();
-        let parsed = option(word, &mut ignored, &mut halted);
-        if ignored.len() > named {
-            ignored_at.get_or_insert(word.start);
-        }
-        let Some(Opt { name, does, attached }) = parsed else { continue };
+        let Some(Opt { name, does, attached }) = option(word, &mut ignored, &mut halted) else { continue };
         let Some(does) = does else {
-            ignored.push(name);
-            ignored_at.get_or_insert(word.start);
+            ignored.add(name, word.start);
             continue;
         };
         if does == Does::Get {
-            halted.get_or_insert((word.start, Halt::Get));
+            halted.get_or_insert((word.start, Stop::CurlGet));
             continue;
         }
         // The argument: the rest of the word, or the next word.
-        let (arg, arg_map, arg_end) = match attached {
+        let (arg, arg_map, arg_end): (&str, &[usize], usize) = match attached {
             Some((text, map)) => (text, map, word.end),
             None => match words.get(k) {
                 Some(next) => {
                     k += 1;
-                    (next.text.clone(), next.map.clone(), next.end)
+                    (&next.text, &next.map, next.end)
                 }
-                None => (String::new(), Vec::new(), word.end),
+                None => ("", &[], word.end),
             },
         };
+        let mut token = None;
         match does {
             Does::Data | Does::Json if arg.starts_with('@') => {
-                halted.get_or_insert((word.start, Halt::File(arg)));
+                halted.get_or_insert((word.start, Stop::CurlFile { arg }));
             }
-            Does::Data => data.add(&name, &arg, Some(&arg_map), word.start, false),
+            Does::Data | Does::Raw => data.add(&name, arg, Some(arg_map), word.start, false),
             Does::Json => {
                 json = true;
-                data.add(&name, &arg, Some(&arg_map), word.start, true);
+                data.add(&name, arg, Some(arg_map), word.start, true);
             }
-            Does::Raw => data.add(&name, &arg, Some(&arg_map), word.start, false),
-            Does::UrlEncode => {
-                let (at_sign, equals) = (arg.find('@'), arg.find('='));
-                match (equals, at_sign) {
-                    (None, Some(_)) => {
-                        halted.get_or_insert((word.start, Halt::File(arg)));
-                    }
-                    (Some(0), _) => {
-                        data.add(&name, &curl_escape(arg.get(1..).unwrap_or_default()), None, word.start, false)
-                    }
-                    (Some(e), _) => {
-                        let (n, content) = (arg.get(..e).unwrap_or_default(), arg.get(e + 1..).unwrap_or_default());
-                        data.add(&name, &format!("{n}={}", curl_escape(content)), None, word.start, false);
-                    }
-                    (None, None) => data.add(&name, &curl_escape(&arg), None, word.start, false),
+            // content, =content, name=content (the content encoded), @file, name@file.
+            Does::UrlEncode => match arg.split_once('=') {
+                Some((n, content)) => {
+                    let piece = if n.is_empty() { String::new() } else { format!("{n}=") };
+                    data.add(&name, &(piece + &CURL_ESCAPE.encode(content)), None, word.start, false);
                 }
-            }
+                None if arg.contains('@') => {
+                    halted.get_or_insert((word.start, Stop::CurlFile { arg }));
+                }
+                None => data.add(&name, &CURL_ESCAPE.encode(arg), None, word.start, false),
+            },
             Does::Header => {
-                let (header, value) = arg.split_once(':').unwrap_or((&arg, ""));
-                let value = value.trim();
-                if header.trim().eq_ignore_ascii_case("content-type") {
-                    content_type = Some((value.to_owned(), word.start));
-                } else if header.trim().eq_ignore_ascii_case("authorization")
-                    && !value.is_empty()
-                    && out.found.is_none()
-                {
-                    out.defects.push(note(src, word.start, None, Repair::Authorization));
-                    let (start, end) = cut(src, word.start, arg_end);
-                    out.found = Some(Found { token: value.to_owned(), start, end });
+                let (header, value) = arg.split_once(':').unwrap_or((arg, ""));
+                let (header, value) = (header.trim(), value.trim());
+                if header.eq_ignore_ascii_case("content-type") {
+                    content_type = Some((value, word.start));
+                } else if header.eq_ignore_ascii_case("authorization") && !value.is_empty() {
+                    token = Some(value);
                 }
             }
-            Does::Bearer if out.found.is_none() => {
-                out.defects.push(note(src, word.start, None, Repair::Authorization));
-                let (start, end) = cut(src, word.start, arg_end);
-                out.found = Some(Found { token: arg.trim().to_owned(), start, end });
-            }
+            Does::Bearer => token = Some(arg.trim()),
             Does::Form => {
-                halted.get_or_insert((word.start, Halt::Form));
+                halted.get_or_insert((word.start, Stop::CurlForm));
             }
-            Does::Url | Does::Bearer | Does::Skip | Does::Get => {
-                if does == Does::Skip {
-                    ignored.push(name);
-                    ignored_at.get_or_insert(word.start);
-                }
-            }
+            Does::Skip => ignored.add(name, word.start),
+            Does::Url | Does::Get => {}
+        }
+        if let Some(token) = token.filter(|_| out.found.is_none()) {
+            out.defects.push(note(src, word.start, None, Repair::Authorization));
+            let (start, end) = cut(src, word.start, arg_end);
+            out.found = Some(Found { token: token.to_owned(), start, end });
         }
     }
-    if !ignored.is_empty() {
-        // Named once each, a dozen at most.
-        let mut names: Vec<&str> = Vec::new();
-        for name in &ignored {
-            if !names.contains(&name.as_str()) {
-                names.push(name);
+    if !ignored.names.is_empty() {
+        // A dozen at most.
+        let mut options = String::new();
+        for name in ignored.names.iter().take(12) {
+            if !options.is_empty() {
+                options.push_str(", ");
             }
+            options.push_str(name);
         }
-        let more = names.len().saturating_sub(12);
-        let mut options = names.iter().take(12).copied().collect::<Vec<_>>().join(", ");
+        let more = ignored.names.len().saturating_sub(12);
         if more > 0 {
             options.push_str(&format!(" and {more} more"));
         }
-        out.defects.push(note(src, ignored_at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options }));
+        out.defects.push(note(src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options }));
     }
     if let Some(rest) = command.rest {
         out.defects.push(trailing_text(src, rest));
     }
-    if let Some((place, halt)) = &halted {
-        let why = match halt {
-            Halt::File(arg) => Stop::CurlFile { arg },
-            Halt::Form => Stop::CurlForm,
-            Halt::Get => Stop::CurlGet,
-        };
-        return out.defects.push(stop(src, *place, why));
+    if let Some((place, why)) = halted {
+        return out.defects.push(stop(src, place, why));
     }
     if data.options.is_empty() {
         return out.defects.push(stop(src, at, Stop::CurlNoData));
@@ -408,13 +393,12 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
     let options = data.options.join(", ");
     // The way of reading comes first in the notes.
     out.defects.insert(first, note(src, at, None, Repair::CurlCommand { quoting: dialect.name(), data: &options }));
-    let (content_type, type_at) = content_type.unwrap_or_else(|| {
-        (if json { "application/json" } else { "application/x-www-form-urlencoded" }.to_owned(), at)
-    });
+    let (content_type, type_at) =
+        content_type.unwrap_or((if json { "application/json" } else { "application/x-www-form-urlencoded" }, at));
     // Read the body as its own text, then place what is said of it where it was written.
     let body = Source::new(&data.text);
     let mut inner = Outcome::default();
-    body::read(&body, 0, Frame { content_type: Some((content_type, 0)), top: false }, &mut inner);
+    body::read(&body, 0, Frame { content_type: Some((content_type.to_owned(), 0)), top: false }, &mut inner);
     let mapped = data.mapped && data.map.len() == body.chars.len();
     for mut d in inner.defects {
         let place = d.line.zip(d.column).map(|(l, c)| body.index(l, c)).and_then(|i| data.map.get(i).copied());
@@ -454,7 +438,7 @@ mod tests {
         let m = o.message.unwrap();
         assert_eq!(m["orderInfo"], "thanh toán & co");
         assert_eq!(m["x"], "", "=content is the content alone: a name without a value");
-        assert_eq!(curl_escape("a b~*ệ"), "a+b~%2A%E1%BB%87");
+        assert_eq!(CURL_ESCAPE.encode("a b~*ệ"), "a+b~%2A%E1%BB%87");
         let o = read_text("curl --json '{\"a\":' --json ' 1}' https://x");
         assert_eq!(o.message.unwrap()["a"], 1);
         assert!(!codes(&read_text("curl --json '{\"a\":1}' x")).contains(&DefectCode::ContentType));

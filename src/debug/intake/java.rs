@@ -63,8 +63,12 @@ pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, Defect> {
     loop {
         let key_start = i;
         let Some(after) = key_at(src, i) else { return Err(stop(src, i, Stop::DumpPair)) };
-        let (value, end) =
-            if src.at(after) == Some('\'') { quoted_value(src, after, close)? } else { bare_value(src, after, close)? };
+        let read =
+            if src.at(after) == Some('\'') { quoted_value(src, after, close) } else { bare_value(src, after, close) };
+        let (value, end) = match read {
+            Ok(v) => v,
+            Err(why) => return Err(stop(src, after, why)),
+        };
         let key = key(src, key_start, src.text(key_start, after - 1), &mut defects);
         let value = match value {
             Printed::Bare(text) if text == "null" => Value::Null,
@@ -86,14 +90,17 @@ enum Printed {
     Quoted(String),
 }
 
+/// A value as printed and where it ends, or why it cannot be read (said at its start).
+type Printing = Result<(Printed, usize), Stop<'static>>;
+
 /// A bare value from `at`: up to `, key=` or the closing bracket outside nested brackets, and
 /// where it ends.
-fn bare_value(src: &Source, at: usize, close: char) -> Result<(Printed, usize), Defect> {
+fn bare_value(src: &Source, at: usize, close: char) -> Printing {
     let mut depth = 0usize;
     let mut k = at;
     loop {
         match src.at(k) {
-            None => return Err(stop(src, at, Stop::DumpUnclosed { bracket: if close == ')' { '(' } else { '{' } })),
+            None => return Err(Stop::DumpUnclosed { bracket: if close == ')' { '(' } else { '{' } }),
             Some('{' | '(' | '[') => depth += 1,
             Some(c @ ('}' | ')' | ']')) => {
                 if depth == 0 && c == close {
@@ -112,11 +119,11 @@ fn bare_value(src: &Source, at: usize, close: char) -> Result<(Printed, usize), 
 
 /// A value in single quotes from `at` (an IDE's generated `toString()`): up to the `'` that a
 /// `, ` or the closing bracket follows, and where it ends.
-fn quoted_value(src: &Source, at: usize, close: char) -> Result<(Printed, usize), Defect> {
+fn quoted_value(src: &Source, at: usize, close: char) -> Printing {
     let mut k = at + 1;
     loop {
         match src.at(k) {
-            None => return Err(stop(src, at, Stop::Unclosed { quote: '\'' })),
+            None => return Err(Stop::Unclosed { quote: '\'' }),
             Some('\'')
                 if src.at(k + 1) == Some(close) || (src.at(k + 1) == Some(',') && src.at(k + 2) == Some(' ')) =>
             {

@@ -20,9 +20,12 @@ const MAX_MEMBERS: usize = 256;
 /// How deep a nested message is looked for.
 const MAX_DEPTH: usize = 3;
 
-/// How many of `map`'s keys some scheme knows (`checksum` included).
+/// How many of `map`'s keys some scheme knows (its fields, `checksum`, its aliases).
 fn score(map: &Map<String, Value>) -> usize {
-    map.keys().filter(|k| SCHEMES.iter().any(|s| s.known_keys().any(|f| f == k.as_str()))).count()
+    let known = |k: &str| {
+        k == "checksum" || SCHEMES.iter().any(|s| s.fields.contains(&k) || s.aliases.iter().any(|(a, _)| *a == k))
+    };
+    map.keys().filter(|k| known(k)).count()
 }
 
 /// Whether `text` may hold a JSON object (it starts with `{`).
@@ -33,16 +36,9 @@ pub fn holds_object(text: &str) -> bool {
 /// The object JSON written inside a string holds (`text`, the string read at `at`), its repairs
 /// placed at the string since they are in its unescaped text.
 pub fn in_string(src: &Source, at: usize, text: &str) -> (Option<Map<String, Value>>, Vec<Defect>) {
-    let inner = Source::new(text);
-    let doc = read_document(&inner, 0);
-    let (line, column) = src.position(at);
+    let doc = read_document(&Source::new(text), 0);
     let mut defects = vec![note(src, at, None, Repair::BodyInString)];
-    defects.extend(doc.defects.into_iter().map(|mut d| {
-        if d.line.is_some() {
-            (d.line, d.column) = (Some(line), Some(column));
-        }
-        d
-    }));
+    src.place_at(at, doc.defects, &mut defects);
     match doc.value {
         Some(Value::Object(map)) => (Some(map), defects),
         _ => (None, defects),
@@ -60,7 +56,7 @@ struct Candidate {
 /// The object that starts at `p` (a `{`; a `"` before it opens a string holding JSON).
 fn candidate(src: &Source, p: usize) -> Option<Candidate> {
     if p > 0 && src.at(p - 1) == Some('"') {
-        if let (Ok(Value::String(text)), end, mut defects) = read_value(src, p - 1) {
+        if let (Some(Value::String(text)), end, mut defects) = read_value(src, p - 1) {
             if let (Some(map), inner) = in_string(src, p - 1, &text) {
                 defects.extend(inner);
                 return Some(Candidate { start: p - 1, end, map, defects });
@@ -72,7 +68,7 @@ fn candidate(src: &Source, p: usize) -> Option<Candidate> {
         return Some(Candidate { start: p, end: dump.end, map: dump.map, defects: dump.defects });
     }
     match read_value(src, p) {
-        (Ok(Value::Object(map)), end, defects) => Some(Candidate { start: p, end, map, defects }),
+        (Some(Value::Object(map)), end, defects) => Some(Candidate { start: p, end, map, defects }),
         _ => None,
     }
 }
@@ -117,30 +113,34 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
     if own >= 2 {
         return map;
     }
-    // Breadth first, MAX_MEMBERS members at most ever queued: (path, value, depth).
+    // Breadth first, level by level, MAX_MEMBERS members at most ever queued.
     let mut queued = 0;
-    let mut queue = Queue::new();
-    enqueue(&mut queue, &mut queued, "", &map, 1);
+    let mut level = Vec::new();
+    enqueue(&mut level, &mut queued, "", &map);
     let mut best: Option<(usize, String, Nested<'_>)> = None;
-    while let Some((path, value, depth)) = queue.pop_front() {
-        let found = match value {
-            Value::Object(m) => {
-                if depth < MAX_DEPTH {
-                    enqueue(&mut queue, &mut queued, &path, m, depth + 1);
+    for depth in 1..=MAX_DEPTH {
+        let mut next = Vec::new();
+        for (path, value) in level {
+            let found = match value {
+                Value::Object(m) => {
+                    if depth < MAX_DEPTH {
+                        enqueue(&mut next, &mut queued, &path, m);
+                    }
+                    Some((score(m), Nested::Member(m)))
                 }
-                Some((score(m), Nested::Member(m)))
-            }
-            Value::String(text) if holds_object(text) => match in_string(src, at, text) {
-                (Some(m), said) => Some((score(&m), Nested::InString(m, said))),
-                (None, _) => None,
-            },
-            _ => None,
-        };
-        if let Some((s, nested)) = found {
-            if s >= 2 && s > own && best.as_ref().is_none_or(|(b, ..)| s > *b) {
-                best = Some((s, path, nested));
+                Value::String(text) if holds_object(text) => match in_string(src, at, text) {
+                    (Some(m), said) => Some((score(&m), Nested::InString(m, said))),
+                    (None, _) => None,
+                },
+                _ => None,
+            };
+            if let Some((s, nested)) = found {
+                if s >= 2 && s > own && best.as_ref().is_none_or(|(b, ..)| s > *b) {
+                    best = Some((s, path, nested));
+                }
             }
         }
+        level = next;
     }
     let Some((_, path, nested)) = best else { return map };
     defects.push(note(src, at, Some(&path), Repair::BodyInMember { path: &path }));
@@ -153,14 +153,16 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
     }
 }
 
-/// Members to look into: their path, value and depth.
-type Queue<'a> = std::collections::VecDeque<(String, &'a Value, usize)>;
+/// Members to look into: their path and value.
+type Queue<'a> = Vec<(String, &'a Value)>;
 
 /// Queue the members of `m` (at `parent`), as many as MAX_MEMBERS leaves room for.
-fn enqueue<'a>(queue: &mut Queue<'a>, queued: &mut usize, parent: &str, m: &'a Map<String, Value>, depth: usize) {
+fn enqueue<'a>(queue: &mut Queue<'a>, queued: &mut usize, parent: &str, m: &'a Map<String, Value>) {
     let room = MAX_MEMBERS.saturating_sub(*queued);
     *queued += room.min(m.len());
-    queue.extend(m.iter().take(room).map(|(k, v)| (join_path(parent, k), v, depth)));
+    for (k, v) in m.iter().take(room) {
+        queue.push((join_path(parent, k), v));
+    }
 }
 
 /// A message found inside the pasted object.

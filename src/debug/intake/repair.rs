@@ -5,6 +5,7 @@
 use super::source::Source;
 use crate::loose::{Defect, DefectCode};
 use crate::said::{quoted, Arg, Phrase, Said};
+use crate::text::first_chars;
 
 /// A way of reading a paste, named in the notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,32 +79,38 @@ impl Repair<'_> {
         }
     }
 
-    /// What it says, with its values.
+    /// What it says, with its values: its phrase, and the values from the paste it quotes.
     pub fn said(&self) -> Said {
-        match *self {
-            Repair::HttpRequest { request } => Said::new(Phrase::ReadAsHttpRequest).quoted("request", request),
-            Repair::HeaderLines => Said::new(Phrase::ReadHeaderLines),
-            Repair::CurlCommand { quoting, data } => {
-                Said::new(Phrase::ReadAsCurl).quoted("quoting", quoting).quoted("data", data)
-            }
-            Repair::Authorization => Said::new(Phrase::AuthorizationKeptApart),
+        let none = ("", "");
+        let (phrase, quoted) = match *self {
+            Repair::HttpRequest { request } => (Phrase::ReadAsHttpRequest, [("request", request), none]),
+            Repair::HeaderLines => (Phrase::ReadHeaderLines, [none, none]),
+            Repair::CurlCommand { quoting, data } => (Phrase::ReadAsCurl, [("quoting", quoting), ("data", data)]),
+            Repair::Authorization => (Phrase::AuthorizationKeptApart, [none, none]),
             Repair::IgnoredOptions { options } => {
                 // The whole list, quoted: it is at most twelve names and a count.
                 let mut list = String::new();
                 crate::said::push_quoted(&mut list, options);
-                Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(list))
+                return Said::new(Phrase::IgnoredCurlOptions).with("options", Arg::Name(list));
             }
             Repair::ContentType { says, read_as } => {
-                Said::new(Phrase::ContentTypeDiffers).quoted("says", says).quoted("readAs", read_as)
+                (Phrase::ContentTypeDiffers, [("says", says), ("readAs", read_as)])
             }
-            Repair::FormFields => Said::new(Phrase::ReadAsFormFields),
-            Repair::JavaToString => Said::new(Phrase::ReadAsJavaDump),
-            Repair::NumberGuessed { text } => Said::new(Phrase::NumberGuessed).quoted("value", text),
-            Repair::LogPrefix { prefix } => Said::new(Phrase::LogPrefixSkipped).with("prefix", Arg::Name(tail(prefix))),
-            Repair::BodyInMember { path } => Said::new(Phrase::BodyInMember).quoted("path", path),
-            Repair::BodyInString => Said::new(Phrase::BodyInString),
-            Repair::UrlEncodedBody => Said::new(Phrase::UrlEncodedBody),
+            Repair::FormFields => (Phrase::ReadAsFormFields, [none, none]),
+            Repair::JavaToString => (Phrase::ReadAsJavaDump, [none, none]),
+            Repair::NumberGuessed { text } => (Phrase::NumberGuessed, [("value", text), none]),
+            Repair::LogPrefix { prefix } => {
+                return Said::new(Phrase::LogPrefixSkipped).with("prefix", Arg::Name(tail(prefix)));
+            }
+            Repair::BodyInMember { path } => (Phrase::BodyInMember, [("path", path), none]),
+            Repair::BodyInString => (Phrase::BodyInString, [none, none]),
+            Repair::UrlEncodedBody => (Phrase::UrlEncodedBody, [none, none]),
+        };
+        let mut said = Said::new(phrase);
+        for (name, value) in quoted.into_iter().filter(|(name, _)| !name.is_empty()) {
+            said = said.quoted(name, value);
         }
+        said
     }
 }
 
@@ -130,10 +137,10 @@ impl Stop<'_> {
 /// The last characters of `text`, quoted (`"…INFO body="`).
 fn tail(text: &str) -> String {
     let count = text.chars().count();
-    match count.checked_sub(40).filter(|skip| *skip > 0) {
-        Some(skip) => {
+    match count.checked_sub(40).filter(|skip| *skip > 0).and_then(|skip| first_chars(text, skip)) {
+        Some(skipped) => {
             let mut out = String::from("\"…");
-            out.extend(text.chars().skip(skip).collect::<String>().escape_debug());
+            out.extend(text.get(skipped.len()..).unwrap_or_default().escape_debug());
             out.push('"');
             out
         }

@@ -212,10 +212,13 @@ fn double(src: &Source, open: usize, first: usize, w: &mut Building) -> Result<u
 /// `\UHHHHHHHH`, `\n`…); the bytes are read as UTF-8 once the quote closes.
 fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed> {
     w.touch(open..open + 1);
-    let mut bytes: Vec<(u8, usize)> = Vec::new();
-    let push_char = |ch: char, origin: usize, bytes: &mut Vec<(u8, usize)>| {
-        let mut buf = [0; 4];
-        bytes.extend(ch.encode_utf8(&mut buf).bytes().map(|b| (b, origin)));
+    // The bytes written, and where each was written.
+    let (mut raw, mut origins): (Vec<u8>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut push = |bytes: &[u8], origin: usize| {
+        for b in bytes {
+            raw.push(*b);
+            origins.push(origin);
+        }
     };
     let mut i = open + 2;
     loop {
@@ -237,7 +240,7 @@ fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed
                     _ => None,
                 };
                 if let Some(s) = simple {
-                    push_char(s, i, &mut bytes);
+                    push(s.encode_utf8(&mut [0; 4]).as_bytes(), i);
                     i += 2;
                     continue;
                 }
@@ -249,54 +252,53 @@ fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed
                 match e {
                     Some('x') => match digits(i + 2, 2, 16) {
                         (Some(v), n) => {
-                            bytes.push((v as u8, i));
+                            push(&[v as u8], i);
                             i += 2 + n;
                         }
                         (None, _) => {
-                            push_char('\\', i, &mut bytes);
+                            push(b"\\", i);
                             i += 1;
                         }
                     },
                     Some(u @ ('u' | 'U')) => match digits(i + 2, if u == 'u' { 4 } else { 8 }, 16) {
                         (Some(v), n) => {
                             if let Some(c) = char::from_u32(v) {
-                                push_char(c, i, &mut bytes);
+                                push(c.encode_utf8(&mut [0; 4]).as_bytes(), i);
                             }
                             i += 2 + n;
                         }
                         (None, _) => {
-                            push_char('\\', i, &mut bytes);
+                            push(b"\\", i);
                             i += 1;
                         }
                     },
                     Some('0'..='7') => {
                         let (v, n) = digits(i + 1, 3, 8);
-                        bytes.push((v.unwrap_or(0) as u8, i));
+                        push(&[v.unwrap_or(0) as u8], i);
                         i += 1 + n;
                     }
                     Some('c') if src.at(i + 2).is_some() => {
                         let c = src.at(i + 2).unwrap_or('@');
-                        push_char(char::from((u32::from(c) & 0x1f) as u8), i, &mut bytes);
+                        push(&[(u32::from(c) & 0x1f) as u8], i);
                         i += 3;
                     }
                     _ => {
-                        push_char('\\', i, &mut bytes);
+                        push(b"\\", i);
                         i += 1;
                     }
                 }
             }
             ch => {
-                push_char(ch, i, &mut bytes);
+                push(ch.encode_utf8(&mut [0; 4]).as_bytes(), i);
                 i += 1;
             }
         }
     }
     w.touch(open..i + 1);
-    let raw: Vec<u8> = bytes.iter().map(|(b, _)| *b).collect();
     match std::str::from_utf8(&raw) {
         Ok(text) => {
             for (k, c) in text.char_indices() {
-                let origin = bytes.get(k).map_or(open, |(_, o)| *o);
+                let origin = origins.get(k).copied().unwrap_or(open);
                 w.push(c, origin, open..i + 1);
             }
         }
@@ -380,10 +382,10 @@ fn crt((passed, rest): (Vec<Passed>, Option<usize>)) -> Command {
     while let Some(p) = passed.get(k) {
         match p.c {
             '\\' => {
-                let run = passed.iter().skip(k).take_while(|q| q.c == '\\').count();
+                let run = passed.get(k..).unwrap_or_default().iter().take_while(|q| q.c == '\\').count();
                 let after = passed.get(k + run);
                 if after.is_some_and(|q| q.c == '"') {
-                    for q in passed.iter().skip(k).take(run / 2) {
+                    for q in passed.get(k..k + run / 2).unwrap_or_default() {
                         w.push('\\', q.origin, span(q));
                     }
                     if run % 2 == 1 {
@@ -395,7 +397,7 @@ fn crt((passed, rest): (Vec<Passed>, Option<usize>)) -> Command {
                         k += run;
                     }
                 } else {
-                    for q in passed.iter().skip(k).take(run) {
+                    for q in passed.get(k..k + run).unwrap_or_default() {
                         w.push('\\', q.origin, span(q));
                     }
                     k += run;

@@ -16,9 +16,12 @@ impl Source {
     /// The text as characters.
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let line_starts = std::iter::once(0)
-            .chain(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = vec![0];
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '\n' {
+                line_starts.push(i + 1);
+            }
+        }
         Source { chars, line_starts }
     }
 
@@ -51,6 +54,18 @@ impl Source {
     pub fn defect(&self, code: DefectCode, at: usize, path: Option<&str>, said: Said) -> Defect {
         let (line, column) = self.position(at);
         Defect { code, said, path: path.map(str::to_owned), line: Some(line), column: Some(column) }
+    }
+
+    /// `defects` said of another text (what was decoded or unescaped from this one), each that
+    /// has a place placed at `at` here, appended to `out`.
+    pub fn place_at(&self, at: usize, defects: Vec<Defect>, out: &mut Vec<Defect>) {
+        let (line, column) = self.position(at);
+        for mut d in defects {
+            if d.line.is_some() {
+                (d.line, d.column) = (Some(line), Some(column));
+            }
+            out.push(d);
+        }
     }
 
     /// The first position from `at` that is not white space (the text's end if none is).
