@@ -80,11 +80,7 @@ fn finish(
     let reply = if accepted {
         payment_result_reply(true, None)
     } else {
-        let codes: Vec<String> = report
-            .errors
-            .iter()
-            .map(|p| serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
-            .collect();
+        let codes: Vec<&str> = report.errors.iter().map(|p| p.code.as_str()).collect();
         payment_result_reply(false, Some(&format!("Thất bại: {}", codes.join(", "))))
     };
     PaymentResultReport {
