@@ -254,8 +254,7 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
         }
     }
     for key in msg.keys() {
-        let known = s.message_fields().any(|f| f == key) || s.aliases.iter().any(|(a, _)| a == key);
-        if !known {
+        if !s.knows(key) {
             r.warn(key, ProblemCode::UnknownKey, Said::new(Phrase::NotAField).quoted("key", key).name("scheme", s.id));
         }
     }
