@@ -64,15 +64,16 @@ fn signed(scheme_id: &str, order: &Value, credentials: &Value) -> Result<(Map<St
     for name in FILLED.iter().filter(|n| order.contains_key(**n)) {
         report.error(name, ProblemCode::NotAllowed, Said::new(Phrase::FilledByBuilder).name("field", name));
     }
-    // In a request the unit builds, an unknown key is a typo, not a peer's quirk.
-    let (unknown, warnings): (Vec<Problem>, Vec<Problem>) =
-        std::mem::take(&mut report.warnings).into_iter().partition(|p| p.code == ProblemCode::UnknownKey);
     // A name the request is sent under anyway is no alias to warn about.
     let sent_anyway = |p: &Problem| BOTH_NAMES.iter().any(|(id, name, _)| *id == s.id && p.path == *name);
-    report.warnings = warnings.into_iter().filter(|p| !(p.code == ProblemCode::Alias && sent_anyway(p))).collect();
-    for p in unknown {
-        let said = Said::new(Phrase::NotARequestField).name("key", &p.path).name("scheme", s.id);
-        report.error(&p.path, ProblemCode::UnknownKey, said);
+    for p in std::mem::take(&mut report.warnings) {
+        if p.code == ProblemCode::UnknownKey {
+            // In a request the unit builds, an unknown key is a typo, not a peer's quirk.
+            let said = Said::new(Phrase::NotARequestField).name("key", &p.path).name("scheme", s.id);
+            report.error(&p.path, ProblemCode::UnknownKey, said);
+        } else if !(p.code == ProblemCode::Alias && sent_anyway(&p)) {
+            report.warnings.push(p);
+        }
     }
     let mut secret_report = crate::validate::ValidationReport::default();
     check_text(&mut secret_report, "credentials.secretKey", &creds.secret_key);

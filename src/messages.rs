@@ -174,10 +174,13 @@ pub(crate) fn check_keys(
         Some(k) => Err(Error::at(
             ErrorCode::InvalidArgument,
             format!("{what}.{k}"),
-            Said::new(Phrase::UnknownKey)
-                .name("object", what)
-                .quoted("key", k)
-                .name("expected", &[required, optional].concat().join(", ")),
+            Said::new(Phrase::UnknownKey).name("object", what).quoted("key", k).name("expected", &{
+                let mut expected = String::new();
+                for k in required.iter().chain(optional) {
+                    crate::text::push_item(&mut expected, k);
+                }
+                expected
+            }),
         )),
         None => Ok(()),
     }

@@ -80,12 +80,14 @@ fn finish(
     let reply = if accepted {
         payment_result_reply(true, None)
     } else {
-        let codes: Vec<String> = report
-            .errors
-            .iter()
-            .map(|p| serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
-            .collect();
-        payment_result_reply(false, Some(&format!("Thất bại: {}", codes.join(", "))))
+        let mut message = String::from("Thất bại: ");
+        for (i, p) in report.errors.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(p.code.as_str());
+        }
+        payment_result_reply(false, Some(&message))
     };
     PaymentResultReport {
         valid,

@@ -206,11 +206,12 @@ pub fn parse_gateway_response(kind: ResponseKind, body: Body) -> Result<GatewayR
         // them in data. Without data, a record at the top level is read there.
         (Lookup, Value::Null) if ok && map.keys().any(|k| RECORD_KEYS.contains(&k.as_str())) => {
             r.warn("data", ProblemCode::MissingField, Said::new(Phrase::RecordAtTopLevel));
-            let top: Map<String, Value> = map
-                .iter()
-                .filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            // Inserted one by one: collecting into a map would link a stable sort for keys that
+            // come out of a map already in order.
+            let mut top = Map::new();
+            for (k, v) in map.iter().filter(|(k, _)| !ENVELOPE_KEYS.contains(&k.as_str())) {
+                top.insert(k.clone(), v.clone());
+            }
             Some(order_info(&top, &mut r))
         }
         _ => None,

@@ -109,8 +109,11 @@ pub static SCHEMES: &[Scheme] = &[
 /// The scheme with this id, or `UNKNOWN_SCHEME`.
 pub fn scheme(id: &str) -> Result<&'static Scheme, Error> {
     SCHEMES.iter().find(|s| s.id == id).ok_or_else(|| {
-        let ids: Vec<&str> = SCHEMES.iter().map(|s| s.id).collect();
-        let said = Said::new(Phrase::UnknownScheme).quoted("value", id).name("expected", &ids.join(", "));
+        let mut ids = String::new();
+        for s in SCHEMES {
+            crate::text::push_item(&mut ids, s.id);
+        }
+        let said = Said::new(Phrase::UnknownScheme).quoted("value", id).name("expected", &ids);
         Error::at(ErrorCode::UnknownScheme, "scheme", said)
     })
 }
@@ -119,20 +122,22 @@ pub fn scheme(id: &str) -> Result<&'static Scheme, Error> {
 /// knows counts for, each it lacks or does not know counts against. `None` when fewer than two
 /// keys match any scheme.
 pub fn detect_scheme(message: &Map<String, Value>) -> Option<&'static str> {
-    SCHEMES
-        .iter()
-        .filter_map(|s| {
-            let known = |k: &str| s.message_fields().any(|f| f == k) || s.aliases.iter().any(|(a, _)| *a == k);
-            let matched = message.keys().filter(|k| known(k)).count();
-            let extra = message.len() - matched;
-            let missing = s.message_fields().filter(|f| !message.contains_key(*f)).count();
-            (matched >= 2).then_some((2 * matched as i64 - extra as i64 - missing as i64, s.id))
-        })
-        .fold(None, |best: Option<(i64, &str)>, cand| match best {
-            Some(b) if b.0 >= cand.0 => Some(b),
-            _ => Some(cand),
-        })
-        .map(|(_, id)| id)
+    // The first of the best-scoring schemes, by plain loops (each iterator chain here would be
+    // code of its own in the WebAssembly core).
+    let mut best: Option<(i64, &'static str)> = None;
+    for s in SCHEMES {
+        let matched = message.keys().filter(|k| s.knows(k)).count();
+        let extra = message.len() - matched;
+        let mut missing = usize::from(!message.contains_key("checksum"));
+        for f in s.fields {
+            missing += usize::from(!message.contains_key(*f));
+        }
+        let score = 2 * matched as i64 - extra as i64 - missing as i64;
+        if matched >= 2 && best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, s.id));
+        }
+    }
+    best.map(|(_, id)| id)
 }
 
 /// Where a segment's bytes come from.
@@ -273,6 +278,11 @@ impl Scheme {
         self.fields.iter().copied().chain(std::iter::once("checksum"))
     }
 
+    /// Whether a message of this scheme reads `key`: one of its fields, `checksum`, an alias.
+    pub fn knows(&self, key: &str) -> bool {
+        key == "checksum" || self.fields.contains(&key) || self.aliases.iter().any(|(a, _)| *a == key)
+    }
+
     /// Every key a message of this scheme is read by: its fields, `checksum`, and the aliases.
     pub fn known_keys(&self) -> impl Iterator<Item = &'static str> {
         self.message_fields().chain(self.aliases.iter().map(|(alias, _)| *alias))
@@ -283,12 +293,18 @@ impl Scheme {
     /// Every missing field is named in one `MISSING_FIELD` error; a missing secret for a
     /// secret-prefixed scheme is `MISSING_SECRET`. An empty secret is a secret.
     pub fn preimage(&'static self, fields: &Map<String, Value>, secret: Option<&str>) -> Result<Preimage, Error> {
-        let missing: Vec<&str> = self.fields.iter().copied().filter(|f| !fields.contains_key(*f)).collect();
-        if let Some(first) = missing.first() {
-            let given =
-                self.aliases.iter().find(|(alias, canon)| missing.contains(canon) && fields.contains_key(*alias));
+        let is_missing = |f: &str| !fields.contains_key(f);
+        if let Some(first) = self.fields.iter().find(|f| is_missing(f)) {
+            let mut missing = String::new();
+            for f in self.fields.iter().filter(|f| is_missing(f)) {
+                crate::text::push_item(&mut missing, f);
+            }
+            let given = self
+                .aliases
+                .iter()
+                .find(|(alias, canon)| self.fields.contains(canon) && is_missing(canon) && fields.contains_key(*alias));
             let phrase = if given.is_some() { Phrase::MissingFieldsAlias } else { Phrase::MissingFields };
-            let mut said = Said::new(phrase).name("scheme", self.id).name("fields", &missing.join(", "));
+            let mut said = Said::new(phrase).name("scheme", self.id).name("fields", &missing);
             if let Some((alias, canonical)) = given {
                 said = said.name("alias", alias).name("canonical", canonical);
             }

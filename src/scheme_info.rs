@@ -53,6 +53,16 @@ pub struct SchemeInfo {
 }
 
 fn info(s: &Scheme) -> SchemeInfo {
+    let mut message_fields = Vec::with_capacity(s.fields.len() + 1);
+    for name in s.message_fields() {
+        let def = field(name);
+        message_fields.push(FieldInfo {
+            name,
+            json_type: def.map_or(FieldKind::Text, |d| d.kind).json_type(),
+            required: true,
+            description: def.map_or(Description { en: "", vi: "" }, |d| d.description),
+        });
+    }
     SchemeInfo {
         id: s.id,
         message: s.message,
@@ -63,22 +73,15 @@ fn info(s: &Scheme) -> SchemeInfo {
             Prefix::Literal(value) => PrefixInfo::Literal { value },
         },
         fields: s.fields.to_vec(),
-        message_fields: s
-            .message_fields()
-            .map(|name| {
-                let def = field(name);
-                FieldInfo {
-                    name,
-                    json_type: def.map_or(FieldKind::Text, |d| d.kind).json_type(),
-                    required: true,
-                    description: def.map_or(Description { en: "", vi: "" }, |d| d.description),
-                }
-            })
-            .collect(),
+        message_fields,
     }
 }
 
 /// The scheme table, for UIs and docs.
 pub fn schemes() -> Vec<SchemeInfo> {
-    SCHEMES.iter().map(info).collect()
+    let mut out = Vec::with_capacity(SCHEMES.len());
+    for s in SCHEMES {
+        out.push(info(s));
+    }
+    out
 }

@@ -47,6 +47,14 @@ pub fn contains_text(text: &str, needle: &str) -> bool {
     text.iter().enumerate().any(|(i, b)| b == first && text.get(i + 1..i + needle.len()) == Some(rest))
 }
 
+/// Add `item` to a list written `a, b, c`.
+pub fn push_item(list: &mut String, item: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(item);
+}
+
 /// The first `n` characters of `s`, when it has more.
 pub fn first_chars(s: &str, n: usize) -> Option<&str> {
     s.char_indices().nth(n).map(|(i, _)| &s[..i])

@@ -17,8 +17,7 @@ use crate::text;
 pub const MAX_SAFE_AMOUNT: u64 = 9_007_199_254_740_991;
 
 /// Stable codes of validation problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemCode {
     /// The message is not a JSON object.
     NotAnObject,
@@ -80,6 +79,52 @@ pub enum ProblemCode {
     Refunded,
     /// The gateway's record is not a payment: its `type` is not `Pay` (other, empty or missing).
     NotAPayment,
+}
+
+impl ProblemCode {
+    /// The code as JavaScript sees it, e.g. `MISSING_FIELD`. (Written out rather than derived:
+    /// serde's derived enum serializer is compiled once per serializer, and this one string
+    /// serves them all.)
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::NotAnObject => "NOT_AN_OBJECT",
+            ProblemCode::MissingField => "MISSING_FIELD",
+            ProblemCode::MissingSecret => "MISSING_SECRET",
+            ProblemCode::WrongType => "WRONG_TYPE",
+            ProblemCode::EmptyValue => "EMPTY_VALUE",
+            ProblemCode::AmountNotInteger => "AMOUNT_NOT_INTEGER",
+            ProblemCode::AmountNotPositive => "AMOUNT_NOT_POSITIVE",
+            ProblemCode::AmountTooLarge => "AMOUNT_TOO_LARGE",
+            ProblemCode::InvalidUrl => "INVALID_URL",
+            ProblemCode::InvalidIpAddress => "INVALID_IP_ADDRESS",
+            ProblemCode::InvalidPayDate => "INVALID_PAY_DATE",
+            ProblemCode::InvalidType => "INVALID_TYPE",
+            ProblemCode::TypeCasing => "TYPE_CASING",
+            ProblemCode::UndocumentedTransactionType => "UNDOCUMENTED_TRANSACTION_TYPE",
+            ProblemCode::InvalidChecksum => "INVALID_CHECKSUM",
+            ProblemCode::ChecksumMismatch => "CHECKSUM_MISMATCH",
+            ProblemCode::Whitespace => "WHITESPACE",
+            ProblemCode::ControlCharacter => "CONTROL_CHARACTER",
+            ProblemCode::InvisibleCharacter => "INVISIBLE_CHARACTER",
+            ProblemCode::NotNfc => "NOT_NFC",
+            ProblemCode::SmartQuotes => "SMART_QUOTES",
+            ProblemCode::UnknownKey => "UNKNOWN_KEY",
+            ProblemCode::Alias => "ALIAS",
+            ProblemCode::AliasConflict => "ALIAS_CONFLICT",
+            ProblemCode::NotAllowed => "NOT_ALLOWED",
+            ProblemCode::UnknownCode => "UNKNOWN_CODE",
+            ProblemCode::Mismatch => "MISMATCH",
+            ProblemCode::NotPaid => "NOT_PAID",
+            ProblemCode::Refunded => "REFUNDED",
+            ProblemCode::NotAPayment => "NOT_A_PAYMENT",
+        }
+    }
+}
+
+impl Serialize for ProblemCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// One problem: where, what, and what was said about it. JavaScript sees
@@ -209,8 +254,7 @@ pub(crate) fn check_message(s: &Scheme, msg: &Map<String, Value>, require_checks
         }
     }
     for key in msg.keys() {
-        let known = s.message_fields().any(|f| f == key) || s.aliases.iter().any(|(a, _)| a == key);
-        if !known {
+        if !s.knows(key) {
             r.warn(key, ProblemCode::UnknownKey, Said::new(Phrase::NotAField).quoted("key", key).name("scheme", s.id));
         }
     }

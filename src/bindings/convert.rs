@@ -128,20 +128,22 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         };
         return Err(bad_with(path, Phrase::NotJsonValue, "got", crate::said::Arg::Word(got)));
     }
-    let read_err = |key: &str| bad(&join_path(path, key), Phrase::ReadingThrew);
     let obj: &Object = v.unchecked_ref();
     // Listing the keys first also refuses a revoked proxy, on which even Array.isArray throws.
     let keys = Reflect::own_keys(obj).map_err(|_| bad(path, Phrase::ListingKeysThrew))?;
     if Array::is_array(v) {
-        let len =
-            Reflect::get(v, &JsValue::from_str("length")).map_err(|_| read_err("length"))?.as_f64().unwrap_or(0.0);
+        let len = Reflect::get(v, &JsValue::from_str("length"))
+            .map_err(|_| bad(&join_path(path, "length"), Phrase::ReadingThrew))?
+            .as_f64()
+            .unwrap_or(0.0);
         if len > f64::from(MAX_ITEMS) {
             return Err(bad_with(path, Phrase::ArrayTooLong, "max", crate::said::Arg::Number(MAX_ITEMS.into())));
         }
         let mut out = Vec::new();
         for i in 0..(len as u32) {
-            let item = Reflect::get_u32(v, i).map_err(|_| read_err(&i.to_string()))?;
-            out.push(to_json(&item, &join_path(path, &i.to_string()), depth + 1)?.unwrap_or(Value::Null));
+            let item_path = join_path(path, &i.to_string());
+            let item = Reflect::get_u32(v, i).map_err(|_| bad(&item_path, Phrase::ReadingThrew))?;
+            out.push(to_json(&item, &item_path, depth + 1)?.unwrap_or(Value::Null));
         }
         return Ok(Some(Value::Array(out)));
     }
@@ -151,18 +153,26 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
             continue; // symbol keys are not JSON
         }
         let name = string(&key, path)?;
-        let desc = Reflect::get_own_property_descriptor(obj, &key).map_err(|_| read_err(&name))?;
-        let enumerable = !desc.is_undefined()
-            && Reflect::get(&desc, &JsValue::from_str("enumerable")).map_err(|_| read_err(&name))?.is_truthy();
-        if !enumerable {
-            continue;
-        }
-        let value = Reflect::get(obj, &key).map_err(|_| read_err(&name))?;
-        if let Some(value) = to_json(&value, &join_path(path, &name), depth + 1)? {
+        let member_path = join_path(path, &name);
+        if let Some(value) = member(obj, &key, &member_path, depth + 1)? {
             map.insert(name, value);
         }
     }
     Ok(Some(Value::Object(map)))
+}
+
+/// The member `key` of `obj` read as JSON, when it is an own enumerable one (as
+/// `JSON.stringify` reads members); `path` names it in errors.
+fn member(obj: &Object, key: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, Error> {
+    let read_err = || bad(path, Phrase::ReadingThrew);
+    let desc = Reflect::get_own_property_descriptor(obj, key).map_err(|_| read_err())?;
+    if desc.is_undefined()
+        || !Reflect::get(&desc, &JsValue::from_str("enumerable")).map_err(|_| read_err())?.is_truthy()
+    {
+        return Ok(None);
+    }
+    let value = Reflect::get(obj, key).map_err(|_| read_err())?;
+    to_json(&value, path, depth)
 }
 
 /// The members `keys` of an object argument, read as JSON (own enumerable members only, as
@@ -180,16 +190,7 @@ pub fn members_arg<'a>(v: &JsValue, name: &str, keys: impl Iterator<Item = &'a s
     let mut map = Map::new();
     for key in keys {
         let path = join_path(name, key);
-        let k = JsValue::from_str(key);
-        let read_err = || js_error(&bad(&path, Phrase::ReadingThrew));
-        let desc = Reflect::get_own_property_descriptor(obj, &k).map_err(|_| read_err())?;
-        if desc.is_undefined()
-            || !Reflect::get(&desc, &JsValue::from_str("enumerable")).map_err(|_| read_err())?.is_truthy()
-        {
-            continue;
-        }
-        let value = Reflect::get(obj, &k).map_err(|_| read_err())?;
-        if let Some(value) = to_json(&value, &path, 1).map_err(|e| js_error(&e))? {
+        if let Some(value) = member(obj, &JsValue::from_str(key), &path, 1).map_err(|e| js_error(&e))? {
             map.insert(key.to_owned(), value);
         }
     }

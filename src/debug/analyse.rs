@@ -258,7 +258,9 @@ pub fn analyse(job: &Job) -> Analysis {
     };
     let Some(message) = message else { return out };
     out.readable = true;
-    let seen = |key: &str| message.get(key).and_then(Value::as_str).map(|s| s.chars().take(256).collect());
+    let seen = |key: &str| {
+        message.get(key).and_then(Value::as_str).map(|s| crate::text::first_chars(s, 256).unwrap_or(s).to_owned())
+    };
     out.credentials = Some(SeenCredentials { partner_code: seen("partnerCode"), access_key: seen("accessKey") });
     let scheme = out.scheme.clone().unwrap_or_default();
     let message = Value::Object(message);

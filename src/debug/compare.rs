@@ -215,13 +215,22 @@ fn side(b: &[u8], offset: usize, masked: &dyn Fn(usize) -> bool) -> Side {
     while end > here.end && b.get(end).copied().is_some_and(is_continuation) {
         end -= 1;
     }
-    let hex = (start..end)
-        .map(|i| if masked(i) { "**".to_owned() } else { format!("{:02x}", b[i]) })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut hex = String::new();
+    for (i, x) in b.iter().enumerate().take(end).skip(start) {
+        if i > start {
+            hex.push(' ');
+        }
+        if masked(i) {
+            hex.push_str("**");
+        } else {
+            hex.push_str(&hex::encode(std::slice::from_ref(x)));
+        }
+    }
     let character = found.filter(|_| !hidden).map(|(_, s)| s.to_owned());
     Side {
-        byte: b.get(offset).map(|x| if masked(offset) { "**".to_owned() } else { format!("{x:02x}") }),
+        byte: b
+            .get(offset)
+            .map(|x| if masked(offset) { "**".to_owned() } else { hex::encode(std::slice::from_ref(x)) }),
         code_points: character.as_deref().map(code_points),
         character,
         window_start: start,

@@ -93,7 +93,14 @@ pub struct Explanation {
 
 /// `unit` repeated `len` times, joined by `sep`.
 fn masked(len: usize, unit: &str, sep: &str) -> String {
-    vec![unit; len].join(sep)
+    let mut out = String::new();
+    for i in 0..len {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(unit);
+    }
+    out
 }
 
 /// Explain the checksum of `message` under scheme `scheme_id`. A missing field or secret does
@@ -189,19 +196,17 @@ pub fn explain(
     let received = map.get("checksum").and_then(Value::as_str).map(str::to_owned);
     let digest = pre.as_ref().map(|p| p.digest());
     let preimage_hex = pre.as_ref().map(|p| {
-        p.segments
-            .iter()
-            .map(|seg| {
-                if seg.source == SegmentSource::Secret && !reveal_secret {
-                    "**".repeat(seg.length)
-                } else {
-                    hex::encode(seg.text.as_bytes())
-                }
-            })
-            .collect::<String>()
+        let mut out = String::new();
+        for seg in &p.segments {
+            if seg.source == SegmentSource::Secret && !reveal_secret {
+                out.push_str(&masked(seg.length, "**", ""));
+            } else {
+                out.push_str(&hex::encode(seg.text.as_bytes()));
+            }
+        }
+        out
     });
-    let warnings =
-        report.errors.iter().chain(&report.warnings).filter(|p| p.code != ProblemCode::MissingField).cloned().collect();
+    let warnings = problems(&report, &|p| p.code != ProblemCode::MissingField);
     Ok(Explanation {
         scheme: s.id,
         steps,
@@ -225,13 +230,18 @@ pub fn explain(
 /// The validation problems about one pre-image field (including those filed under an alias).
 fn problems_for(s: &Scheme, name: &str, report: &ValidationReport) -> Vec<Problem> {
     let alias = s.aliases.iter().find(|(_, canon)| *canon == name).map(|(a, _)| *a);
-    report
-        .errors
-        .iter()
-        .chain(&report.warnings)
-        .filter(|p| p.code != ProblemCode::MissingField && (p.path == name || Some(p.path.as_str()) == alias))
-        .cloned()
-        .collect()
+    problems(report, &|p| p.code != ProblemCode::MissingField && (p.path == name || Some(p.path.as_str()) == alias))
+}
+
+/// The report's errors, then its warnings, that `keep` keeps (one loop for every filter).
+fn problems(report: &ValidationReport, keep: &dyn Fn(&Problem) -> bool) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for p in report.errors.iter().chain(&report.warnings) {
+        if keep(p) {
+            out.push(p.clone());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
