@@ -61,7 +61,7 @@ fn record_transaction(order: &Map<String, Value>) -> Result<Option<(&Value, Tran
 /// Compare a payment result (`parsePaymentResult(...).result`) with the transaction a lookup
 /// returned (`parseGatewayResponse("lookup", ...).order`). Inputs that are not objects are
 /// `INVALID_ARGUMENT`; every disagreement is a problem.
-pub fn confirm_payment(result: &Value, order: &Value) -> Result<Confirmation, Error> {
+pub fn compare_with_lookup(result: &Value, order: &Value) -> Result<Confirmation, Error> {
     let result = as_object(result, "result")?;
     let order = as_object(order, "order")?;
     for key in ["orderId", "payTransId", "errorCode"] {
@@ -148,11 +148,11 @@ mod tests {
 
     #[test]
     fn agreeing_record_confirms() {
-        let c = confirm_payment(&result(), &order()).unwrap();
+        let c = compare_with_lookup(&result(), &order()).unwrap();
         assert!(c.confirmed, "{c:?}");
         let mut unreadable_amount = order();
         unreadable_amount["amount"] = Value::Null;
-        assert!(confirm_payment(&result(), &unreadable_amount).unwrap().confirmed);
+        assert!(compare_with_lookup(&result(), &unreadable_amount).unwrap().confirmed);
     }
 
     #[test]
@@ -161,7 +161,7 @@ mod tests {
         forged["amount"] = json!(4000000);
         let mut refunded = order();
         refunded["type"] = json!("Refund");
-        let c = confirm_payment(&forged, &refunded).unwrap();
+        let c = compare_with_lookup(&forged, &refunded).unwrap();
         assert!(!c.confirmed);
         assert_eq!(codes(&c), vec![("amount", ProblemCode::Mismatch), ("type", ProblemCode::Refunded)]);
         let said = &c.problems[0].said;
@@ -173,7 +173,7 @@ mod tests {
     fn failed_payment_is_not_paid() {
         let mut failed = result();
         failed["errorCode"] = json!("24");
-        let c = confirm_payment(&failed, &order()).unwrap();
+        let c = compare_with_lookup(&failed, &order()).unwrap();
         assert_eq!(codes(&c), vec![("errorCode", ProblemCode::NotPaid), ("errorCode", ProblemCode::Mismatch)]);
     }
 
@@ -191,13 +191,13 @@ mod tests {
         ] {
             let mut o = order();
             o["type"] = kind.clone();
-            let c = confirm_payment(&result(), &o).unwrap();
+            let c = compare_with_lookup(&result(), &o).unwrap();
             assert_eq!(c.confirmed, code.is_none(), "{kind}: {c:?}");
             assert_eq!(codes(&c), code.map(|code| ("type", code)).into_iter().collect::<Vec<_>>(), "{kind}");
         }
         let mut missing = order();
         missing.as_object_mut().unwrap().remove("type");
-        let c = confirm_payment(&result(), &missing).unwrap();
+        let c = compare_with_lookup(&result(), &missing).unwrap();
         assert_eq!(codes(&c), vec![("type", ProblemCode::NotAPayment)]);
         assert_eq!(c.problems[0].said.arg("value"), Some(&crate::said::Arg::Word(crate::said::Word::Nothing)));
         assert!(c.problems[0].message().contains("nothing"), "{}", c.problems[0].message());
@@ -207,14 +207,14 @@ mod tests {
     fn a_claim_of_00_with_white_space_confirms_only_on_a_record_of_exactly_00() {
         let mut spaced = result();
         spaced["errorCode"] = json!(" 00");
-        assert!(confirm_payment(&spaced, &order()).unwrap().confirmed);
+        assert!(compare_with_lookup(&spaced, &order()).unwrap().confirmed);
         let mut o = order();
         o["errorCode"] = json!(" 00");
-        let c = confirm_payment(&spaced, &o).unwrap();
+        let c = compare_with_lookup(&spaced, &o).unwrap();
         assert_eq!(codes(&c), vec![("errorCode", ProblemCode::Mismatch)]);
-        assert_eq!(codes(&confirm_payment(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
+        assert_eq!(codes(&compare_with_lookup(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
         o["errorCode"] = json!("24");
-        assert_eq!(codes(&confirm_payment(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
+        assert_eq!(codes(&compare_with_lookup(&result(), &o).unwrap()), vec![("errorCode", ProblemCode::Mismatch)]);
     }
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
                     m.insert(key.to_owned(), json!(v));
                 }
             }
-            confirm_payment(&result(), &o).unwrap()
+            compare_with_lookup(&result(), &o).unwrap()
         };
         for (pay, no, key) in [
             (Some("13333267"), None, TransactionKey::PayTransId),
@@ -256,8 +256,8 @@ mod tests {
 
     #[test]
     fn non_objects_are_misuse() {
-        assert_eq!(confirm_payment(&json!(null), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
-        assert_eq!(confirm_payment(&result(), &json!("x")).unwrap_err().code, ErrorCode::InvalidArgument);
-        assert_eq!(confirm_payment(&json!({"orderId": "O"}), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(compare_with_lookup(&json!(null), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(compare_with_lookup(&result(), &json!("x")).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(compare_with_lookup(&json!({"orderId": "O"}), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
     }
 }

@@ -44,7 +44,7 @@ pub use body::Body;
 pub use builders::{build_lookup_request, build_paygate_request, build_refund_request, Built};
 pub use checksum::{checksum, preimage, verify};
 pub use compare::{compare_preimage, Comparison, Difference, Theirs};
-pub use confirm::{confirm_payment, Confirmation, TransactionKey};
+pub use confirm::{compare_with_lookup, Confirmation, TransactionKey};
 pub use diagnose::{diagnose, Diagnosis, Finding, FindingCode};
 pub use error::{Error, ErrorCode};
 pub use explain::{explain, ExplainStep, Explanation};

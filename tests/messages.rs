@@ -10,7 +10,7 @@ use lgsp_paygate::compare::Theirs;
 use lgsp_paygate::debug::analyse::Lane;
 use lgsp_paygate::said::Arg;
 use lgsp_paygate::{
-    build_lookup_request, build_paygate_request, build_refund_request, checksum, confirm_payment, decode_authorization,
+    build_lookup_request, build_paygate_request, build_refund_request, checksum, compare_with_lookup, decode_authorization,
     parse_gateway_response, parse_loose, parse_payment_result, validate, verify, Body, ChecksumOptions, Credentials,
     Error, Lang, Phrase, PreimageOptions, ResponseKind, Said, Word,
 };
@@ -177,11 +177,11 @@ fn battery() -> Vec<Said> {
     out.extend(report.errors.into_iter().chain(report.warnings).map(|p| p.said));
     for kind in [json!("Refund"), json!(null)] {
         let order = json!({"amount": "4000", "orderId": "O", "payTransId": "1", "errorCode": "00", "type": kind});
-        out.extend(confirm_payment(&result, &order).unwrap().problems.into_iter().map(|p| p.said));
+        out.extend(compare_with_lookup(&result, &order).unwrap().problems.into_iter().map(|p| p.said));
     }
     let two_names = json!({"amount": "40000", "orderId": "O", "payTransId": "1", "transactionNo": "2", "errorCode": "24", "type": "Pay"});
-    out.extend(confirm_payment(&result, &two_names).unwrap().problems.into_iter().map(|p| p.said));
-    out.extend(err(confirm_payment(&json!({"orderId": "O"}), &json!({}))));
+    out.extend(compare_with_lookup(&result, &two_names).unwrap().problems.into_iter().map(|p| p.said));
+    out.extend(err(compare_with_lookup(&json!({"orderId": "O"}), &json!({}))));
     // Gateway responses.
     out.extend(err(ResponseKind::parse("paygates")));
     out.extend(err(parse_gateway_response(ResponseKind::Lookup, Body::Json(json!([])))));

@@ -130,9 +130,9 @@ pub fn parse_gateway_response(kind: JsValue, body: JsValue) -> Result<JsValue, J
 }
 
 /// Whether the gateway's record of a transaction confirms a payment result.
-#[wasm_bindgen(js_name = confirmPaymentResult, skip_typescript)]
-pub fn confirm_payment_result(result: JsValue, order: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&core(crate::confirm_payment(&json_arg(&result, "result")?, &json_arg(&order, "order")?))?)
+#[wasm_bindgen(js_name = compareWithLookup, skip_typescript)]
+pub fn compare_with_lookup(result: JsValue, order: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&core(crate::compare_with_lookup(&json_arg(&result, "result")?, &json_arg(&order, "order")?))?)
 }
 
 /// The `Authorization` token for these credentials.

@@ -513,6 +513,12 @@ export interface ConfirmationCheck { confirmed: boolean; problems: Problem[]; tr
  * "00", type Pay in any casing (refunded, other, empty or missing: not confirmed).
  * The result checksum has no secret, so deliver nothing before this.
  */
+export function compareWithLookup(result: PaymentResult, order: OrderInfo): ConfirmationCheck;
+/**
+ * The name `compareWithLookup` had before 0.2, easily confused with `confirmPayment` (which asks
+ * the gateway first): kept as an alias until 1.0.
+ * @deprecated Use `compareWithLookup`.
+ */
 export function confirmPaymentResult(result: PaymentResult, order: OrderInfo): ConfirmationCheck;
 
 /** What one lane of the debugger page draws. */

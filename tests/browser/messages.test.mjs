@@ -146,8 +146,8 @@ test('confirmation problems and the package\'s own payment-result problems are d
     const { handlePaymentResult, confirmPayment } = lib;
     const paid = { ...fields, errorCode: '24' };
     const problems = [
-      ...lib.confirmPaymentResult(paid, { orderId: fields.orderId, payTransId: fields.payTransId, amount: 40001, errorCode: '00', type: 'Refund' }).problems,
-      ...lib.confirmPaymentResult(fields, { orderId: fields.orderId, payTransId: fields.payTransId, amountText: String(fields.amount), errorCode: '00' }).problems,
+      ...lib.compareWithLookup(paid, { orderId: fields.orderId, payTransId: fields.payTransId, amount: 40001, errorCode: '00', type: 'Refund' }).problems,
+      ...lib.compareWithLookup(fields, { orderId: fields.orderId, payTransId: fields.payTransId, amountText: String(fields.amount), errorCode: '00' }).problems,
       ...handlePaymentResult('x'.repeat(2000), { maxBytes: 1000 }).problems,
       ...handlePaymentResult(new Uint8Array([0xff, 0xfe])).problems,
       ...handlePaymentResult(new Map()).problems,

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import {
-  confirmPayment, confirmPaymentResult, createClient, handlePaymentResult, paymentResultReply, startMockGateway,
+  confirmPayment, compareWithLookup, createClient, handlePaymentResult, paymentResultReply, startMockGateway,
 } from 'lgsp-paygate';
 import samples from './support/samples.cjs';
 import { startReturnServer } from './support/loopback.mjs';
@@ -17,14 +17,14 @@ import { read } from './support/docs.mjs';
 // ---------------------------------------------------------------------------------------------
 // Fail closed: one rule for errorCode, only a payment confirms
 
-test('confirmPaymentResult confirms only a lookup whose type reads as Pay', () => {
+test('compareWithLookup confirms only a lookup whose type reads as Pay', () => {
   const result = handlePaymentResult(signedResult(RESULT_FIELDS)).result;
-  for (const type of ['Pay', 'pay', 'PAY']) assert.equal(confirmPaymentResult(result, { ...ORDER, type }).confirmed, true, type);
+  for (const type of ['Pay', 'pay', 'PAY']) assert.equal(compareWithLookup(result, { ...ORDER, type }).confirmed, true, type);
   for (const [type, code] of [['Refund', 'REFUNDED'], ['REFUND', 'REFUNDED'], ['REFUNDED', 'NOT_A_PAYMENT'], ['', 'NOT_A_PAYMENT'],
     [' Pay', 'NOT_A_PAYMENT'], ['Paid', 'NOT_A_PAYMENT'], [null, 'NOT_A_PAYMENT'], [undefined, 'NOT_A_PAYMENT']]) {
     const order = { ...ORDER, type };
     if (type === undefined) delete order.type;
-    const c = confirmPaymentResult(result, order);
+    const c = compareWithLookup(result, order);
     assert.equal(c.confirmed, false, `type ${JSON.stringify(type)}`);
     assert.deepEqual(c.problems.map((p) => `${p.path}:${p.code}`), [`type:${code}`], `type ${JSON.stringify(type)}`);
   }
@@ -35,7 +35,7 @@ test('a result claims a payment with "00" (white space around it allowed); only 
     const outcome = handlePaymentResult(signedResult({ ...RESULT_FIELDS, errorCode }));
     assert.equal(outcome.paid, false, `paid with errorCode ${JSON.stringify(errorCode)}`);
     if (outcome.result) {
-      const c = confirmPaymentResult(outcome.result, { ...ORDER, errorCode });
+      const c = compareWithLookup(outcome.result, { ...ORDER, errorCode });
       assert.equal(c.confirmed, false, `confirmed with errorCode ${JSON.stringify(errorCode)}`);
       assert.ok(c.problems.some((p) => p.code === 'NOT_PAID'), `NOT_PAID for ${JSON.stringify(errorCode)}`);
     }
@@ -44,8 +44,8 @@ test('a result claims a payment with "00" (white space around it allowed); only 
   for (const errorCode of [' 00', '00 ']) {
     const outcome = handlePaymentResult(signedResult({ ...RESULT_FIELDS, errorCode }));
     assert.equal(outcome.paid, true, `a claim: ${JSON.stringify(errorCode)}`);
-    assert.equal(confirmPaymentResult(outcome.result, ORDER).confirmed, true, 'the record says exactly 00');
-    const c = confirmPaymentResult(outcome.result, { ...ORDER, errorCode });
+    assert.equal(compareWithLookup(outcome.result, ORDER).confirmed, true, 'the record says exactly 00');
+    const c = compareWithLookup(outcome.result, { ...ORDER, errorCode });
     assert.deepEqual(c.problems.map((p) => `${p.path}:${p.code}`), ['errorCode:MISMATCH'], 'a record must say exactly 00');
   }
   const good = handlePaymentResult(signedResult(RESULT_FIELDS));
@@ -198,4 +198,11 @@ test('handlePaymentResult reads every byte type as UTF-8 text, and names any oth
   }
   const notUtf8 = handlePaymentResult(new Uint8Array([0x7b, 0xff, 0x7d]).buffer);
   assert.equal(notUtf8.problems[0].code, 'INVALID_JSON');
+});
+
+test('confirmPaymentResult, compareWithLookup\'s old name, is the same function until 1.0', async () => {
+  const lib = await import('lgsp-paygate');
+  assert.equal(lib.confirmPaymentResult, lib.compareWithLookup);
+  const result = handlePaymentResult(signedResult(RESULT_FIELDS)).result;
+  assert.deepEqual(lib.confirmPaymentResult(result, ORDER), compareWithLookup(result, ORDER));
 });

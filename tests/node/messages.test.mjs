@@ -41,8 +41,8 @@ test('values are typed: the Vietnamese says the JSON type in Vietnamese, the par
 test('the confirmation problems say MISMATCH, NOT_PAID, REFUNDED and NOT_A_PAYMENT in Vietnamese', () => {
   const result = { ...samples.paymentResult, errorCode: '24' };
   const order = { orderId: result.orderId, payTransId: result.payTransId, amount: result.amount + 1, errorCode: '00', type: 'Refund' };
-  const { problems } = lib.confirmPaymentResult(result, order);
-  const other = lib.confirmPaymentResult(samples.paymentResult, { ...order, amount: samples.paymentResult.amount, type: 'Reversal' }).problems;
+  const { problems } = lib.compareWithLookup(result, order);
+  const other = lib.compareWithLookup(samples.paymentResult, { ...order, amount: samples.paymentResult.amount, type: 'Reversal' }).problems;
   const byCode = Object.fromEntries([...problems, ...other].map((p) => [p.code, p]));
   for (const code of ['MISMATCH', 'NOT_PAID', 'REFUNDED', 'NOT_A_PAYMENT']) {
     assert.ok(byCode[code], `${code} in ${JSON.stringify(problems)}`);

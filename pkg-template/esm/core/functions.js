@@ -100,9 +100,11 @@ export function paymentResultReply(accepted, message) {
 export function parseGatewayResponse(kind, body) {
   return call('parseGatewayResponse', [kind, body]);
 }
-export function confirmPaymentResult(result, order) {
-  return call('confirmPaymentResult', [result, order]);
+export function compareWithLookup(result, order) {
+  return call('compareWithLookup', [result, order]);
 }
+/** compareWithLookup's name before 0.2, beside the different confirmPayment: kept until 1.0. */
+export const confirmPaymentResult = compareWithLookup;
 export function encodeAuthorization(credentials) {
   return call('encodeAuthorization', [credentials]);
 }

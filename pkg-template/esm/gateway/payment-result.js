@@ -172,7 +172,7 @@ async function confirmPayment(result, client) {
   const { order, response } = answer;
   // The comparison is the core's: same orderId, transaction and amount, the record's errorCode
   // exactly "00", type Pay; and which of its two names the record gave the transaction.
-  const { confirmed, problems, transactionKey } = core.confirmPaymentResult(result, order);
+  const { confirmed, problems, transactionKey } = core.compareWithLookup(result, order);
   return { confirmed, retryable: false, problems, order, response, transactionKey };
 }
 

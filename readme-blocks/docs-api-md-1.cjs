@@ -1,0 +1,13 @@
+const { checksum, verify } = require("lgsp-paygate");
+
+const fields = {
+  partnerCode: "000.00.18.H29",
+  accessKey: "f53abff08e6433696db0fdbe5e2e1d88f5f6e7624e4cd897db2ded626c0bee9b",
+  transactionNo: "835651612",
+  orderId: "050720190008",
+};
+const secretKey = process.env.LGSP_SECRET_KEY ?? "MDRlZWVjOTViYTMyNGFhMzk0NWItZWQ5NTBmNzlhM2Q4";
+
+const digest = checksum("lookup", fields, secretKey);
+console.log(digest.length); // 64
+console.log(verify("lookup", { ...fields, checksum: digest.toUpperCase() }, secretKey)); // true
