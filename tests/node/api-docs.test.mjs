@@ -63,16 +63,24 @@ function declared() {
   return { exports: exports.map((s) => s.name).filter((n) => n !== 'default'), codes };
 }
 
-/** The codes of a Rust enum serialised in SCREAMING_SNAKE_CASE, by the enum's name, from src/. */
+/**
+ * The codes of a Rust enum, by the enum's name, from src/: serialised by serde in
+ * SCREAMING_SNAKE_CASE, or written by the enum's own `as_str` (`Enum::Variant => "CODE"`), one
+ * arm for each variant.
+ */
 function rustCodes(enumName) {
   for (const file of files('src', /\.rs$/)) {
     const text = read(file);
-    const m = new RegExp(`#\\[serde\\(rename_all = "SCREAMING_SNAKE_CASE"\\)\\]\\s*pub enum ${enumName} \\{([\\s\\S]*?)\\n\\}`).exec(text);
+    const m = new RegExp(`(#\\[serde\\(rename_all = "SCREAMING_SNAKE_CASE"\\)\\]\\s*)?pub enum ${enumName} \\{([\\s\\S]*?)\\n\\}`).exec(text);
     if (!m) continue;
-    const variants = m[1].split('\n').map((l) => l.trim()).filter((l) => /^[A-Z]\w*,?$/.test(l)).map((l) => l.replace(/,$/, ''));
+    const variants = m[2].split('\n').map((l) => l.trim()).filter((l) => /^[A-Z]\w*,?$/.test(l)).map((l) => l.replace(/,$/, ''));
     assert.ok(variants.length > 0, `${enumName} in ${file} has variants`);
+    const where = `${enumName} in ${file}`;
     // serde's SCREAMING_SNAKE_CASE: each capital starts a word (NotAPayment: NOT_A_PAYMENT).
-    return variants.map((v) => [v.replace(/(?!^)([A-Z])/g, '_$1').toUpperCase(), `${enumName} in ${file}`]);
+    if (m[1]) return variants.map((v) => [v.replace(/(?!^)([A-Z])/g, '_$1').toUpperCase(), where]);
+    const arms = new Map([...text.matchAll(new RegExp(`${enumName}::(\\w+) => "([A-Z][A-Z0-9_]*)"`, 'g'))].map((a) => [a[1], a[2]]));
+    assert.deepEqual([...arms.keys()].sort(), [...variants].sort(), `${where}: as_str has one arm for each variant`);
+    return variants.map((v) => [arms.get(v), where]);
   }
   throw new Error(`no enum ${enumName} in src/`);
 }
