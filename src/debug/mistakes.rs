@@ -159,18 +159,18 @@ impl Ctx<'_> {
 
 fn amount_forms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     let Ok(a) = text.parse::<u64>() else {
-        // Written oddly ("40,000", "40000.0"): the sender may have hashed the plain digits.
-        if let Some(whole) =
-            text.split(['.', ',']).next().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-        {
-            if text.bytes().any(|b| b == b'.') && text.rsplit('.').next().is_some_and(|d| d.bytes().all(|b| b == b'0'))
-            {
+        // Written oddly ("40,000", "40000.0"): the sender may have hashed the plain digits, or
+        // the whole part when every decimal after the last dot is a zero.
+        let bytes = text.as_bytes();
+        let whole = text.get(..bytes.iter().position(|b| *b == b'.' || *b == b',').unwrap_or(bytes.len()));
+        let decimals = bytes.iter().rposition(|b| *b == b'.').and_then(|dot| bytes.get(dot + 1..));
+        if let (Some(whole), Some(decimals)) = (whole, decimals) {
+            if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && decimals.iter().all(|b| *b == b'0') {
                 out.push(whole.to_owned());
             }
         }
-        out.push(digits);
+        out.push(text.chars().filter(char::is_ascii_digit).collect());
         return out;
     };
     let plain = a.to_string();
