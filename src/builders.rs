@@ -75,11 +75,14 @@ fn signed(scheme_id: &str, order: &Value, credentials: &Value) -> Result<(Map<St
             report.warnings.push(p);
         }
     }
-    let mut secret_report = crate::validate::ValidationReport::default();
-    check_text(&mut secret_report, "credentials.secretKey", &creds.secret_key);
-    report.warnings.extend(secret_report.warnings);
+    // Warnings only, after the message's own: the secret is hashed as given.
+    check_text(report, "credentials.secretKey", &creds.secret_key);
     if !report.valid {
-        let problems = Arg::Said(report.errors.iter().map(|p| p.said.clone()).collect());
+        let mut said = Vec::with_capacity(report.errors.len());
+        for p in &report.errors {
+            said.push(p.said.clone());
+        }
+        let problems = Arg::Said(said);
         let mut err = Error::new(
             ErrorCode::InvalidMessage,
             Said::new(Phrase::InvalidRequest).name("scheme", s.id).with("problems", problems),

@@ -141,7 +141,8 @@ pub fn to_json(v: &JsValue, path: &str, depth: usize) -> Result<Option<Value>, E
         }
         let mut out = Vec::new();
         for i in 0..(len as u32) {
-            let item_path = join_path(path, &i.to_string());
+            // Written as a JSON number is: u32's own formatting would be code of its own.
+            let item_path = join_path(path, &Number::from(i).to_string());
             let item = Reflect::get_u32(v, i).map_err(|_| bad(&item_path, Phrase::ReadingThrew))?;
             out.push(to_json(&item, &item_path, depth + 1)?.unwrap_or(Value::Null));
         }

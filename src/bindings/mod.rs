@@ -44,6 +44,16 @@ fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
     r.map_err(|e| js_error(&e))
 }
 
+/// The `scheme` argument: the id of one of the table's schemes.
+fn scheme_arg(scheme: &JsValue) -> Result<&'static crate::Scheme, JsValue> {
+    core(crate::scheme::scheme(&string_arg(scheme, "scheme")?))
+}
+
+/// The `options` argument of the pre-image's readers: whether to reveal the secret.
+fn reveal_arg(options: &JsValue) -> Result<bool, JsValue> {
+    Ok(core(PreimageOptions::from_value(optional_json_arg(options, "options")?.as_ref()))?.reveal_secret)
+}
+
 /// The checksum of `fields` under `scheme`, as 64 hex digits.
 ///
 /// The package's JavaScript takes the hot path of `fast.rs` when it can; this full path reads
@@ -51,7 +61,7 @@ fn core<T>(r: Result<T, Error>) -> Result<T, JsValue> {
 #[wasm_bindgen(js_name = checksum, skip_typescript)]
 pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = core(ChecksumOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
+    let s = scheme_arg(&scheme)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let fields = members_arg(&fields, "fields", s.known_keys())?;
     core(crate::checksum(s.id, &fields, secret.as_deref(), options.uppercase))
@@ -60,17 +70,17 @@ pub fn checksum(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: 
 /// The pre-image of `fields` under `scheme`, secret masked unless `revealSecret`.
 #[wasm_bindgen(js_name = preimage, skip_typescript)]
 pub fn preimage(scheme: JsValue, fields: JsValue, secret_key: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
+    let s = scheme_arg(&scheme)?;
     let fields = members_arg(&fields, "fields", s.known_keys())?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
-    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    Ok(core(crate::preimage(s.id, &fields, secret.as_deref()))?.text(options.reveal_secret).into_owned())
+    let reveal = reveal_arg(&options)?;
+    Ok(core(crate::preimage(s.id, &fields, secret.as_deref()))?.text(reveal).into_owned())
 }
 
 /// Whether `message` carries the right checksum for `scheme` (the full path, as for `checksum`).
 #[wasm_bindgen(js_name = verify, skip_typescript)]
 pub fn verify(scheme: JsValue, message: JsValue, secret_key: JsValue) -> Result<bool, JsValue> {
-    let s = core(crate::scheme::scheme(&string_arg(&scheme, "scheme")?))?;
+    let s = scheme_arg(&scheme)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let message = members_arg(&message, "message", s.known_keys())?;
     core(crate::verify(s.id, &message, secret.as_deref()))
@@ -167,8 +177,8 @@ pub fn explain(scheme: JsValue, message: JsValue, secret_key: JsValue, options: 
     let scheme = string_arg(&scheme, "scheme")?;
     let message = message_arg(&message)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
-    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    to_js(&core(crate::explain(&scheme, &message, secret.as_deref(), options.reveal_secret))?)
+    let reveal = reveal_arg(&options)?;
+    to_js(&core(crate::explain(&scheme, &message, secret.as_deref(), reveal))?)
 }
 
 /// Which likely mistake reproduces the received checksum.
@@ -193,8 +203,8 @@ pub fn compare_preimage(
     let message = message_arg(&message)?;
     let secret = optional_string_arg(&secret_key, "secretKey")?;
     let theirs = core(crate::Theirs::from_value(&json_arg(&theirs, "theirs")?))?;
-    let options = core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?;
-    to_js(&core(crate::compare_preimage(&scheme, &message, secret.as_deref(), &theirs, options.reveal_secret))?)
+    let reveal = reveal_arg(&options)?;
+    to_js(&core(crate::compare_preimage(&scheme, &message, secret.as_deref(), &theirs, reveal))?)
 }
 
 /// What the debugger page shows for one body, in one call per lane (`part`): the body read,
@@ -218,7 +228,7 @@ pub fn analyse(
         fallback_scheme: optional_string_arg(&fallback_scheme, "fallbackScheme")?,
         secret: optional_string_arg(&secret_key, "secretKey")?,
         theirs: optional_json_arg(&theirs, "theirs")?,
-        reveal: core(PreimageOptions::from_value(optional_json_arg(&options, "options")?.as_ref()))?.reveal_secret,
+        reveal: reveal_arg(&options)?,
         limits: PAGE_LIMITS,
     };
     to_js(&crate::debug::analyse::analyse(&job))

@@ -69,7 +69,10 @@ impl Theirs {
 }
 
 fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
-    let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    let mut digits = Vec::with_capacity(text.len());
+    for b in text.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        digits.push(b);
+    }
     if let Some(i) = digits.iter().position(|b| !b.is_ascii_hexdigit()) {
         let c = text.chars().filter(|c| !c.is_ascii_whitespace()).nth(i).unwrap_or('?');
         let said = Said::new(Phrase::TheirsNotHexDigit).quoted("character", &c.to_string()).number("index", i);
