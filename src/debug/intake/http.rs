@@ -73,11 +73,12 @@ fn request_line(text: &str) -> Option<String> {
         Some(rest) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
         None => target,
     };
-    match (parts.next(), parts.next()) {
-        (None, _) => Some(format!("{method} {target}")),
-        (Some(v), None) if v.starts_with("HTTP/") => Some(format!("{method} {target}")),
-        _ => None,
-    }
+    let version = match (parts.next(), parts.next()) {
+        (None, _) => true,
+        (Some(v), None) => v.starts_with("HTTP/"),
+        _ => false,
+    };
+    version.then(|| format!("{method} {target}"))
 }
 
 /// `Name: value` (HTTP/2's `:name: value` too): the name and the value.
