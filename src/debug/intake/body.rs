@@ -74,8 +74,11 @@ fn json(src: &Source, at: usize, top: bool, out: &mut Outcome) {
             out.message = Some(map);
             if let Some(t) = doc.trailing.filter(|_| top) {
                 if let Some(headers) = http::trailing(src, t) {
-                    // Header lines after the body: read apart, not ignored.
-                    out.defects.retain(|d| d.code != DefectCode::TrailingText);
+                    // Header lines after the body: read apart, not ignored (the trailing text
+                    // the reader said last is they).
+                    if out.defects.last().is_some_and(|d| d.code == DefectCode::TrailingText) {
+                        out.defects.pop();
+                    }
                     out.defects.push(note(src, t, None, Repair::HeaderLines));
                     http::authorization(src, &headers, out);
                 }

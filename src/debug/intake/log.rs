@@ -30,7 +30,7 @@ fn score(map: &Map<String, Value>) -> usize {
 
 /// Whether `text` may hold a JSON object (it starts with `{`).
 pub fn holds_object(text: &str) -> bool {
-    text.trim_start().starts_with('{')
+    text.chars().find(|c| !c.is_whitespace()) == Some('{')
 }
 
 /// The object JSON written inside a string holds (`text`, the string read at `at`), its repairs
@@ -94,8 +94,11 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) -> bool {
         }
     }
     let Some((_, c)) = best else { return false };
-    let prefix = src.text(at, c.start);
-    out.defects.push(note(src, at, None, Repair::LogPrefix { prefix: prefix.trim_end() }));
+    let mut end = c.start;
+    while end > at && src.at(end - 1).is_some_and(char::is_whitespace) {
+        end -= 1;
+    }
+    out.defects.push(note(src, at, None, Repair::LogPrefix { prefix: &src.text(at, end) }));
     out.defects.extend(c.defects);
     let rest = src.skip_blank(c.end);
     if rest < src.chars.len() {

@@ -140,7 +140,9 @@ fn tail(text: &str) -> String {
     match count.checked_sub(40).filter(|skip| *skip > 0).and_then(|skip| first_chars(text, skip)) {
         Some(skipped) => {
             let mut out = String::from("\"…");
-            out.extend(text.get(skipped.len()..).unwrap_or_default().escape_debug());
+            for c in text.get(skipped.len()..).unwrap_or_default().escape_debug() {
+                out.push(c);
+            }
             out.push('"');
             out
         }

@@ -294,7 +294,7 @@ fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed
             }
         }
         Err(_) => {
-            for c in String::from_utf8_lossy(&raw).chars() {
+            for c in super::form::lossy(&raw).chars() {
                 w.push(c, open, open..i + 1);
             }
         }
