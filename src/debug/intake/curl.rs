@@ -328,7 +328,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
             Does::Url | Does::Get => {}
         }
         if let Some(token) = token.filter(|_| out.found.is_none()) {
-            out.defects.push(note(src, word.start, None, Repair::Authorization));
+            note(&mut out.defects, src, word.start, None, Repair::Authorization);
             let (start, end) = cut(src, word.start, arg_end);
             out.found = Some(Found { token: token.to_owned(), start, end });
         }
@@ -346,7 +346,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
         if more > 0 {
             options.push_str(&format!(" and {more} more"));
         }
-        out.defects.push(note(src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options }));
+        note(&mut out.defects, src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options });
     }
     if let Some(rest) = command.rest {
         out.defects.push(trailing_text(src, rest));
@@ -359,7 +359,8 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
     }
     let options = data.options.join(", ");
     // The way of reading comes first in the notes.
-    out.defects.insert(first, note(src, at, None, Repair::CurlCommand { quoting: dialect.name(), data: &options }));
+    let repair = Repair::CurlCommand { quoting: dialect.name(), data: &options };
+    out.defects.insert(first, src.defect(repair.code(), at, None, repair.said()));
     let (content_type, type_at) =
         content_type.unwrap_or((if json { "application/json" } else { "application/x-www-form-urlencoded" }, at));
     // Read the body as its own text, then place what is said of it where it was written.

@@ -36,7 +36,7 @@ pub fn typed(src: &Source, at: usize, name: &str, text: String, defects: &mut Ve
         !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && (text == "0" || !text.starts_with('0'));
     match text.parse::<u64>() {
         Ok(n) if integer && digits && n <= MAX_SAFE => {
-            defects.push(note(src, at, Some(name), Repair::NumberGuessed { text: &text }));
+            note(defects, src, at, Some(name), Repair::NumberGuessed { text: &text });
             Value::from(n)
         }
         _ => Value::String(text),
@@ -119,7 +119,7 @@ pub fn lossy(mut bytes: &[u8]) -> String {
 
 /// Read the form in `src[at..end]`.
 pub fn read(src: &Source, at: usize, end: usize, defects: &mut Vec<Defect>) -> Map<String, Value> {
-    defects.push(note(src, at, None, Repair::FormFields));
+    note(defects, src, at, None, Repair::FormFields);
     let mut map = Map::new();
     // Line breaks, spaces and tabs at its end are none of it.
     let mut end = end.min(src.chars.len());

@@ -37,7 +37,8 @@ pub fn holds_object(text: &str) -> bool {
 /// placed at the string since they are in its unescaped text.
 pub fn in_string(src: &Source, at: usize, text: &str) -> (Option<Map<String, Value>>, Vec<Defect>) {
     let doc = read_document(&Source::new(text), 0);
-    let mut defects = vec![note(src, at, None, Repair::BodyInString)];
+    let mut defects = Vec::new();
+    note(&mut defects, src, at, None, Repair::BodyInString);
     src.place_at(at, doc.defects, &mut defects);
     match doc.value {
         Some(Value::Object(map)) => (Some(map), defects),
@@ -98,7 +99,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) -> bool {
     while end > at && src.at(end - 1).is_some_and(char::is_whitespace) {
         end -= 1;
     }
-    out.defects.push(note(src, at, None, Repair::LogPrefix { prefix: &src.text(at, end) }));
+    note(&mut out.defects, src, at, None, Repair::LogPrefix { prefix: &src.text(at, end) });
     out.defects.extend(c.defects);
     let rest = src.skip_blank(c.end);
     if rest < src.chars.len() {
@@ -146,7 +147,7 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
         level = next;
     }
     let Some((_, path, nested)) = best else { return map };
-    defects.push(note(src, at, Some(&path), Repair::BodyInMember { path: &path }));
+    note(defects, src, at, Some(&path), Repair::BodyInMember { path: &path });
     match nested {
         Nested::Member(m) => m.clone(),
         Nested::InString(m, said) => {

@@ -150,9 +150,9 @@ fn tail(text: &str) -> String {
     }
 }
 
-/// The repair as a defect placed at `at`.
-pub fn note(src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) -> Defect {
-    src.defect(repair.code(), at, path, repair.said())
+/// The repair as a defect placed at `at`, added to `defects`.
+pub fn note(defects: &mut Vec<Defect>, src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) {
+    defects.push(src.defect(repair.code(), at, path, repair.said()));
 }
 
 /// The stop as an `UNREADABLE` defect placed at `at`.
