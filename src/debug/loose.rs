@@ -243,23 +243,17 @@ impl Reader<'_> {
                 c == '"' || (is_smart_quote(c) && !matches!(c, '\u{2018}' | '\u{2019}') && self.closes_at(at))
             };
             if closes {
-                if open == '\'' && c == '\'' {
-                    self.note(
-                        DefectCode::SingleQuotes,
-                        start,
-                        path,
-                        Said::new(Phrase::SingleQuoted).quoted("value", &out),
-                    );
-                } else if open != '"' || c != '"' {
-                    let said = Said::new(Phrase::OtherQuotes).quoted("value", &out);
-                    let said =
-                        said.name("open", open.encode_utf8(&mut [0; 4])).name("close", c.encode_utf8(&mut [0; 4]));
-                    self.note(
-                        if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes },
-                        start,
-                        path,
-                        said,
-                    );
+                if open != '"' || c != '"' {
+                    let said = if open == '\'' && c == '\'' {
+                        Said::new(Phrase::SingleQuoted).quoted("value", &out)
+                    } else {
+                        Said::new(Phrase::OtherQuotes)
+                            .quoted("value", &out)
+                            .name("open", open.encode_utf8(&mut [0; 4]))
+                            .name("close", c.encode_utf8(&mut [0; 4]))
+                    };
+                    let code = if single { DefectCode::SingleQuotes } else { DefectCode::SmartQuotes };
+                    self.note(code, start, path, said);
                 }
                 return Some(out);
             }

@@ -42,7 +42,7 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
         }
         ("Java toString()", false)
     } else if says("json") && starts_with(src, at, "%7B") {
-        out.defects.push(note(src, at, None, Repair::UrlEncodedBody));
+        note(&mut out.defects, src, at, None, Repair::UrlEncodedBody);
         let decoded = Source::new(&form::decode(&src.text(at, src.chars.len())));
         let mut inner = Outcome::default();
         json(&decoded, 0, false, &mut inner);
@@ -58,7 +58,7 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
         ("JSON", says("json"))
     };
     if let Some((says_type, place)) = frame.content_type.as_ref().filter(|_| !agrees) {
-        out.defects.push(note(src, *place, None, Repair::ContentType { says: says_type, read_as }));
+        note(&mut out.defects, src, *place, None, Repair::ContentType { says: says_type, read_as });
     }
     if let Some(message) = out.message.take() {
         out.message = Some(log::inner(src, at, message, &mut out.defects));
@@ -74,9 +74,12 @@ fn json(src: &Source, at: usize, top: bool, out: &mut Outcome) {
             out.message = Some(map);
             if let Some(t) = doc.trailing.filter(|_| top) {
                 if let Some(headers) = http::trailing(src, t) {
-                    // Header lines after the body: read apart, not ignored.
-                    out.defects.retain(|d| d.code != DefectCode::TrailingText);
-                    out.defects.push(note(src, t, None, Repair::HeaderLines));
+                    // Header lines after the body: read apart, not ignored (the trailing text
+                    // the reader said last is they).
+                    if out.defects.last().is_some_and(|d| d.code == DefectCode::TrailingText) {
+                        out.defects.pop();
+                    }
+                    note(&mut out.defects, src, t, None, Repair::HeaderLines);
                     http::authorization(src, &headers, out);
                 }
             }
@@ -107,7 +110,7 @@ fn after(src: &Source, end: usize, top: bool, out: &mut Outcome) {
     }
     match http::trailing(src, t).filter(|_| top) {
         Some(headers) => {
-            out.defects.push(note(src, t, None, Repair::HeaderLines));
+            note(&mut out.defects, src, t, None, Repair::HeaderLines);
             http::authorization(src, &headers, out);
         }
         None => out.defects.push(crate::loose::trailing_text(src, t)),

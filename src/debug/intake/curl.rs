@@ -42,9 +42,9 @@ enum Does {
     Skip,
 }
 
-/// Options that matter or take an argument, by long name, with their short letter when they
-/// have one; all but `-G` take an argument. Every option not listed is a flag that plays no part
-/// in the body (`--location`, `--compressed`, `-k`…).
+/// Options that matter or have a short letter, by long name, with that letter; all but `-G`
+/// take an argument ([`SKIPPED`] lists the other options that do). Every option not listed in
+/// either is a flag that plays no part in the body (`--location`, `--compressed`, `-k`…).
 const TAKES: &[(&str, Option<char>, Does)] = &[
     ("get", Some('G'), Does::Get),
     ("data", Some('d'), Does::Data),
@@ -81,52 +81,18 @@ const TAKES: &[(&str, Option<char>, Does)] = &[
     ("quote", Some('Q'), Does::Skip),
     ("ftp-port", Some('P'), Does::Skip),
     ("telnet-option", Some('t'), Does::Skip),
-    ("cacert", None, Does::Skip),
-    ("capath", None, Does::Skip),
-    ("cert-type", None, Does::Skip),
-    ("ciphers", None, Does::Skip),
-    ("connect-timeout", None, Does::Skip),
-    ("connect-to", None, Does::Skip),
-    ("create-file-mode", None, Does::Skip),
-    ("crlfile", None, Does::Skip),
-    ("dns-servers", None, Does::Skip),
-    ("doh-url", None, Does::Skip),
-    ("expect100-timeout", None, Does::Skip),
-    ("happy-eyeballs-timeout-ms", None, Does::Skip),
-    ("hsts", None, Does::Skip),
-    ("interface", None, Does::Skip),
-    ("keepalive-time", None, Does::Skip),
-    ("key", None, Does::Skip),
-    ("key-type", None, Does::Skip),
-    ("limit-rate", None, Does::Skip),
-    ("local-port", None, Does::Skip),
-    ("max-filesize", None, Does::Skip),
-    ("max-redirs", None, Does::Skip),
-    ("netrc-file", None, Does::Skip),
-    ("noproxy", None, Does::Skip),
-    ("output-dir", None, Does::Skip),
-    ("pass", None, Does::Skip),
-    ("pinnedpubkey", None, Does::Skip),
-    ("proto", None, Does::Skip),
-    ("proto-default", None, Does::Skip),
-    ("proto-redir", None, Does::Skip),
-    ("proxy-header", None, Does::Skip),
-    ("rate", None, Does::Skip),
-    ("request-target", None, Does::Skip),
-    ("resolve", None, Does::Skip),
-    ("retry", None, Does::Skip),
-    ("retry-delay", None, Does::Skip),
-    ("retry-max-time", None, Does::Skip),
-    ("stderr", None, Does::Skip),
-    ("tls-max", None, Does::Skip),
-    ("tls13-ciphers", None, Does::Skip),
-    ("trace", None, Does::Skip),
-    ("trace-ascii", None, Does::Skip),
-    ("unix-socket", None, Does::Skip),
-    ("url-query", None, Does::Skip),
-    ("variable", None, Does::Skip),
-    ("aws-sigv4", None, Does::Skip),
 ];
+
+/// Long options without a short letter that take an argument playing no part in the body, as
+/// one list (a table of them would be a pointer per name).
+const SKIPPED: &str = concat!(
+    "cacert capath cert-type ciphers connect-timeout connect-to create-file-mode crlfile ",
+    "dns-servers doh-url expect100-timeout happy-eyeballs-timeout-ms hsts interface ",
+    "keepalive-time key key-type limit-rate local-port max-filesize max-redirs ",
+    "netrc-file noproxy output-dir pass pinnedpubkey proto proto-default proto-redir ",
+    "proxy-header rate request-target resolve retry retry-delay retry-max-time stderr ",
+    "tls-max tls13-ciphers trace trace-ascii unix-socket url-query variable aws-sigv4",
+);
 
 /// Where a curl command starts at `at` (after a `$ ` prompt): the word `curl` or `curl.exe`,
 /// a path to one included.
@@ -255,6 +221,7 @@ fn option<'w>(word: &'w Word, ignored: &mut Ignored, halted: &mut Option<(usize,
     let text = word.text.as_str();
     if let Some(long) = text.strip_prefix("--") {
         let does = TAKES.iter().find(|(l, _, _)| *l == long).map(|(_, _, d)| *d);
+        let does = does.or_else(|| SKIPPED.split(' ').any(|n| n == long).then_some(Does::Skip));
         return Some(Opt { name: text.to_owned(), does, attached: None });
     }
     let mut letters = text.chars();
@@ -361,7 +328,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
             Does::Url | Does::Get => {}
         }
         if let Some(token) = token.filter(|_| out.found.is_none()) {
-            out.defects.push(note(src, word.start, None, Repair::Authorization));
+            note(&mut out.defects, src, word.start, None, Repair::Authorization);
             let (start, end) = cut(src, word.start, arg_end);
             out.found = Some(Found { token: token.to_owned(), start, end });
         }
@@ -379,7 +346,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
         if more > 0 {
             options.push_str(&format!(" and {more} more"));
         }
-        out.defects.push(note(src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options }));
+        note(&mut out.defects, src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options });
     }
     if let Some(rest) = command.rest {
         out.defects.push(trailing_text(src, rest));
@@ -392,7 +359,8 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
     }
     let options = data.options.join(", ");
     // The way of reading comes first in the notes.
-    out.defects.insert(first, note(src, at, None, Repair::CurlCommand { quoting: dialect.name(), data: &options }));
+    let repair = Repair::CurlCommand { quoting: dialect.name(), data: &options };
+    out.defects.insert(first, src.defect(repair.code(), at, None, repair.said()));
     let (content_type, type_at) =
         content_type.unwrap_or((if json { "application/json" } else { "application/x-www-form-urlencoded" }, at));
     // Read the body as its own text, then place what is said of it where it was written.

@@ -36,7 +36,7 @@ pub fn typed(src: &Source, at: usize, name: &str, text: String, defects: &mut Ve
         !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && (text == "0" || !text.starts_with('0'));
     match text.parse::<u64>() {
         Ok(n) if integer && digits && n <= MAX_SAFE => {
-            defects.push(note(src, at, Some(name), Repair::NumberGuessed { text: &text }));
+            note(defects, src, at, Some(name), Repair::NumberGuessed { text: &text });
             Value::from(n)
         }
         _ => Value::String(text),
@@ -91,15 +91,42 @@ pub fn decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    lossy(&out)
+}
+
+/// `bytes` as UTF-8 text, each maximal invalid sequence as one U+FFFD (what
+/// `String::from_utf8_lossy` writes, by the loop its `Utf8Error` documents).
+pub fn lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::new();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(e) => {
+                let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{FFFD}');
+                match e.error_len() {
+                    Some(len) => bytes = bytes.get(e.valid_up_to() + len..).unwrap_or_default(),
+                    None => return out,
+                }
+            }
+        }
+    }
 }
 
 /// Read the form in `src[at..end]`.
 pub fn read(src: &Source, at: usize, end: usize, defects: &mut Vec<Defect>) -> Map<String, Value> {
-    defects.push(note(src, at, None, Repair::FormFields));
+    note(defects, src, at, None, Repair::FormFields);
     let mut map = Map::new();
-    let text = src.text(at, end);
-    let body = text.trim_end_matches(['\r', '\n', ' ', '\t']);
+    // Line breaks, spaces and tabs at its end are none of it.
+    let mut end = end.min(src.chars.len());
+    while end > at && matches!(src.at(end - 1), Some('\r' | '\n' | ' ' | '\t')) {
+        end -= 1;
+    }
+    let body = src.text(at, end);
     let mut offset = at;
     for pair in body.split('&') {
         let here = offset;
@@ -138,5 +165,8 @@ mod tests {
         assert_eq!(defects[1].column, Some(src.text(0, 100).find("amount").unwrap() + 1), "placed at the pair");
         assert!(!looks(&Source::new("{\"a\": 1}"), 0) && !looks(&Source::new("a=1\nb=2"), 0));
         assert_eq!(decode("%C3%28"), "\u{FFFD}(");
+        for bytes in [&b"a\xF0\x9F\x98"[..], b"\xE1\xBB\x87\xFF\xC0\x80x", b"\xED\xA0\x80", b"", b"ok"] {
+            assert_eq!(lossy(bytes), String::from_utf8_lossy(bytes), "{bytes:?}");
+        }
     }
 }

@@ -73,11 +73,12 @@ fn request_line(text: &str) -> Option<String> {
         Some(rest) => rest.find('/').and_then(|i| rest.get(i..)).unwrap_or("/"),
         None => target,
     };
-    match (parts.next(), parts.next()) {
-        (None, _) => Some(format!("{method} {target}")),
-        (Some(v), None) if v.starts_with("HTTP/") => Some(format!("{method} {target}")),
-        _ => None,
-    }
+    let version = match (parts.next(), parts.next()) {
+        (None, _) => true,
+        (Some(v), None) => v.starts_with("HTTP/"),
+        _ => false,
+    };
+    version.then(|| format!("{method} {target}"))
 }
 
 /// `Name: value` (HTTP/2's `:name: value` too): the name and the value.
@@ -143,7 +144,7 @@ pub fn find<'h>(headers: &'h [Header], name: &str) -> Option<&'h Header> {
 /// The token an `Authorization` header line carries, and the line to take out of the paste.
 pub fn authorization(src: &Source, headers: &[Header], out: &mut Outcome) {
     if let Some(h) = find(headers, "authorization") {
-        out.defects.push(note(src, h.start, None, Repair::Authorization));
+        note(&mut out.defects, src, h.start, None, Repair::Authorization);
         // The last line of the paste: take its line break before it instead.
         let (start, end) = if h.next >= src.chars.len() && !src.text(h.start, h.next).ends_with('\n') {
             (if h.start > 0 && src.at(h.start - 1) == Some('\n') { h.start - 1 } else { h.start }, h.next)
@@ -160,7 +161,7 @@ pub fn read(src: &Source, head: Head, out: &mut Outcome) {
         Some((request, _)) => Repair::HttpRequest { request },
         None => Repair::HeaderLines,
     };
-    out.defects.push(note(src, head.start, None, repair));
+    note(&mut out.defects, src, head.start, None, repair);
     authorization(src, &head.headers, out);
     let Some(at) = head.body else {
         out.defects.push(stop(src, head.start, Stop::NoBody));

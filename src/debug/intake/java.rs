@@ -57,7 +57,8 @@ pub struct Dump {
 /// Read the dump that [`looks`] found at `at`, its bracket at `open`.
 pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, Defect> {
     let close = if src.at(open) == Some('(') { ')' } else { '}' };
-    let mut defects = vec![note(src, at, None, Repair::JavaToString)];
+    let mut defects = Vec::new();
+    note(&mut defects, src, at, None, Repair::JavaToString);
     let mut map = Map::new();
     let mut i = open + 1;
     loop {

@@ -30,14 +30,15 @@ fn score(map: &Map<String, Value>) -> usize {
 
 /// Whether `text` may hold a JSON object (it starts with `{`).
 pub fn holds_object(text: &str) -> bool {
-    text.trim_start().starts_with('{')
+    text.chars().find(|c| !c.is_whitespace()) == Some('{')
 }
 
 /// The object JSON written inside a string holds (`text`, the string read at `at`), its repairs
 /// placed at the string since they are in its unescaped text.
 pub fn in_string(src: &Source, at: usize, text: &str) -> (Option<Map<String, Value>>, Vec<Defect>) {
     let doc = read_document(&Source::new(text), 0);
-    let mut defects = vec![note(src, at, None, Repair::BodyInString)];
+    let mut defects = Vec::new();
+    note(&mut defects, src, at, None, Repair::BodyInString);
     src.place_at(at, doc.defects, &mut defects);
     match doc.value {
         Some(Value::Object(map)) => (Some(map), defects),
@@ -94,8 +95,11 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) -> bool {
         }
     }
     let Some((_, c)) = best else { return false };
-    let prefix = src.text(at, c.start);
-    out.defects.push(note(src, at, None, Repair::LogPrefix { prefix: prefix.trim_end() }));
+    let mut end = c.start;
+    while end > at && src.at(end - 1).is_some_and(char::is_whitespace) {
+        end -= 1;
+    }
+    note(&mut out.defects, src, at, None, Repair::LogPrefix { prefix: &src.text(at, end) });
     out.defects.extend(c.defects);
     let rest = src.skip_blank(c.end);
     if rest < src.chars.len() {
@@ -143,7 +147,7 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
         level = next;
     }
     let Some((_, path, nested)) = best else { return map };
-    defects.push(note(src, at, Some(&path), Repair::BodyInMember { path: &path }));
+    note(defects, src, at, Some(&path), Repair::BodyInMember { path: &path });
     match nested {
         Nested::Member(m) => m.clone(),
         Nested::InString(m, said) => {

@@ -140,7 +140,9 @@ fn tail(text: &str) -> String {
     match count.checked_sub(40).filter(|skip| *skip > 0).and_then(|skip| first_chars(text, skip)) {
         Some(skipped) => {
             let mut out = String::from("\"…");
-            out.extend(text.get(skipped.len()..).unwrap_or_default().escape_debug());
+            for c in text.get(skipped.len()..).unwrap_or_default().escape_debug() {
+                out.push(c);
+            }
             out.push('"');
             out
         }
@@ -148,9 +150,9 @@ fn tail(text: &str) -> String {
     }
 }
 
-/// The repair as a defect placed at `at`.
-pub fn note(src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) -> Defect {
-    src.defect(repair.code(), at, path, repair.said())
+/// The repair as a defect placed at `at`, added to `defects`.
+pub fn note(defects: &mut Vec<Defect>, src: &Source, at: usize, path: Option<&str>, repair: Repair<'_>) {
+    defects.push(src.defect(repair.code(), at, path, repair.said()));
 }
 
 /// The stop as an `UNREADABLE` defect placed at `at`.

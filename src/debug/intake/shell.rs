@@ -208,91 +208,82 @@ fn double(src: &Source, open: usize, first: usize, w: &mut Building) -> Result<u
     }
 }
 
+/// What an ANSI-C escape writes: a byte, or a character (its UTF-8 bytes).
+enum Written {
+    Byte(u8),
+    Char(char),
+}
+
+/// The escape at `i` (a `\\`) inside `$'…'`: what it writes (nothing for `\\u` past Unicode)
+/// and how many characters it takes. An escape it does not know is a literal backslash.
+fn ansi_escape(src: &Source, i: usize) -> (Option<Written>, usize) {
+    let digits = |from: usize, max: usize, radix: u32| {
+        let n = (0..max).take_while(|k| src.at(from + k).is_some_and(|c| c.is_digit(radix))).count();
+        (u32::from_str_radix(&src.text(from, from + n), radix).ok(), n)
+    };
+    let c = |c: char| (Some(Written::Char(c)), 2);
+    match src.at(i + 1) {
+        Some('a') => c('\u{7}'),
+        Some('b') => c('\u{8}'),
+        Some('e' | 'E') => c('\u{1b}'),
+        Some('f') => c('\u{c}'),
+        Some('n') => c('\n'),
+        Some('r') => c('\r'),
+        Some('t') => c('\t'),
+        Some('v') => c('\u{b}'),
+        Some(e @ ('\\' | '\'' | '"' | '?')) => c(e),
+        Some(x @ ('x' | 'u' | 'U')) => match digits(
+            i + 2,
+            if x == 'x' {
+                2
+            } else if x == 'u' {
+                4
+            } else {
+                8
+            },
+            16,
+        ) {
+            (Some(v), n) if x == 'x' => (Some(Written::Byte(v as u8)), 2 + n),
+            (Some(v), n) => (char::from_u32(v).map(Written::Char), 2 + n),
+            (None, _) => (Some(Written::Char('\\')), 1),
+        },
+        Some('0'..='7') => {
+            let (v, n) = digits(i + 1, 3, 8);
+            (Some(Written::Byte(v.unwrap_or(0) as u8)), 1 + n)
+        }
+        Some('c') if src.at(i + 2).is_some() => {
+            let c = src.at(i + 2).unwrap_or('@');
+            (Some(Written::Byte((u32::from(c) & 0x1f) as u8)), 3)
+        }
+        _ => (Some(Written::Char('\\')), 1),
+    }
+}
+
 /// `$'…'`: bash's ANSI-C quoting. Escapes write bytes (`\xHH`, octal) or characters (`\uHHHH`,
 /// `\UHHHHHHHH`, `\n`…); the bytes are read as UTF-8 once the quote closes.
 fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed> {
     w.touch(open..open + 1);
     // The bytes written, and where each was written.
     let (mut raw, mut origins): (Vec<u8>, Vec<usize>) = (Vec::new(), Vec::new());
-    let mut push = |bytes: &[u8], origin: usize| {
-        for b in bytes {
-            raw.push(*b);
-            origins.push(origin);
-        }
-    };
     let mut i = open + 2;
     loop {
-        let Some(ch) = src.at(i) else { return Err(Unclosed { quote: '\'', at: open }) };
-        match ch {
-            '\'' => break,
-            '\\' => {
-                let e = src.at(i + 1);
-                let simple = match e {
-                    Some('a') => Some('\u{7}'),
-                    Some('b') => Some('\u{8}'),
-                    Some('e' | 'E') => Some('\u{1b}'),
-                    Some('f') => Some('\u{c}'),
-                    Some('n') => Some('\n'),
-                    Some('r') => Some('\r'),
-                    Some('t') => Some('\t'),
-                    Some('v') => Some('\u{b}'),
-                    Some(c @ ('\\' | '\'' | '"' | '?')) => Some(c),
-                    _ => None,
-                };
-                if let Some(s) = simple {
-                    push(s.encode_utf8(&mut [0; 4]).as_bytes(), i);
-                    i += 2;
-                    continue;
-                }
-                let digits = |from: usize, max: usize, radix: u32| {
-                    let n = (0..max).take_while(|k| src.at(from + k).is_some_and(|c| c.is_digit(radix))).count();
-                    let text = src.text(from, from + n);
-                    (u32::from_str_radix(&text, radix).ok(), n)
-                };
-                match e {
-                    Some('x') => match digits(i + 2, 2, 16) {
-                        (Some(v), n) => {
-                            push(&[v as u8], i);
-                            i += 2 + n;
-                        }
-                        (None, _) => {
-                            push(b"\\", i);
-                            i += 1;
-                        }
-                    },
-                    Some(u @ ('u' | 'U')) => match digits(i + 2, if u == 'u' { 4 } else { 8 }, 16) {
-                        (Some(v), n) => {
-                            if let Some(c) = char::from_u32(v) {
-                                push(c.encode_utf8(&mut [0; 4]).as_bytes(), i);
-                            }
-                            i += 2 + n;
-                        }
-                        (None, _) => {
-                            push(b"\\", i);
-                            i += 1;
-                        }
-                    },
-                    Some('0'..='7') => {
-                        let (v, n) = digits(i + 1, 3, 8);
-                        push(&[v.unwrap_or(0) as u8], i);
-                        i += 1 + n;
-                    }
-                    Some('c') if src.at(i + 2).is_some() => {
-                        let c = src.at(i + 2).unwrap_or('@');
-                        push(&[(u32::from(c) & 0x1f) as u8], i);
-                        i += 3;
-                    }
-                    _ => {
-                        push(b"\\", i);
-                        i += 1;
-                    }
-                }
-            }
-            ch => {
-                push(ch.encode_utf8(&mut [0; 4]).as_bytes(), i);
-                i += 1;
-            }
+        let (written, step) = match src.at(i) {
+            None => return Err(Unclosed { quote: '\'', at: open }),
+            Some('\'') => break,
+            Some('\\') => ansi_escape(src, i),
+            Some(ch) => (Some(Written::Char(ch)), 1),
+        };
+        let mut buf = [0; 4];
+        let bytes: &[u8] = match &written {
+            Some(Written::Byte(b)) => std::slice::from_ref(b),
+            Some(Written::Char(c)) => c.encode_utf8(&mut buf).as_bytes(),
+            None => &[],
+        };
+        for b in bytes {
+            raw.push(*b);
+            origins.push(i);
         }
+        i += step;
     }
     w.touch(open..i + 1);
     match std::str::from_utf8(&raw) {
@@ -303,7 +294,7 @@ fn ansi_c(src: &Source, open: usize, w: &mut Building) -> Result<usize, Unclosed
             }
         }
         Err(_) => {
-            for c in String::from_utf8_lossy(&raw).chars() {
+            for c in super::form::lossy(&raw).chars() {
                 w.push(c, open, open..i + 1);
             }
         }

@@ -15,11 +15,12 @@ pub struct Source {
 impl Source {
     /// The text as characters.
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars = Vec::with_capacity(text.len());
         let mut line_starts = vec![0];
-        for (i, c) in chars.iter().enumerate() {
-            if *c == '\n' {
-                line_starts.push(i + 1);
+        for c in text.chars() {
+            chars.push(c);
+            if c == '\n' {
+                line_starts.push(chars.len());
             }
         }
         Source { chars, line_starts }
