@@ -113,6 +113,6 @@ fn after(src: &Source, end: usize, top: bool, out: &mut Outcome) {
             note(&mut out.defects, src, t, None, Repair::HeaderLines);
             http::authorization(src, &headers, out);
         }
-        None => out.defects.push(crate::loose::trailing_text(src, t)),
+        None => crate::loose::trailing_text(&mut out.defects, src, t),
     }
 }

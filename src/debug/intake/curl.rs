@@ -349,7 +349,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
         note(&mut out.defects, src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options });
     }
     if let Some(rest) = command.rest {
-        out.defects.push(trailing_text(src, rest));
+        trailing_text(&mut out.defects, src, rest);
     }
     if let Some((place, why)) = halted {
         return out.defects.push(stop(src, place, why));

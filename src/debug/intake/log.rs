@@ -103,7 +103,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) -> bool {
     out.defects.extend(c.defects);
     let rest = src.skip_blank(c.end);
     if rest < src.chars.len() {
-        out.defects.push(trailing_text(src, rest));
+        trailing_text(&mut out.defects, src, rest);
     }
     out.message = Some(c.map);
     true
