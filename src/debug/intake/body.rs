@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::repair::{note, Repair};
+use super::repair::{note, stop, Repair};
 use super::source::Source;
 use super::{form, http, java, log, Outcome};
 use crate::loose::{not_an_object, read_document, DefectCode};
@@ -38,7 +38,7 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
                 out.message = Some(dump.map);
                 after(src, dump.end, frame.top, out);
             }
-            Err(d) => out.defects.push(d),
+            Err((place, why)) => stop(&mut out.defects, src, place, why),
         }
         ("Java toString()", false)
     } else if says("json") && starts_with(src, at, "%7B") {
