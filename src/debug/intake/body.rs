@@ -86,9 +86,7 @@ fn json(src: &Source, at: usize, top: bool, out: &mut Outcome) {
         }
         Some(Value::String(text)) if log::holds_object(&text) => {
             out.defects.extend(doc.defects);
-            let (map, defects) = log::in_string(src, at, &text);
-            out.defects.extend(defects);
-            out.message = map;
+            out.message = log::in_string(&mut out.defects, src, at, &text);
         }
         value => {
             if top && !matches!(src.at(at), Some('{' | '[')) && log::read(src, at, out) {
