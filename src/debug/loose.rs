@@ -456,13 +456,13 @@ impl Reader<'_> {
                 self.note(DefectCode::KeyWhitespace, at, Some(&join_path(path, &key)), said);
             }
             if let Some(meant) = key_alias(&key) {
-                self.defects.push(alias_defect(self.src, at, &join_path(path, meant), &key, meant));
+                alias_defect(&mut self.defects, self.src, at, &join_path(path, meant), &key, meant);
                 key = meant.to_owned();
             }
             let full = join_path(path, &key);
             let value = self.value(&full, depth + 1)?;
             if map.insert(key.clone(), value).is_some() {
-                self.defects.push(duplicate_defect(self.src, at, &full, &key));
+                duplicate_defect(&mut self.defects, self.src, at, &full, &key);
             }
             if !self.separator('}', Word::Members)? {
                 return Some(Value::Object(map));
@@ -481,15 +481,16 @@ pub(crate) fn key_alias(key: &str) -> Option<&'static str> {
     KEY_ALIASES.iter().find(|(written, _)| *written == key).map(|(_, meant)| *meant)
 }
 
-/// The defect of a key `written` as a known misspelling, read as `meant` (at `path`).
-pub(crate) fn alias_defect(src: &Source, at: usize, path: &str, written: &str, meant: &str) -> Defect {
+/// Say in `defects` that a key was `written` as a known misspelling, read as `meant` (at `path`).
+pub(crate) fn alias_defect(defects: &mut Vec<Defect>, src: &Source, at: usize, path: &str, written: &str, meant: &str) {
     let said = Said::new(Phrase::KeyReadAs).quoted("key", written).quoted("meant", meant);
-    src.defect(DefectCode::KeyAlias, at, Some(path), said)
+    defects.push(src.defect(DefectCode::KeyAlias, at, Some(path), said));
 }
 
-/// The defect of a key met again (at `path`): the last value is kept.
-pub(crate) fn duplicate_defect(src: &Source, at: usize, path: &str, key: &str) -> Defect {
-    src.defect(DefectCode::DuplicateKey, at, Some(path), Said::new(Phrase::DuplicateKey).quoted("key", key))
+/// Say in `defects` that a key was met again (at `path`): the last value is kept.
+pub(crate) fn duplicate_defect(defects: &mut Vec<Defect>, src: &Source, at: usize, path: &str, key: &str) {
+    let said = Said::new(Phrase::DuplicateKey).quoted("key", key);
+    defects.push(src.defect(DefectCode::DuplicateKey, at, Some(path), said));
 }
 
 /// What the JSON reader made of a text from a position on.
@@ -508,7 +509,7 @@ pub(crate) struct Document {
 pub(crate) fn read_value(src: &Source, at: usize) -> (Option<Value>, usize, Vec<Defect>) {
     let mut r = Reader { src, chars: &src.chars, i: at, defects: Vec::new(), whitespace_reported: false };
     if r.peek() == Some('\u{FEFF}') {
-        r.defects.push(bom(src, at));
+        bom(&mut r.defects, src, at);
         r.i += 1;
     }
     let read = r.value("", 0);
@@ -524,21 +525,21 @@ pub(crate) fn read_document(src: &Source, at: usize) -> Document {
         r.skip_blank()?;
         if r.i < r.chars.len() {
             trailing = Some(r.i);
-            r.defects.push(trailing_text(src, r.i));
+            trailing_text(&mut r.defects, src, r.i);
         }
         Some(v)
     });
     Document { value, defects: r.defects, trailing }
 }
 
-/// The defect of a byte-order mark at `at`, skipped.
-pub(crate) fn bom(src: &Source, at: usize) -> Defect {
-    src.defect(DefectCode::Bom, at, None, Said::new(Phrase::Bom))
+/// Say in `defects` that a byte-order mark at `at` was skipped.
+pub(crate) fn bom(defects: &mut Vec<Defect>, src: &Source, at: usize) {
+    defects.push(src.defect(DefectCode::Bom, at, None, Said::new(Phrase::Bom)));
 }
 
-/// The defect of text after the body, from `at`, ignored.
-pub(crate) fn trailing_text(src: &Source, at: usize) -> Defect {
-    src.defect(DefectCode::TrailingText, at, None, Said::new(Phrase::TrailingText))
+/// Say in `defects` that text after the body, from `at`, was ignored.
+pub(crate) fn trailing_text(defects: &mut Vec<Defect>, src: &Source, at: usize) {
+    defects.push(src.defect(DefectCode::TrailingText, at, None, Said::new(Phrase::TrailingText)));
 }
 
 /// The defect of a body that is read but is no object.

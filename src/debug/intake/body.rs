@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::repair::{note, Repair};
+use super::repair::{note, stop, Repair};
 use super::source::Source;
 use super::{form, http, java, log, Outcome};
 use crate::loose::{not_an_object, read_document, DefectCode};
@@ -38,7 +38,7 @@ pub fn read(src: &Source, at: usize, frame: Frame, out: &mut Outcome) {
                 out.message = Some(dump.map);
                 after(src, dump.end, frame.top, out);
             }
-            Err(d) => out.defects.push(d),
+            Err((place, why)) => stop(&mut out.defects, src, place, why),
         }
         ("Java toString()", false)
     } else if says("json") && starts_with(src, at, "%7B") {
@@ -86,9 +86,7 @@ fn json(src: &Source, at: usize, top: bool, out: &mut Outcome) {
         }
         Some(Value::String(text)) if log::holds_object(&text) => {
             out.defects.extend(doc.defects);
-            let (map, defects) = log::in_string(src, at, &text);
-            out.defects.extend(defects);
-            out.message = map;
+            out.message = log::in_string(&mut out.defects, src, at, &text);
         }
         value => {
             if top && !matches!(src.at(at), Some('{' | '[')) && log::read(src, at, out) {
@@ -113,6 +111,6 @@ fn after(src: &Source, end: usize, top: bool, out: &mut Outcome) {
             note(&mut out.defects, src, t, None, Repair::HeaderLines);
             http::authorization(src, &headers, out);
         }
-        None => out.defects.push(crate::loose::trailing_text(src, t)),
+        None => crate::loose::trailing_text(&mut out.defects, src, t),
     }
 }

@@ -250,7 +250,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
     let dialect = Dialect::of(src, at);
     let command = match split(src, at, dialect) {
         Ok(c) => c,
-        Err(e) => return out.defects.push(stop(src, e.at, Stop::Unclosed { quote: e.quote })),
+        Err(e) => return stop(&mut out.defects, src, e.at, Stop::Unclosed { quote: e.quote }),
     };
     let words = command.words.get(1..).unwrap_or_default();
     let mut data = Data::default();
@@ -349,13 +349,13 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) {
         note(&mut out.defects, src, ignored.at.unwrap_or(at), None, Repair::IgnoredOptions { options: &options });
     }
     if let Some(rest) = command.rest {
-        out.defects.push(trailing_text(src, rest));
+        trailing_text(&mut out.defects, src, rest);
     }
     if let Some((place, why)) = halted {
-        return out.defects.push(stop(src, place, why));
+        return stop(&mut out.defects, src, place, why);
     }
     if data.options.is_empty() {
-        return out.defects.push(stop(src, at, Stop::CurlNoData));
+        return stop(&mut out.defects, src, at, Stop::CurlNoData);
     }
     let options = data.options.join(", ");
     // The way of reading comes first in the notes.

@@ -47,7 +47,7 @@ pub fn typed(src: &Source, at: usize, name: &str, text: String, defects: &mut Ve
 pub fn key(src: &Source, at: usize, name: String, defects: &mut Vec<Defect>) -> String {
     match key_alias(&name) {
         Some(meant) => {
-            defects.push(alias_defect(src, at, meant, &name, meant));
+            alias_defect(defects, src, at, meant, &name, meant);
             meant.to_owned()
         }
         None => name,
@@ -64,7 +64,7 @@ pub fn insert(
     defects: &mut Vec<Defect>,
 ) {
     if map.insert(name.clone(), value).is_some() {
-        defects.push(duplicate_defect(src, at, &join_path("", &name), &name));
+        duplicate_defect(defects, src, at, &join_path("", &name), &name);
     }
 }
 

@@ -164,7 +164,7 @@ pub fn read(src: &Source, head: Head, out: &mut Outcome) {
     note(&mut out.defects, src, head.start, None, repair);
     authorization(src, &head.headers, out);
     let Some(at) = head.body else {
-        out.defects.push(stop(src, head.start, Stop::NoBody));
+        stop(&mut out.defects, src, head.start, Stop::NoBody);
         return;
     };
     let content_type = find(&head.headers, "content-type").map(|h| (h.value.clone(), h.start));

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::form::{insert, key, typed};
-use super::repair::{note, stop, Repair, Stop};
+use super::repair::{note, Repair, Stop};
 use super::source::Source;
 use crate::loose::Defect;
 
@@ -54,8 +54,9 @@ pub struct Dump {
     pub defects: Vec<Defect>,
 }
 
-/// Read the dump that [`looks`] found at `at`, its bracket at `open`.
-pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, Defect> {
+/// Read the dump that [`looks`] found at `at`, its bracket at `open`; or where and why it
+/// cannot be read.
+pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, (usize, Stop<'static>)> {
     let close = if src.at(open) == Some('(') { ')' } else { '}' };
     let mut defects = Vec::new();
     note(&mut defects, src, at, None, Repair::JavaToString);
@@ -63,13 +64,10 @@ pub fn read(src: &Source, at: usize, open: usize) -> Result<Dump, Defect> {
     let mut i = open + 1;
     loop {
         let key_start = i;
-        let Some(after) = key_at(src, i) else { return Err(stop(src, i, Stop::DumpPair)) };
+        let Some(after) = key_at(src, i) else { return Err((i, Stop::DumpPair)) };
         let read =
             if src.at(after) == Some('\'') { quoted_value(src, after, close) } else { bare_value(src, after, close) };
-        let (value, end) = match read {
-            Ok(v) => v,
-            Err(why) => return Err(stop(src, after, why)),
-        };
+        let (value, end) = read.map_err(|why| (after, why))?;
         let key = key(src, key_start, src.text(key_start, after - 1), &mut defects);
         let value = match value {
             Printed::Bare(text) if text == "null" => Value::Null,
@@ -181,7 +179,7 @@ mod tests {
             assert!(looks(&Source::new(text), 0).is_none(), "{text}");
         }
         let src = Source::new("{a=1, b=2");
-        assert_eq!(read(&src, 0, 0).unwrap_err().code, DefectCode::Unreadable);
+        assert_eq!(read(&src, 0, 0).unwrap_err(), (8, Stop::DumpUnclosed { bracket: '{' }));
         let (m, _, _) = dump("{a=1, =2}");
         assert_eq!(m["a"], "1, =2", "no key after the comma: one value");
     }

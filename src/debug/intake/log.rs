@@ -34,15 +34,14 @@ pub fn holds_object(text: &str) -> bool {
 }
 
 /// The object JSON written inside a string holds (`text`, the string read at `at`), its repairs
-/// placed at the string since they are in its unescaped text.
-pub fn in_string(src: &Source, at: usize, text: &str) -> (Option<Map<String, Value>>, Vec<Defect>) {
+/// added to `defects`, placed at the string since they are in its unescaped text.
+pub fn in_string(defects: &mut Vec<Defect>, src: &Source, at: usize, text: &str) -> Option<Map<String, Value>> {
     let doc = read_document(&Source::new(text), 0);
-    let mut defects = Vec::new();
-    note(&mut defects, src, at, None, Repair::BodyInString);
-    src.place_at(at, doc.defects, &mut defects);
+    note(defects, src, at, None, Repair::BodyInString);
+    src.place_at(at, doc.defects, defects);
     match doc.value {
-        Some(Value::Object(map)) => (Some(map), defects),
-        _ => (None, defects),
+        Some(Value::Object(map)) => Some(map),
+        _ => None,
     }
 }
 
@@ -58,8 +57,7 @@ struct Candidate {
 fn candidate(src: &Source, p: usize) -> Option<Candidate> {
     if p > 0 && src.at(p - 1) == Some('"') {
         if let (Some(Value::String(text)), end, mut defects) = read_value(src, p - 1) {
-            if let (Some(map), inner) = in_string(src, p - 1, &text) {
-                defects.extend(inner);
+            if let Some(map) = in_string(&mut defects, src, p - 1, &text) {
                 return Some(Candidate { start: p - 1, end, map, defects });
             }
         }
@@ -103,7 +101,7 @@ pub fn read(src: &Source, at: usize, out: &mut Outcome) -> bool {
     out.defects.extend(c.defects);
     let rest = src.skip_blank(c.end);
     if rest < src.chars.len() {
-        out.defects.push(trailing_text(src, rest));
+        trailing_text(&mut out.defects, src, rest);
     }
     out.message = Some(c.map);
     true
@@ -132,10 +130,10 @@ pub fn inner(src: &Source, at: usize, map: Map<String, Value>, defects: &mut Vec
                     }
                     Some((score(m), Nested::Member(m)))
                 }
-                Value::String(text) if holds_object(text) => match in_string(src, at, text) {
-                    (Some(m), said) => Some((score(&m), Nested::InString(m, said))),
-                    (None, _) => None,
-                },
+                Value::String(text) if holds_object(text) => {
+                    let mut said = Vec::new();
+                    in_string(&mut said, src, at, text).map(|m| (score(&m), Nested::InString(m, said)))
+                }
                 _ => None,
             };
             if let Some((s, nested)) = found {

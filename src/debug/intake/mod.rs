@@ -91,10 +91,14 @@ pub fn parse_loose(text: &str) -> LooseParse {
     let has_bom = src.at(0) == Some('\u{FEFF}');
     let start = src.skip_blank(usize::from(has_bom));
     if let Some(at) = curl::command(&src, start) {
-        out.defects.extend(has_bom.then(|| bom(&src, 0)));
+        if has_bom {
+            bom(&mut out.defects, &src, 0);
+        }
         curl::read(&src, at, &mut out);
     } else if let Some(head) = http::head(&src, start) {
-        out.defects.extend(has_bom.then(|| bom(&src, 0)));
+        if has_bom {
+            bom(&mut out.defects, &src, 0);
+        }
         http::read(&src, head, &mut out);
     } else {
         // From the start: the JSON reader names a byte-order mark itself.

@@ -155,9 +155,9 @@ pub fn note(defects: &mut Vec<Defect>, src: &Source, at: usize, path: Option<&st
     defects.push(src.defect(repair.code(), at, path, repair.said()));
 }
 
-/// The stop as an `UNREADABLE` defect placed at `at`.
-pub fn stop(src: &Source, at: usize, why: Stop<'_>) -> Defect {
-    src.defect(DefectCode::Unreadable, at, None, why.said())
+/// The stop as an `UNREADABLE` defect placed at `at`, added to `defects`.
+pub fn stop(defects: &mut Vec<Defect>, src: &Source, at: usize, why: Stop<'_>) {
+    defects.push(src.defect(DefectCode::Unreadable, at, None, why.said()));
 }
 
 #[cfg(test)]
