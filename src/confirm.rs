@@ -258,6 +258,9 @@ mod tests {
     fn non_objects_are_misuse() {
         assert_eq!(compare_with_lookup(&json!(null), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
         assert_eq!(compare_with_lookup(&result(), &json!("x")).unwrap_err().code, ErrorCode::InvalidArgument);
-        assert_eq!(compare_with_lookup(&json!({"orderId": "O"}), &order()).unwrap_err().code, ErrorCode::InvalidArgument);
+        assert_eq!(
+            compare_with_lookup(&json!({"orderId": "O"}), &order()).unwrap_err().code,
+            ErrorCode::InvalidArgument
+        );
     }
 }

@@ -10,9 +10,9 @@ use lgsp_paygate::compare::Theirs;
 use lgsp_paygate::debug::analyse::Lane;
 use lgsp_paygate::said::Arg;
 use lgsp_paygate::{
-    build_lookup_request, build_paygate_request, build_refund_request, checksum, compare_with_lookup, decode_authorization,
-    parse_gateway_response, parse_loose, parse_payment_result, validate, verify, Body, ChecksumOptions, Credentials,
-    Error, Lang, Phrase, PreimageOptions, ResponseKind, Said, Word,
+    build_lookup_request, build_paygate_request, build_refund_request, checksum, compare_with_lookup,
+    decode_authorization, parse_gateway_response, parse_loose, parse_payment_result, validate, verify, Body,
+    ChecksumOptions, Credentials, Error, Lang, Phrase, PreimageOptions, ResponseKind, Said, Word,
 };
 use serde_json::{json, Map, Value};
 
