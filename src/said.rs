@@ -145,26 +145,13 @@ impl Said {
 
     /// The sentence in `lang`: the phrase's template, each `{name}` replaced by its value.
     pub fn render(&self, lang: Lang) -> String {
-        let template = self.phrase.templates()[lang as usize];
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let name_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
-            match self.arg(&after[..name_len]).filter(|_| after[name_len..].starts_with('}')) {
-                Some(arg) => {
-                    arg.render(lang, &mut out);
-                    rest = &after[name_len + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
+        fill(self.phrase.templates()[lang as usize], &mut |name, out| match self.arg(name) {
+            Some(arg) => {
+                arg.render(lang, out);
+                true
             }
-        }
-        out.push_str(rest);
-        out
+            None => false,
+        })
     }
 
     /// The English sentence.
@@ -210,6 +197,28 @@ impl Serialize for Params<'_> {
         }
         map.end()
     }
+}
+
+/// `template` with each `{name}` (letters and digits) replaced by what `value` writes for it;
+/// `value` says `false`, writing nothing, for a name it does not know, and the `{` stays. The one
+/// template filler of the crate: phrases' and the diagnosis's sentences
+/// ([`crate::debug::mistakes::say`]). A `dyn` callback, so that it is compiled once.
+pub(crate) fn fill(template: &str, value: &mut dyn FnMut(&str, &mut String) -> bool) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
+        if after[name_len..].starts_with('}') && value(&after[..name_len], &mut out) {
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` in double quotes, escaped as Rust's `Debug` of a string escapes it (`\"`, `\\`, `\n`,

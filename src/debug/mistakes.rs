@@ -31,33 +31,18 @@ pub struct Ctx<'a> {
     pub secret: Option<&'a str>,
 }
 
-/// Both templates with each `{0}`, `{1}`… replaced by that value of `args`. One renderer for
-/// every sentence of the diagnosis: a `format!` per sentence builds its arguments inline, and
-/// there are dozens of them (1 KB and more of the gzipped core).
+/// Both templates with each `{0}`, `{1}`… replaced by that value of `args`, by the crate's one
+/// template filler ([`crate::said::fill`]): a `format!` per sentence would build its arguments
+/// inline, and there are dozens of them (1 KB and more of the gzipped core).
 pub(crate) fn say(en: &str, vi: &str, args: &[&str]) -> Sentence {
-    let fill = |template: &str| {
-        let mut out = String::with_capacity(template.len() + 32);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let arg = match after.as_bytes() {
-                [d @ b'0'..=b'9', b'}', ..] => args.get(usize::from(d - b'0')),
-                _ => None,
-            };
-            match arg {
-                Some(arg) => {
-                    out.push_str(arg);
-                    rest = &after[2..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
+    let fill = |template| {
+        crate::said::fill(template, &mut |name, out| match name.parse::<usize>().ok().and_then(|i| args.get(i)) {
+            Some(arg) => {
+                out.push_str(arg);
+                true
             }
-        }
-        out.push_str(rest);
-        out
+            None => false,
+        })
     };
     Sentence { en: fill(en), vi: fill(vi) }
 }
