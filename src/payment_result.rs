@@ -80,14 +80,11 @@ fn finish(
     let reply = if accepted {
         payment_result_reply(true, None)
     } else {
-        let mut message = String::from("Thất bại: ");
-        for (i, p) in report.errors.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(p.code.as_str());
+        let mut codes = String::new();
+        for p in &report.errors {
+            crate::text::push_item(&mut codes, p.code.as_str());
         }
-        payment_result_reply(false, Some(&message))
+        payment_result_reply(false, Some(&["Thất bại: ", &codes].concat()))
     };
     PaymentResultReport {
         valid,

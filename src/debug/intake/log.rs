@@ -22,10 +22,7 @@ const MAX_DEPTH: usize = 3;
 
 /// How many of `map`'s keys some scheme knows (its fields, `checksum`, its aliases).
 fn score(map: &Map<String, Value>) -> usize {
-    let known = |k: &str| {
-        k == "checksum" || SCHEMES.iter().any(|s| s.fields.contains(&k) || s.aliases.iter().any(|(a, _)| *a == k))
-    };
-    map.keys().filter(|k| known(k)).count()
+    map.keys().filter(|k| SCHEMES.iter().any(|s| s.knows(k))).count()
 }
 
 /// Whether `text` may hold a JSON object (it starts with `{`).
