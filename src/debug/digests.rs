@@ -67,7 +67,7 @@ impl Algorithm {
         let block_size = if self == Algorithm::Sha512 { 128 } else { 64 };
         let mut block = if key.len() > block_size { self.hash(key) } else { key.to_vec() };
         block.resize(block_size, 0);
-        let padded = |pad: u8, then: &[u8]| {
+        let keyed = |pad: u8, then: &[u8]| {
             let mut bytes = block.clone();
             for b in &mut bytes {
                 *b ^= pad;
@@ -75,8 +75,8 @@ impl Algorithm {
             bytes.extend_from_slice(then);
             bytes
         };
-        let inner = self.hash(&padded(0x36, data));
-        self.hash(&padded(0x5c, &inner))
+        let inner = self.hash(&keyed(0x36, data));
+        self.hash(&keyed(0x5c, &inner))
     }
 }
 

@@ -105,12 +105,11 @@ pub(crate) fn concatenation(s: &Scheme) -> Vec<Snippet> {
         }
     };
     for f in s.fields {
-        for piece in [" + ", f] {
-            js.push_str(piece);
-        }
-        for piece in [" . $m[\"", f, "\"]"] {
-            php.push_str(piece);
-        }
+        js.push_str(" + ");
+        js.push_str(f);
+        php.push_str(" . $m[\"");
+        php.push_str(f);
+        php.push_str("\"]");
     }
     snippets([
         ["const preimage = ", &js, ";"].concat(),
